@@ -1,0 +1,50 @@
+# The README's two commands are `make run` and `make test`; each sets up everything it needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+export QT_API := pyside6
+
+.PHONY: run test lint fuzz soak bench package translations clean system-deps-run system-deps-test
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "IPHR Desk needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+system-deps-run:
+	@bash packaging/system-deps.sh run
+
+system-deps-test:
+	@bash packaging/system-deps.sh test
+
+## Set everything up and open the app.
+run: system-deps-run $(STAMP)
+	$(BIN)/iphr-desk
+
+## Set everything up and run the whole test suite (what CI runs), then the linters.
+test: system-deps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(BIN)/ruff check iphr_desk tests benchmarks
+	$(BIN)/mypy
+
+## Long variants: many more hypothesis examples and crash trials.
+fuzz: system-deps-test $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core
+
+soak: system-deps-test $(STAMP)
+	IPHR_CRASH_TRIALS=200 HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: system-deps-test $(STAMP)
+	$(BIN)/python -m benchmarks
+
+package: system-deps-run $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean packaging/iphr-desk.spec
+
+clean:
+	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache
