@@ -1,0 +1,603 @@
+"""Letter files: one UTF-8 Markdown file with YAML front matter  <->  `Letter` (design.md, "Letter files").
+
+The parser is strict on purpose: a letter file is written by hand, and a typo in `office:` or
+`gender:` would otherwise silently give the wrong salutation to a head of state. Every problem is a
+`LetterFileError` whose message names the file, the key (`recipients[2].gender`) and what is wrong.
+
+Decisions worth knowing:
+- The YAML loader resolves no booleans, numbers or timestamps: the format has no such fields, and
+  YAML 1.1 would otherwise turn `place: No` into `False` or `date: 2023-02-30` into a crash. Every
+  scalar is text (or empty); dates are checked here, with a message that says what is impossible.
+- Control characters (C0 other than tab/newline/carriage return, DEL, C1) are REJECTED, never
+  stripped: they mean the file was damaged or pasted from a binary source, and the user should see
+  where. `write_letter_text` removes them instead, so the app can always save what it holds.
+- A leading byte-order mark and Windows line endings are accepted (Notepad writes both).
+- The body is normalised with mdformat (+ mdformat-footnote, so `[^1]` survives) so that a revision
+  diff shows only what the writer changed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import datetime as dt
+import difflib
+import os
+import re
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Final, cast
+
+import yaml
+
+from iphr_desk.core.errors import ExportError, LetterFileError, OutputPathError
+from iphr_desk.core.letter import (
+    GENDERS,
+    LANGUAGES,
+    OFFICE_IDS,
+    REGISTERS,
+    VOICES,
+    Gender,
+    Language,
+    Letter,
+    Recipient,
+    Register,
+    Signatory,
+    Voice,
+)
+
+#: A letter is a few pages; anything this large is not a letter file (and is not read into memory).
+MAX_FILE_BYTES: Final = 5 * 1024 * 1024
+
+TOP_KEYS: Final = (
+    "language", "place", "date", "subject", "recipient", "recipients",
+    "register", "voice", "signatories", "cc", "cases", "letterhead",
+)  # fmt: skip
+RECIPIENT_KEYS: Final = (
+    "name", "surname", "gender", "office", "title", "organisation", "address", "salutation", "closing",
+)  # fmt: skip
+SIGNATORY_KEYS: Final = ("name", "title", "organisation")
+
+#: Words people write for an office, mapped to the office id, so a typo gets a useful suggestion.
+OFFICE_ALIASES: Final[Mapping[str, str]] = {
+    "president": "head_of_state",
+    "head_of_state": "head_of_state",
+    "king": "monarch",
+    "queen": "monarch",
+    "prime_minister": "head_of_government",
+    "premier": "head_of_government",
+    "chancellor": "head_of_government",
+    "secretary_of_state": "minister",
+    "foreign_minister": "minister",
+    "high_representative": "eu_high_representative",
+    "commissioner": "eu_commissioner",
+    "mep": "member_of_parliament",
+    "mp": "member_of_parliament",
+    "deputy": "member_of_parliament",
+    "rapporteur": "un_special_rapporteur",
+    "special_rapporteur": "un_special_rapporteur",
+    "high_commissioner": "un_high_commissioner",
+    "secretary_general": "un_secretary_general",
+    "prosecutor_general": "prosecutor",
+    "procurator": "prosecutor",
+    "court": "judge",
+    "ngo": "organisation",
+    "organization": "organisation",
+}
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_BODY_OPTIONS: Final = {"number": True}
+
+
+# --------------------------------------------------------------------------- YAML dialect
+
+
+class _LetterLoader(yaml.SafeLoader):
+    """SafeLoader where every scalar is text or null, and a key given twice is an error."""
+
+
+_LetterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str, line: int) -> None:
+        self.key = key
+        self.line = line
+
+
+def _construct_mapping(loader: _LetterLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if isinstance(key, str) and key in seen:
+            raise _DuplicateKey(key, key_node.start_mark.line)
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_LetterLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+class _LetterDumper(yaml.SafeDumper):
+    """Block style throughout; multi-line text (addresses) as `|` literal blocks."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_LetterDumper.add_representer(str, _represent_str)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def parse_letter_file(path: Path) -> Letter:
+    """Read and validate a letter file; refuses binary, non-UTF-8 and oversized files before parsing."""
+    source = str(path)
+    text = read_letter_bytes(path, source)
+    return parse_letter_text(text, source)
+
+
+def read_letter_bytes(path: Path, source: str) -> str:
+    """The file's text, or a `LetterFileError` saying plainly why it is not a letter file."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise LetterFileError(source, None, "this is a folder, not a letter file")
+        if size > MAX_FILE_BYTES:
+            raise LetterFileError(
+                source, None, f"the file is {_megabytes(size)}; a letter file can be at most 5 MB"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LetterFileError(source, None, "no such file") from None
+    except PermissionError:
+        raise LetterFileError(source, None, "the file cannot be read (permission denied)") from None
+    return decode_letter_bytes(data, source)
+
+
+def decode_letter_bytes(data: bytes, source: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LetterFileError(source, None, "the file is saved as UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise LetterFileError(
+            source, None, "this is a binary file, not a letter file (Markdown text with YAML front matter)"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start]
+        raise LetterFileError(
+            source, f"line {line}", f"the file is not UTF-8 text (byte 0x{bad:02X}); save it as UTF-8"
+        ) from None
+
+
+def parse_letter_text(text: str, source: str) -> Letter:
+    """Parse a letter file's text; `source` names the file in error messages."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    _reject_control_characters(text, source)
+    front, body = _split_front_matter(text, source)
+    data = _load_yaml(front, source)
+    letter = _LetterBuilder(source).build(data)
+    return _with_body(letter, normalise_body(body))
+
+
+def _reject_control_characters(text: str, source: str) -> None:
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise LetterFileError(source, f"line {line}", _control_problem(match.group()))
+
+
+def _control_problem(char: str) -> str:
+    return f"control character U+{ord(char):04X} is not allowed; remove it"
+
+
+def _split_front_matter(text: str, source: str) -> tuple[str, str]:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise LetterFileError(
+            source, None, "the file must start with a line '---' that opens the YAML front matter"
+        )
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() == "---":
+            return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1 :])
+    raise LetterFileError(source, None, "the front matter opened on line 1 is never closed by a line '---'")
+
+
+def _load_yaml(front: str, source: str) -> dict[str, Any]:
+    try:
+        data = yaml.load(front, Loader=_LetterLoader)  # a SafeLoader subclass
+    except _DuplicateKey as exc:
+        raise LetterFileError(source, f"line {exc.line + 2}", f"the key '{exc.key}' is given twice") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"line {mark.line + 2}" if mark else None
+        problem = _plain_yaml_problem(exc.problem or exc.context or "unreadable")
+        raise LetterFileError(source, where, f"malformed YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise LetterFileError(source, None, f"malformed YAML ({exc})") from None
+    if data is None:
+        raise LetterFileError(
+            source, None, "the front matter is empty; it needs language, place, date, subject, "
+            "recipient and signatories"
+        )  # fmt: skip
+    if not isinstance(data, dict):
+        raise LetterFileError(
+            source, None, f"the front matter must be 'key: value' lines, not {_describe(data)}"
+        )
+    return data
+
+
+#: PyYAML's parser vocabulary, said the way a person editing the file would understand it.
+_YAML_PROBLEMS: Final = (
+    ("expected <block end>", "this line is not indented like the lines above it"),
+    ("mapping values are not allowed", "unexpected ':'; put text that contains ': ' in quotes"),
+    ("found character '\\t'", "a tab is used for indentation; use spaces"),
+    ("could not find expected ':'", "a line is missing the ':' after its key"),
+    ("found undefined alias", "'*' starts a YAML alias; put text that starts with '*' in quotes"),
+    ("found unexpected end of stream", "a quotation mark is opened and never closed"),
+    ("found unknown escape character", "an unknown escape after a backslash inside double quotes"),
+)
+
+
+def _plain_yaml_problem(problem: str) -> str:
+    for needle, plain in _YAML_PROBLEMS:
+        if needle in problem:
+            return plain
+    return problem
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, dict):
+        return "a set of 'key: value' lines"
+    if isinstance(value, list):
+        return "a list"
+    return "text"
+
+
+def _suggest(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str | None:
+    """The closest allowed value to a misspelt one (difflib does the fuzzy matching)."""
+    candidates = dict(choices) if isinstance(choices, Mapping) else {c: c for c in choices}
+    normal = word.strip().lower().replace(" ", "_").replace("-", "_")
+    if normal in candidates and candidates[normal] != word:
+        return candidates[normal]
+    close = difflib.get_close_matches(normal, list(candidates), n=1, cutoff=0.6)
+    return candidates[close[0]] if close else None
+
+
+class _LetterBuilder:
+    """Walks the loaded front matter, checking each key, and builds the Letter (body left empty)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, key: str | None, problem: str) -> LetterFileError:
+        return LetterFileError(self.source, key, problem)
+
+    def build(self, data: dict[str, Any]) -> Letter:
+        self.check_keys(data, TOP_KEYS, "")
+        recipients, batch = self.recipients(data)
+        return Letter(
+            language=cast(Language, self.choice(data, "language", LANGUAGES, "language", required=True)),
+            place=self.required_text(data, "place", ""),
+            date=self.date(data),
+            subject=self.required_text(data, "subject", ""),
+            recipients=recipients,
+            signatories=self.signatories(data),
+            register=cast(Register, self.choice(data, "register", REGISTERS, "register") or "house"),
+            voice=cast(Voice, self.choice(data, "voice", VOICES, "voice") or "we"),
+            cc=self.text_list(data, "cc"),
+            cases=self.text_list(data, "cases"),
+            letterhead=self.optional_text(data, "letterhead", ""),
+            batch=batch,
+        )
+
+    # -- structure
+
+    def check_keys(self, data: dict[Any, Any], allowed: tuple[str, ...], prefix: str) -> None:
+        for key in data:
+            if key in allowed:
+                continue
+            shown = str(key)
+            hint = _suggest(shown, allowed)
+            detail = f"did you mean '{hint}'?" if hint else "allowed keys are " + ", ".join(allowed)
+            raise self.fail(prefix + shown, f"unknown key ({detail})")
+
+    def mapping(self, value: object, key: str, what: str) -> dict[Any, Any]:
+        if not isinstance(value, dict):
+            got = _describe(value)
+            raise self.fail(key, f"must be {what} written as indented 'key: value' lines, not {got}")
+        return value
+
+    def sequence(self, value: object, key: str, what: str) -> list[Any]:
+        if not isinstance(value, list):
+            got = _describe(value)
+            raise self.fail(key, f"must be a list of {what} (lines starting with '- '), not {got}")
+        return value
+
+    def recipients(self, data: dict[str, Any]) -> tuple[tuple[Recipient, ...], bool]:
+        single, many = data.get("recipient"), data.get("recipients")
+        if "recipient" in data and "recipients" in data:
+            raise self.fail("recipients", "use either 'recipient' or 'recipients', not both")
+        if "recipients" in data:
+            items = self.sequence(many, "recipients", "recipients")
+            if not items:
+                raise self.fail("recipients", "the list is empty; give at least one recipient")
+            return tuple(self.recipient(item, f"recipients[{i}]") for i, item in enumerate(items)), True
+        if single is None:
+            raise self.fail("recipient", "required key is missing (or give a list under 'recipients')")
+        return (self.recipient(single, "recipient"),), False
+
+    def recipient(self, value: object, key: str) -> Recipient:
+        data = self.mapping(value, key, "a recipient")
+        prefix = key + "."
+        self.check_keys(data, RECIPIENT_KEYS, prefix)
+        office = self.optional_text(data, "office", prefix)
+        if office is not None and office not in OFFICE_IDS:
+            hint = _suggest(office, {**{o: o for o in OFFICE_IDS}, **OFFICE_ALIASES})
+            detail = f"did you mean '{hint}'?" if hint else "use one of " + ", ".join(OFFICE_IDS)
+            raise self.fail(prefix + "office", f"unknown office '{office}' ({detail})")
+        return Recipient(
+            name=self.required_text(data, "name", prefix),
+            surname=self.optional_text(data, "surname", prefix),
+            gender=cast(Gender, self.choice(data, "gender", GENDERS, "gender", prefix) or "unspecified"),
+            office=office or "official",
+            title=self.optional_text(data, "title", prefix),
+            organisation=self.optional_text(data, "organisation", prefix),
+            address=self.optional_text(data, "address", prefix, multiline=True),
+            salutation=self.optional_text(data, "salutation", prefix),
+            closing=self.optional_text(data, "closing", prefix),
+        )
+
+    def signatories(self, data: dict[str, Any]) -> tuple[Signatory, ...]:
+        if data.get("signatories") is None:
+            raise self.fail("signatories", "required key is missing (list who signs, in signing order)")
+        items = self.sequence(data["signatories"], "signatories", "signatories")
+        if not items:
+            raise self.fail("signatories", "the list is empty; give at least one signatory")
+        result = []
+        for i, item in enumerate(items):
+            key = f"signatories[{i}]"
+            entry = self.mapping(item, key, "a signatory")
+            self.check_keys(entry, SIGNATORY_KEYS, key + ".")
+            result.append(
+                Signatory(
+                    name=self.required_text(entry, "name", key + "."),
+                    title=self.optional_text(entry, "title", key + "."),
+                    organisation=self.optional_text(entry, "organisation", key + "."),
+                )
+            )
+        return tuple(result)
+
+    # -- scalars
+
+    def optional_text(
+        self, data: dict[Any, Any], name: str, prefix: str, multiline: bool = False
+    ) -> str | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        key = prefix + name
+        if not isinstance(value, str):
+            raise self.fail(key, f"must be text, not {_describe(value)}")
+        match = _CONTROL.search(value)
+        if match:
+            raise self.fail(key, _control_problem(match.group()))
+        if not multiline and ("\n" in value or "\r" in value):
+            raise self.fail(key, "must be one line (found a line break)")
+        if not value.strip():
+            raise self.fail(key, "is empty; give a value or leave the key out")
+        return value
+
+    def required_text(self, data: dict[Any, Any], name: str, prefix: str) -> str:
+        value = self.optional_text(data, name, prefix)
+        if value is None:
+            raise self.fail(prefix + name, "required key is missing")
+        return value
+
+    def choice(
+        self, data: dict[Any, Any], name: str, allowed: tuple[str, ...], what: str, prefix: str = "",
+        required: bool = False,
+    ) -> str | None:  # fmt: skip
+        value = self.optional_text(data, name, prefix)
+        if value is None:
+            if required:
+                raise self.fail(prefix + name, f"required key is missing (use one of {', '.join(allowed)})")
+            return None
+        if value not in allowed:
+            hint = _suggest(value, allowed)
+            detail = f"did you mean '{hint}'?" if hint else "use one of " + ", ".join(allowed)
+            raise self.fail(prefix + name, f"unknown {what} '{value}' ({detail})")
+        return value
+
+    def date(self, data: dict[str, Any]) -> dt.date:
+        value = self.required_text(data, "date", "")
+        return parse_iso_date(value, lambda problem: self.fail("date", problem))
+
+    def text_list(self, data: dict[str, Any], name: str) -> tuple[str, ...]:
+        value = data.get(name)
+        if value is None:
+            return ()
+        items = self.sequence(value, name, "lines of text")
+        return tuple(self._list_item(item, f"{name}[{i}]") for i, item in enumerate(items))
+
+    def _list_item(self, item: object, key: str) -> str:
+        if isinstance(item, str | None) and not (item or "").strip():
+            raise self.fail(key, "is empty; remove the line or give a value")
+        return cast(str, self.optional_text({key: item}, key, ""))
+
+
+def parse_iso_date(value: str, fail: Callable[[str], Exception]) -> dt.date:
+    """A YYYY-MM-DD date; an impossible one (2023-02-30) says what the month allows."""
+    match = _ISO_DATE.fullmatch(value.strip())
+    if not match:
+        raise fail(f"'{value}' is not an ISO date; write it as YYYY-MM-DD, e.g. 2023-10-30")
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise fail(f"impossible date '{value}' (there is no month {month})")
+    if year < 1:
+        raise fail(f"impossible date '{value}' (there is no year 0)")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        month_name = calendar.month_name[month]
+        raise fail(f"impossible date '{value}' ({month_name} {year} has {days} days)")
+    return dt.date(year, month, day)
+
+
+def _with_body(letter: Letter, body: str) -> Letter:
+    return replace(letter, body=body)
+
+
+# --------------------------------------------------------------------------- body
+
+
+def normalise_body(body: str) -> str:
+    """Canonical CommonMark for the body, so revision diffs show only what the writer changed.
+
+    mdformat is not guaranteed idempotent on every odd input, so it runs until the text stops
+    changing (at most three passes); the footnote extension keeps `[^1]` and its definition intact.
+    """
+    text = body.replace("\r\n", "\n").strip("\n")
+    if not text.strip():
+        return ""
+    import mdformat
+
+    for _ in range(3):
+        formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=_body_extensions())
+        if formatted == text:
+            break
+        text = formatted
+    return text
+
+
+def _body_extensions() -> set[str]:
+    """The footnote plugin when it is installed; without it mdformat would escape `[^1]`."""
+    try:
+        import mdformat_footnote  # noqa: F401
+    except ImportError:  # pragma: no cover - a declared dependency; kept for broken installs
+        return set()
+    return {"footnote"}
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def letter_front_matter(letter: Letter) -> dict[str, Any]:
+    """The front matter in canonical key order, optional keys left out when at their default."""
+    data: dict[str, Any] = {
+        "language": letter.language,
+        "place": letter.place,
+        "date": letter.date,
+        "subject": letter.subject,
+    }
+    recipients = [_recipient_dict(r) for r in letter.recipients]
+    if letter.batch or len(recipients) != 1:
+        data["recipients"] = recipients
+    else:
+        data["recipient"] = recipients[0]
+    if letter.register != "house":
+        data["register"] = letter.register
+    if letter.voice != "we":
+        data["voice"] = letter.voice
+    data["signatories"] = [
+        _without_none({"name": s.name, "title": s.title, "organisation": s.organisation})
+        for s in letter.signatories
+    ]
+    if letter.cc:
+        data["cc"] = list(letter.cc)
+    if letter.cases:
+        data["cases"] = list(letter.cases)
+    if letter.letterhead:
+        data["letterhead"] = letter.letterhead
+    return _strip_controls(data)
+
+
+def _recipient_dict(recipient: Recipient) -> dict[str, Any]:
+    return _without_none(
+        {
+            "name": recipient.name,
+            "surname": recipient.surname,
+            "gender": recipient.gender,
+            "office": recipient.office,
+            "title": recipient.title,
+            "organisation": recipient.organisation,
+            "address": recipient.address,
+            "salutation": recipient.salutation,
+            "closing": recipient.closing,
+        }
+    )
+
+
+def _without_none(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def _strip_controls(value: Any) -> Any:
+    if isinstance(value, str):
+        return _CONTROL.sub("", value)
+    if isinstance(value, dict):
+        return {key: _strip_controls(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_strip_controls(item) for item in value]
+    return value
+
+
+def write_letter_text(letter: Letter) -> str:
+    """The letter as a letter file: canonical front matter, then the normalised body."""
+    front = yaml.dump(
+        letter_front_matter(letter),
+        Dumper=_LetterDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=1_000_000,  # never fold a long subject across lines
+    )
+    body = normalise_body(_CONTROL.sub("", letter.body))
+    return f"---\n{front}---\n\n{body}" if body else f"---\n{front}---\n"
+
+
+def write_letter_file(letter: Letter, path: Path) -> None:
+    """Write atomically: a temporary file beside the target, renamed into place only when complete."""
+    atomic_write_bytes(path, write_letter_text(letter).encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that the old file survives any failure intact."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputPathError(f"{path}: this is a folder; give a file name")
+    if not folder.is_dir():
+        raise OutputPathError(f"{path}: the folder {folder} does not exist")
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except PermissionError:
+        problem = f"the folder {folder} cannot be written to (permission denied)"
+        raise OutputPathError(f"{path}: {problem}") from None
+    except OSError as exc:
+        problem = f"could not be written ({exc.strerror or exc}); nothing was changed"
+        raise ExportError(f"{path}: {problem}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,145 @@
+"""Writing a Letter to a letter file and reading it back gives the same Letter, whatever the text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from iphr_desk.core.letter import (
+    GENDERS,
+    LANGUAGES,
+    OFFICE_IDS,
+    REGISTERS,
+    VOICES,
+    Letter,
+    Recipient,
+    Signatory,
+)
+from iphr_desk.core.letterfile import normalise_body, parse_letter_text, write_letter_text
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+YAML_SPECIAL = [
+    "yes",
+    "no",
+    "No",
+    "null",
+    "~",
+    "1e3",
+    "0x1F",
+    "2023-10-30",
+    "true",
+    ": x",
+    "- a",
+    "---",
+    "...",
+    "#not a comment",
+    "'quoted'",
+    '"dq"',
+    "a: b",
+    "[1, 2]",
+    "{a: 1}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "=",
+    "<<",
+    "?",
+    "  leading",
+    "trailing  ",
+    "tab\there",
+]
+
+chars = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
+line = (
+    st.one_of(st.sampled_from(YAML_SPECIAL), st.text(chars, min_size=1, max_size=40))
+    .map(lambda s: _CONTROL.sub("", s))
+    .filter(lambda s: s.strip() != "")
+)
+optional_line = st.none() | line
+multiline = st.lists(line, min_size=1, max_size=4).map("\n".join) | line.map(lambda s: s + "\n")
+body_text = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=200),
+    st.lists(
+        st.sampled_from(
+            [
+                "Para *it* **bold**.",
+                "- item",
+                "1. one",
+                "> quote",
+                "text[^1]",
+                "",
+                "[^1]: note",
+                "[link](https://example.org/a)",
+                "---",
+                "# Title",
+                "x  ",
+                "\\",
+            ]
+        ),
+        max_size=12,
+    ).map("\n".join),
+)
+
+recipients = st.builds(
+    Recipient,
+    name=line,
+    surname=optional_line,
+    gender=st.sampled_from(GENDERS),
+    office=st.sampled_from(OFFICE_IDS),
+    title=optional_line,
+    organisation=optional_line,
+    address=st.none() | multiline,
+    salutation=optional_line,
+    closing=optional_line,
+)
+signatories = st.builds(Signatory, name=line, title=optional_line, organisation=optional_line)
+
+
+@st.composite
+def letters(draw: st.DrawFn) -> Letter:
+    batch = draw(st.booleans())
+    recips = draw(st.lists(recipients, min_size=1, max_size=3 if batch else 1))
+    return Letter(
+        language=draw(st.sampled_from(LANGUAGES)),
+        place=draw(line),
+        date=draw(st.dates(min_value=dt.date(1, 1, 1))),
+        subject=draw(line),
+        recipients=tuple(recips),
+        signatories=tuple(draw(st.lists(signatories, min_size=1, max_size=3))),
+        body=draw(body_text),
+        register=draw(st.sampled_from(REGISTERS)),
+        voice=draw(st.sampled_from(VOICES)),
+        cc=tuple(draw(st.lists(line, max_size=3))),
+        cases=tuple(draw(st.lists(line, max_size=3))),
+        letterhead=draw(optional_line),
+        batch=batch,
+    )
+
+
+@given(letters())
+def test_write_then_parse_gives_the_same_letter(letter: Letter) -> None:
+    expected = replace(letter, body=_CONTROL.sub("", normalise_body(_CONTROL.sub("", letter.body))))
+    text = write_letter_text(letter)
+    assert parse_letter_text(text, "x.md") == expected
+    assert write_letter_text(expected) == text
+
+
+@given(st.text(st.characters(exclude_categories=["Cs"]), max_size=300))
+@example("Text[^1] and more[^note].\n\n[^1]: First.\n[^note]: Second *note*.\n")
+def test_body_normalisation_is_idempotent(body: str) -> None:
+    once = normalise_body(body)
+    assert normalise_body(once) == once
+
+
+def test_footnotes_survive_normalisation_unchanged() -> None:
+    body = "Detained since 2022[^1].\n\n[^1]: See the court record.\n"
+    assert normalise_body(body) == body
