@@ -1,31 +1,435 @@
-"""The `iphr-desk` command: argparse sub-commands; the GUI is imported only when it is asked for."""
+"""The `iphr-desk` command (design.md, "CLI"): argparse sub-commands over the Qt-free core.
+
+Why it looks the way it does:
+- Every sub-command imports what it needs inside its own function, so `iphr-desk --version` and the
+  GUI's first paint never pay for SQLAlchemy, python-docx or babel, and Qt is imported only for `gui`.
+- Errors the user can act on are `IphrError`s: one line on stderr, exit 2 for bad input, 1 otherwise.
+  Anything else is a bug: one line with a hint, the traceback only with IPHR_DESK_DEBUG=1.
+- The passphrase of an encrypted store comes from IPHR_DESK_PASSPHRASE or a no-echo prompt; it is
+  never printed, logged or kept beyond opening the store.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from iphr_desk import __version__
+
+if TYPE_CHECKING:
+    from iphr_desk.core.letter import Letter
+
+DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
+PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
+DEBUG_ENV = "IPHR_DESK_DEBUG"
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# --------------------------------------------------------------------------- parser
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="iphr-desk", description="Cases and advocacy letters, offline.")
     parser.add_argument("--version", action="version", version=f"iphr-desk {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="the data folder (default: the platform's)")
-    sub = parser.add_subparsers(dest="command")
+    parser.add_argument(
+        "--data-dir", metavar="DIR", help=f"the data folder (default: ${DATA_DIR_ENV}, else the platform's)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="open the desktop app (the default)")
+    _add_export(sub)
+    imp = sub.add_parser("import", help="store letter files; prints each new letter id")
+    imp.add_argument("files", nargs="+", type=Path, metavar="LETTER.md")
+    lst = sub.add_parser("list", help="list stored letters or cases, one line each")
+    lst.add_argument("what", choices=("letters", "cases"))
+    sub.add_parser("demo", help="load the demo cases and letters (running it twice changes nothing)")
+    _add_letterhead(sub)
+    _add_backup(sub)
+    sub.add_parser(
+        "encrypt", help=f"encrypt the store with a passphrase (from ${PASSPHRASE_ENV} or a prompt)"
+    )
+    _add_dev(sub)
     return parser
 
 
+def _add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    exp = sub.add_parser(
+        "export",
+        help="export a letter file or a stored letter to .docx or .pdf",
+        description="OUT ending in .docx or .pdf writes one file; an existing folder or a path ending "
+        "in '/' writes one file per recipient.",
+    )
+    exp.add_argument("letter", nargs="?", type=Path, metavar="LETTER.md", help="a letter file")
+    exp.add_argument("--id", type=int, metavar="N", help="a stored letter instead of a file")
+    exp.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.docx, OUT.pdf or OUT_DIR/")
+    exp.add_argument("--letterhead", metavar="NAME", help="a registered letterhead (default: the letter's)")
+    exp.add_argument("--combined", action="store_true", help="a batch as one document with page breaks")
+    exp.add_argument("--pdf", action="store_true", help="write PDF (through LibreOffice)")
+
+
+def _add_letterhead(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    head = sub.add_parser("letterhead", help="manage letterheads")
+    actions = head.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="register an organisation's own Word letterhead")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("file", type=Path, metavar="FILE.docx")
+
+
+def _add_backup(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = sub.add_parser("backup", help="list, create or restore backups of the store")
+    backup.add_argument("action", choices=("list", "create", "restore"))
+    backup.add_argument("number", nargs="?", type=int, metavar="N", help="for restore: the backup number")
+
+
+def _add_dev(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    dev = sub.add_parser("dev", help="developer tools")
+    tools = dev.add_subparsers(dest="tool", metavar="TOOL", required=True)
+    gen = tools.add_parser("generate", help="fill the store with a synthetic corpus for benchmarks")
+    gen.add_argument("--cases", type=_count, default=0, metavar="N")
+    gen.add_argument("--letters", type=_count, default=0, metavar="M")
+    gen.add_argument("--seed", type=int, default=1, metavar="S")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is negative")
+    return value
+
+
+# --------------------------------------------------------------------------- entry points
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     if args.command in (None, "gui"):
         from iphr_desk.gui.app import run_gui
 
-        return run_gui(args.data_dir)
-    return 0
+        return run_gui(args.data_dir or os.environ.get(DATA_DIR_ENV) or None)
+    if args.command == "export" and (args.letter is None) == (args.id is None):
+        parser.error("export needs either a letter file or --id N (one of them)")
+    return run_command(COMMANDS[args.command], args)
 
 
 def gui_main() -> int:
     return main(["gui", *sys.argv[1:]])
+
+
+def run_command(handler: Handler, args: argparse.Namespace) -> int:
+    """Run one sub-command, turning every failure into one line on stderr and an exit status."""
+    from iphr_desk.core.errors import IphrError
+
+    try:
+        return handler(args)
+    except IphrError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _say("interrupted; nothing was changed")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK  # `iphr-desk list letters | head` closed its end: not an error
+    except Exception as exc:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        _say(f"unexpected error ({type(exc).__name__}: {exc}); set {DEBUG_ENV}=1 to see the details")
+        return EXIT_FAILED
+
+
+def _say(message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    line = " ".join(message.split("\n"))
+    print(f"iphr-desk: {line}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """--data-dir, else $IPHR_DESK_DATA_DIR, else the platform's user data folder."""
+    given = args.data_dir or os.environ.get(DATA_DIR_ENV)
+    if given:
+        return Path(given).expanduser()
+    try:
+        from iphr_desk.core import paths
+    except ImportError:  # the store's path module is not there: same rule as design.md states
+        import platformdirs
+
+        return Path(platformdirs.user_data_dir("iphr-desk", "IPHR"))
+    return Path(paths.default_data_dir())
+
+
+def open_store(args: argparse.Namespace) -> Any:
+    """Open the store; an encrypted one gets its passphrase from the environment or a prompt."""
+    from iphr_desk.core.errors import PassphraseError
+    from iphr_desk.core.store import Store
+
+    folder = data_dir(args)
+    passphrase = os.environ.get(PASSPHRASE_ENV) or None
+    try:
+        return Store.open(folder, passphrase=passphrase)
+    except PassphraseError:
+        if passphrase is not None or not sys.stdin.isatty():
+            raise
+    return Store.open(folder, passphrase=ask_passphrase("Passphrase for the encrypted store: "))
+
+
+def ask_passphrase(prompt: str) -> str:
+    """A passphrase typed at the terminal, never echoed."""
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def _close(store: Any) -> None:
+    close = getattr(store, "close", None)
+    if callable(close):
+        close()
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    letter = _load_letter_for_export(args)
+    out = Path(args.output)
+    to_folder = args.output.endswith(("/", os.sep)) or out.is_dir()
+    if letter.batch and not to_folder and not args.combined:
+        from iphr_desk.core.errors import OutputPathError
+
+        raise OutputPathError(
+            f"{out}: this letter has several recipients; give a folder (OUT_DIR/) or add --combined"
+        )
+    from iphr_desk.core import docx_export
+
+    letterhead = args.letterhead or letter.letterhead
+    folder = data_dir(args)
+    if to_folder:
+        written = docx_export.export_batch(
+            letter,
+            out,
+            combined=args.combined,
+            progress=Progress(sys.stderr),
+            letterhead=letterhead,
+            data_dir=folder,
+            pdf=args.pdf,
+        )
+        for path in written:
+            print(path)
+        return EXIT_OK
+    pdf = args.pdf or out.suffix.lower() == ".pdf"
+    path = docx_export.export_letter(letter, out, letterhead=letterhead, data_dir=folder, pdf=pdf)
+    print(path or out)
+    return EXIT_OK
+
+
+def _load_letter_for_export(args: argparse.Namespace) -> Letter:
+    if args.letter is not None:
+        from iphr_desk.core.letterfile import parse_letter_file
+
+        return parse_letter_file(args.letter)
+    from iphr_desk.core import repository
+
+    store = open_store(args)
+    try:
+        return repository.get_letter(store, args.id)
+    finally:
+        _close(store)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Parse every file first, so one bad file stores none of them."""
+    from iphr_desk.core.letterfile import parse_letter_file
+
+    letters = [parse_letter_file(path) for path in args.files]
+    from iphr_desk.core import repository
+
+    store = open_store(args)
+    try:
+        for letter in letters:
+            print(repository.add_letter(store, letter, author="command line"))
+    finally:
+        _close(store)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from iphr_desk.core import repository
+
+    store = open_store(args)
+    try:
+        if args.what == "letters":
+            for row in repository.letter_summaries(store):
+                print(format_letter_line(row))
+        else:
+            for row in repository.case_summaries(store):
+                print(format_case_line(row))
+    finally:
+        _close(store)
+    return EXIT_OK
+
+
+def _field(row: Any, *names: str) -> str:
+    for name in names:
+        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+        if value not in (None, ""):
+            return str(value)
+    return ""
+
+
+def format_letter_line(row: Any) -> str:
+    """`id  date  language  status  recipient — subject`, tab-separated for `cut` and spreadsheets."""
+    parts = [
+        _field(row, "id"),
+        _field(row, "date"),
+        _field(row, "language"),
+        _field(row, "status"),
+        _field(row, "recipient", "recipient_name", "recipients"),
+        _field(row, "subject"),
+    ]
+    return "\t".join(_one_line(p) for p in parts)
+
+
+def format_case_line(row: Any) -> str:
+    parts = [
+        _field(row, "reference", "reference_code"),
+        _field(row, "country"),
+        _field(row, "status"),
+        _field(row, "title"),
+    ]
+    return "\t".join(_one_line(p) for p in parts)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from iphr_desk.core.demo import load_demo
+
+    store = open_store(args)
+    try:
+        result = load_demo(store)
+    finally:
+        _close(store)
+    print(result.summary())
+    return EXIT_OK
+
+
+def cmd_letterhead(args: argparse.Namespace) -> int:
+    from iphr_desk.core.letterhead import register_letterhead
+
+    folder = data_dir(args)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = register_letterhead(folder, args.name, args.file)
+    print(f"letterhead '{args.name}' registered ({path})")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from iphr_desk.core import backup
+
+    folder = data_dir(args)
+    if args.action == "list":
+        for number, item in enumerate(backup.list_backups(folder), start=1):
+            print(f"{number}\t{_describe_backup(item)}")
+        return EXIT_OK
+    if args.action == "create":
+        print(_describe_backup(backup.create_backup(folder)))
+        return EXIT_OK
+    from iphr_desk.core.errors import BadInput
+
+    backups = backup.list_backups(folder)
+    if not backups:
+        raise BadInput(f"{folder}: there is no backup to restore")
+    number = args.number or 1
+    if not 1 <= number <= len(backups):
+        raise BadInput(f"backup {number}: no such backup; `iphr-desk backup list` shows 1 to {len(backups)}")
+    backup.restore_backup(folder, backups[number - 1])
+    print(f"restored backup {number}: {_describe_backup(backups[number - 1])}")
+    return EXIT_OK
+
+
+def _describe_backup(item: Any) -> str:
+    if isinstance(item, str | Path):
+        return str(item)
+    created = getattr(item, "created", None) or getattr(item, "time", None)
+    path = getattr(item, "path", item)
+    return f"{created}\t{path}" if created else str(path)
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from iphr_desk.core import crypto
+    from iphr_desk.core.errors import PassphraseError
+
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    if not passphrase:
+        if not sys.stdin.isatty():
+            raise PassphraseError(f"no passphrase: set {PASSPHRASE_ENV} or run the command in a terminal")
+        passphrase = ask_passphrase("New passphrase: ")
+        if ask_passphrase("The same passphrase again: ") != passphrase:
+            raise PassphraseError("the two passphrases differ; nothing was changed")
+    if not passphrase:
+        raise PassphraseError("an empty passphrase protects nothing; nothing was changed")
+    crypto.encrypt_store(data_dir(args), passphrase)
+    print("the store is now encrypted; keep the passphrase safe: without it the data cannot be read")
+    return EXIT_OK
+
+
+def cmd_dev(args: argparse.Namespace) -> int:
+    from iphr_desk.core.generate import generate_corpus
+
+    store = open_store(args)
+    try:
+        result = generate_corpus(
+            store, cases=args.cases, letters=args.letters, seed=args.seed, progress=Progress(sys.stderr)
+        )
+    finally:
+        _close(store)
+    print(result.summary())
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Handler] = {
+    "export": cmd_export,
+    "import": cmd_import,
+    "list": cmd_list,
+    "demo": cmd_demo,
+    "letterhead": cmd_letterhead,
+    "backup": cmd_backup,
+    "encrypt": cmd_encrypt,
+    "dev": cmd_dev,
+}
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """A progress callback: a redrawn bar on a terminal, one plain line per step otherwise."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+
+    def __call__(self, done: int, total: int, label: object = None) -> None:
+        if self.tty:
+            filled = self.WIDTH * done // total if total else self.WIDTH
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            end = "\n" if done >= total else ""
+            self.stream.write(f"\r[{bar}] {done}/{total}{end}")
+        else:
+            suffix = f" {label}" if label is not None else ""
+            self.stream.write(f"{done}/{total}{suffix}\n")
+        self.stream.flush()
