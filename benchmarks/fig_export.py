@@ -1,0 +1,151 @@
+"""Export of one two-page letter and of a batch, against python-docx and docxtpl doing the same writing.
+
+The floor writes exactly the paragraphs and runs (text, bold, italic, paragraph style) that the app's
+own export produced, into the same letterhead template, with nothing else: no Markdown parsing, no
+forms of address, no date formatting, no footnote part. That is the least any exporter must do.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from benchmarks import _letters
+from benchmarks._harness import Context, Figure, median_ms, samples
+
+Runs = list[tuple[str, bool, bool]]
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the app's export put in the document body, paragraph by paragraph."""
+
+    paragraphs: list[tuple[str | None, Runs]]
+
+    @property
+    def texts(self) -> list[str]:
+        return ["".join(text for text, _, _ in runs) for _, runs in self.paragraphs]
+
+
+def letterhead_template() -> Path | None:
+    """The built-in letterhead the app writes into, so the floor starts from the same package."""
+    from iphr_desk.resources import resource
+
+    try:
+        path = Path(resource("letterheads", "iphr.docx"))
+    except Exception:  # no built letterhead yet: the floor uses python-docx's default template
+        return None
+    return path if path.is_file() else None
+
+
+def read_written(path: Path) -> Written:
+    doc = Document(str(path))
+    return Written(
+        [
+            (
+                paragraph.style.name if paragraph.style is not None else None,
+                [(run.text, bool(run.bold), bool(run.italic)) for run in paragraph.runs],
+            )
+            for paragraph in doc.paragraphs
+        ]
+    )
+
+
+def python_docx_floor(template: Path | None, written: Written) -> Callable[[Path], None]:
+    """The bare python-docx script: open the template, add the same paragraphs and runs, save."""
+    styles = {s.name for s in Document(str(template)).styles} if template else set()
+
+    def write(output: Path) -> None:
+        doc = Document(str(template)) if template else Document()
+        for style, runs in written.paragraphs:
+            paragraph = doc.add_paragraph(style=style if style in styles else None)
+            for text, bold, italic in runs:
+                run = paragraph.add_run(text)
+                if bold:
+                    run.bold = True
+                if italic:
+                    run.italic = True
+        doc.save(str(output))
+
+    return write
+
+
+def docxtpl_template(template: Path | None, folder: Path) -> Path:
+    """A docxtpl template over the same letterhead: one Jinja loop that writes every paragraph."""
+    doc = Document(str(template)) if template else Document()
+    for line in ("{%p for para in paragraphs %}", "{{ para }}", "{%p endfor %}"):
+        doc.add_paragraph(line)
+    path = folder / "docxtpl-template.docx"
+    doc.save(str(path))
+    return path
+
+
+def docxtpl_render(template: Path, written: Written) -> Callable[[Path], None]:
+    from docxtpl import DocxTemplate
+
+    context: dict[str, Any] = {"paragraphs": written.texts}
+
+    def render(output: Path) -> None:
+        document = DocxTemplate(str(template))
+        document.render(context)
+        document.save(str(output))
+
+    return render
+
+
+def run(ctx: Context) -> list[Figure]:
+    from iphr_desk.core.docx_export import export_batch, export_letter
+
+    opts = ctx.options
+    folder = ctx.work_dir / "export"
+    folder.mkdir(parents=True, exist_ok=True)
+    one = _letters.letter()
+    app_out = folder / "app.docx"
+    export_letter(one, app_out)
+    written = read_written(app_out)
+    template = letterhead_template()
+    floor = python_docx_floor(template, written)
+    tpl = docxtpl_render(docxtpl_template(template, folder), written)
+
+    app_s = samples(lambda: export_letter(one, app_out), opts.runs * 2, opts.warmup)
+    floor_s = samples(lambda: floor(folder / "floor.docx"), opts.runs * 2, opts.warmup)
+    tpl_s = samples(lambda: tpl(folder / "docxtpl.docx"), opts.runs * 2, opts.warmup)
+
+    export = Figure(
+        "export", "export: one 2-page letter to .docx", "app export_letter", "bare python-docx", "ms", 1.3,
+        project=median_ms(app_s), floor=median_ms(floor_s),
+        extra={"paragraphs": len(written.paragraphs), "template": str(template) if template else None},
+    )  # fmt: skip
+    versus_tpl = Figure(
+        "export_vs_docxtpl", "export: the same letter, against docxtpl", "app export_letter",
+        "docxtpl template render", "ms", 1.0, project=export.project, floor=median_ms(tpl_s), strict=True,
+    )  # fmt: skip
+    return [export, versus_tpl, _batch(ctx, export_batch, export.floor or 0.0, folder)]
+
+
+def _batch(ctx: Context, export_batch: Callable[..., Any], floor_one_ms: float, folder: Path) -> Figure:
+    """The batch against N times the single-letter floor (the floor has no per-recipient work to share)."""
+    opts = ctx.options
+    count = opts.batch_recipients
+    letter = _letters.letter(recipient_count=count)
+    counter = iter(range(1_000_000))
+
+    def once() -> None:
+        out = folder / f"batch-{next(counter)}"
+        out.mkdir()
+        export_batch(letter, out)
+
+    app_s = samples(once, opts.batch_runs, 0)
+    files = [len(list(out.iterdir())) for out in folder.glob("batch-*")]
+    for out in folder.glob("batch-*"):
+        shutil.rmtree(out, ignore_errors=True)
+    return Figure(
+        "batch", f"batch: {count:,} recipients of one letter", "app export_batch",
+        f"{count:,} × bare python-docx", "ms", 1.3, project=median_ms(app_s), floor=floor_one_ms * count,
+        extra={"recipients": count, "runs": len(app_s), "files_written": files},
+    )  # fmt: skip
