@@ -200,36 +200,52 @@ def _close(store: Any) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from iphr_desk.core.errors import OutputPathError
+
     letter = _load_letter_for_export(args)
     out = Path(args.output)
     to_folder = args.output.endswith(("/", os.sep)) or out.is_dir()
     if letter.batch and not to_folder and not args.combined:
-        from iphr_desk.core.errors import OutputPathError
-
         raise OutputPathError(
             f"{out}: this letter has several recipients; give a folder (OUT_DIR/) or add --combined"
         )
+    if not to_folder:
+        out = _output_file(out, args.pdf)
     from iphr_desk.core import docx_export
+    from iphr_desk.core.letterhead import load_letterhead
 
-    letterhead = args.letterhead or letter.letterhead
     folder = data_dir(args)
-    if to_folder:
+    head = load_letterhead(args.letterhead or letter.letterhead, folder)
+    warnings: list[str] = []
+    if to_folder or letter.batch:
         written = docx_export.export_batch(
             letter,
             out,
             combined=args.combined,
             progress=Progress(sys.stderr),
-            letterhead=letterhead,
-            data_dir=folder,
+            letterhead=head,
             pdf=args.pdf,
+            warnings=warnings,
         )
-        for path in written:
-            print(path)
-        return EXIT_OK
-    pdf = args.pdf or out.suffix.lower() == ".pdf"
-    path = docx_export.export_letter(letter, out, letterhead=letterhead, data_dir=folder, pdf=pdf)
-    print(path or out)
+    else:
+        written = [docx_export.export_letter(letter, out, letterhead=head, warnings=warnings)]
+    for warning in warnings:
+        _say(f"warning: {warning}")
+    for path in written:
+        print(path)
     return EXIT_OK
+
+
+def _output_file(out: Path, pdf: bool) -> Path:
+    """OUT.docx or OUT.pdf; a name without a suffix gets the one the format asks for."""
+    from iphr_desk.core.errors import OutputPathError
+
+    suffix = out.suffix.lower()
+    if suffix not in (".docx", ".pdf"):
+        return out.with_name(out.name + (".pdf" if pdf else ".docx"))
+    if pdf and suffix == ".docx":
+        raise OutputPathError(f"{out}: --pdf asks for a PDF but the name ends in .docx; use OUT.pdf")
+    return out
 
 
 def _load_letter_for_export(args: argparse.Namespace) -> Letter:
@@ -423,7 +439,7 @@ class Progress:
         self.stream = stream
         self.tty = stream.isatty()
 
-    def __call__(self, done: int, total: int, label: object = None) -> None:
+    def __call__(self, done: int, total: int, label: object = None) -> bool:
         if self.tty:
             filled = self.WIDTH * done // total if total else self.WIDTH
             bar = "#" * filled + "-" * (self.WIDTH - filled)
@@ -433,3 +449,4 @@ class Progress:
             suffix = f" {label}" if label is not None else ""
             self.stream.write(f"{done}/{total}{suffix}\n")
         self.stream.flush()
+        return True  # never cancels: the command line has no cancel button (Ctrl+C interrupts)
