@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(options, work)
     corpus_info: dict[str, object] = {"letters": options.letters, "cases": options.cases}
     try:
-        corpus = ensure_corpus(args.cache_dir or default_cache_root(), options.cases, options.letters)
+        corpus = ensure_corpus(
+            args.cache_dir or default_cache_root(), options.cases, options.letters, options.seed
+        )
     except RuntimeError as error:  # figures that need no store still run
         ctx.corpus_error = str(error)
         corpus_info["error"] = str(error)

@@ -38,8 +38,8 @@ def default_cache_root() -> Path:
     return Path(os.environ.get("IPHR_BENCH_CACHE") or platformdirs.user_cache_dir("iphr-desk-bench"))
 
 
-def _fingerprint(cases: int, letters: int) -> str:
-    digest = hashlib.sha256(f"{cases}:{letters}".encode())
+def _fingerprint(cases: int, letters: int, seed: int) -> str:
+    digest = hashlib.sha256(f"{cases}:{letters}:{seed}".encode())
     paths = [REPO / rel for rel in _SHAPING_SOURCES]
     paths += sorted((REPO / "iphr_desk/core/migrations").glob("**/*.py"))
     for path in paths:
@@ -49,10 +49,10 @@ def _fingerprint(cases: int, letters: int) -> str:
     return digest.hexdigest()[:12]
 
 
-def ensure_corpus(cache_root: Path, cases: int, letters: int) -> Corpus:
+def ensure_corpus(cache_root: Path, cases: int, letters: int, seed: int) -> Corpus:
     """The cached store for these sizes, generated with `iphr-desk dev generate` when missing or stale."""
     prefix = f"corpus-c{cases}-l{letters}-"
-    target = cache_root / (prefix + _fingerprint(cases, letters))
+    target = cache_root / (prefix + _fingerprint(cases, letters, seed))
     if (target / "bench-corpus.json").is_file():
         return Corpus(target, None)
     cache_root.mkdir(parents=True, exist_ok=True)
@@ -61,7 +61,7 @@ def ensure_corpus(cache_root: Path, cases: int, letters: int) -> Corpus:
     partial = target.with_name(target.name + ".partial")
     command = [
         sys.executable, "-m", "iphr_desk", "--data-dir", str(partial),
-        "dev", "generate", "--cases", str(cases), "--letters", str(letters),
+        "dev", "generate", "--cases", str(cases), "--letters", str(letters), "--seed", str(seed),
     ]  # fmt: skip
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -69,9 +69,8 @@ def ensure_corpus(cache_root: Path, cases: int, letters: int) -> Corpus:
     if done.returncode != 0:
         problem = done.stderr.strip()[-800:]
         raise RuntimeError(f"generating the corpus failed ({' '.join(command)}): {problem}")
-    (partial / "bench-corpus.json").write_text(
-        json.dumps({"cases": cases, "letters": letters, "generated_in_s": elapsed}), encoding="utf-8"
-    )
+    stamp = {"cases": cases, "letters": letters, "seed": seed, "generated_in_s": elapsed}
+    (partial / "bench-corpus.json").write_text(json.dumps(stamp), encoding="utf-8")
     partial.rename(target)
     return Corpus(target, elapsed)
 

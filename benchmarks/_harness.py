@@ -141,3 +141,23 @@ def percentile(values: list[float], pct: float) -> float:
 def skipped(figure: Figure, reason: str) -> Figure:
     figure.skipped = reason
     return figure
+
+
+def store_engine(store: Any) -> Any:
+    """The SQLAlchemy engine behind an open app store, to watch or ask it without changing it."""
+    from sqlalchemy.engine import Engine
+
+    for name in ("engine", "_engine"):
+        value = getattr(store, name, None)
+        if isinstance(value, Engine):
+            return value
+    for value in vars(store).values():
+        if isinstance(value, Engine):
+            return value
+    raise RuntimeError("could not find the store's SQLAlchemy engine")
+
+
+def close_store(store: Any) -> None:
+    close = getattr(store, "close", None)
+    if callable(close):
+        close()

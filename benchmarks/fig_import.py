@@ -1,0 +1,71 @@
+"""Import of letter files into the 100k store, against reading them and parsing their YAML alone.
+
+The app's path is the `iphr-desk import` command's, minus the process start: `parse_letter_file` on
+each file, then `repository.add_letter` for each letter, into an open store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks import _letters
+from benchmarks._harness import Context, Figure, close_store, median_ms, samples
+
+
+def write_files(folder: Path, count: int) -> list[Path]:
+    from iphr_desk.core.letterfile import write_letter_text
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, letter in enumerate(_letters.import_letters(count)):
+        path = folder / f"letter-{index:04d}.md"
+        path.write_text(write_letter_text(letter), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def yaml_floor(paths: list[Path]) -> None:
+    """Read each file and parse its front matter with PyYAML's safe loader: the least an import does."""
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        _, front, _body = text.split("---\n", 2)
+        yaml.safe_load(front)
+
+
+def app_import(store: Any, paths: list[Path]) -> None:
+    from iphr_desk.core import repository
+    from iphr_desk.core.letterfile import parse_letter_file
+
+    letters = [parse_letter_file(path) for path in paths]
+    for letter in letters:
+        repository.add_letter(store, letter, author="benchmark")
+
+
+def run(ctx: Context) -> list[Figure]:
+    from iphr_desk.core.store import Store
+
+    opts = ctx.options
+    paths = write_files(ctx.work_dir / "import", opts.import_files)
+    store = Store.open(ctx.writable_store())
+    try:
+        app_s = samples(lambda: app_import(store, paths), opts.runs, opts.warmup)
+    finally:
+        close_store(store)
+    floor_s = samples(lambda: yaml_floor(paths), opts.runs, opts.warmup)
+    c_loader = getattr(yaml, "CSafeLoader", None)
+    extra: dict[str, Any] = {"files": len(paths), "bytes": sum(p.stat().st_size for p in paths)}
+    if c_loader is not None:
+        def c_floor() -> None:
+            for path in paths:
+                yaml.load(path.read_text(encoding="utf-8").split("---\n", 2)[1], Loader=c_loader)
+
+        extra["floor_with_libyaml_ms"] = median_ms(samples(c_floor, opts.runs, opts.warmup))
+    figure = Figure(
+        "import", f"import: {len(paths):,} letter files", "app parse + add_letter",
+        "PyYAML safe_load of the same files", "ms", 2.0,
+        project=median_ms(app_s), floor=median_ms(floor_s), extra=extra,
+    )  # fmt: skip
+    return [figure]
