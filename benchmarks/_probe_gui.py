@@ -60,7 +60,11 @@ def _looks_like_letters(view: Any) -> bool:
         model = model.sourceModel()
         if model is not None:
             names += [type(model).__name__, model.objectName()]
-    return any("letter" in name.lower() for name in names)
+    parent = view.parentWidget()
+    while parent is not None and not parent.isWindow():
+        names.append(parent.objectName())
+        parent = parent.parentWidget()
+    return any("letter" in name.lower() and "letterhead" not in name.lower() for name in names)
 
 
 def _install(mode: str, ready_timeout_s: float) -> None:
