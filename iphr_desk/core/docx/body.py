@@ -1,0 +1,188 @@
+"""Lays the body model (`core.richtext`) out as WordprocessingML paragraphs.
+
+The same writer fills the document body, table cells and footnotes: a `Story` says where new
+paragraphs go and which part owns their relationships (a hyperlink inside a footnote must be a
+relationship of the footnotes part, not of the document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from iphr_desk.core.docx.footnotes import Footnotes
+from iphr_desk.core.docx.hyperlinks import new_hyperlink
+from iphr_desk.core.docx.numbering import Numbering, level_indent
+from iphr_desk.core.docx.ooxml import element, new_run, set_indent, set_numbering, set_paragraph_style
+from iphr_desk.core.docx.styles import StyleIds
+from iphr_desk.core.richtext import (
+    Block,
+    Body,
+    CodeBlock,
+    FootnoteRef,
+    Heading,
+    Inline,
+    LineBreak,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Text,
+)
+
+QUOTE_INDENT = 567  # twips (1 cm) per quote level beyond the style's own indent
+MONOSPACE = "Courier New"
+
+
+@dataclass(frozen=True)
+class Story:
+    """Where paragraphs go (`new_paragraph` appends one) and the part that owns relationships."""
+
+    part: Part
+    new_paragraph: Callable[[], CT_P]
+    in_footnote: bool = False
+
+
+@dataclass(frozen=True)
+class _Context:
+    style_role: str = "body"
+    quote_depth: int = 0
+    list_depth: int = -1
+
+
+class BodyWriter:
+    """Writes one letter body; footnotes go to the shared `Footnotes` part as they are met."""
+
+    def __init__(self, styles: StyleIds, numbering: Numbering, footnotes: Footnotes, body: Body) -> None:
+        self._styles = styles
+        self._numbering = numbering
+        self._footnotes = footnotes
+        self._body = body
+
+    def write(self, story: Story) -> None:
+        self._blocks(story, self._body.blocks, _Context())
+
+    def _blocks(self, story: Story, blocks: tuple[Block, ...], ctx: _Context) -> None:
+        for block in blocks:
+            self._block(story, block, ctx)
+
+    def _block(self, story: Story, block: Block, ctx: _Context) -> CT_P | None:
+        if isinstance(block, Paragraph):
+            return self._paragraph(story, block.runs, ctx.style_role, ctx)
+        if isinstance(block, Heading):
+            role = "heading" if ctx.style_role == "body" else ctx.style_role
+            return self._paragraph(story, block.runs, role, ctx)
+        if isinstance(block, CodeBlock):
+            p = self._paragraph(story, (), "code", ctx)
+            run = new_run(block.text)
+            _monospace(run)
+            p.append(run)
+            return p
+        if isinstance(block, Rule):
+            p = self._paragraph(story, (Text("*\u2003*\u2003*"),), ctx.style_role, ctx)
+            p.get_or_add_pPr().jc = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[assignment]
+            return p
+        if isinstance(block, Quote):
+            inner = _Context("quote", ctx.quote_depth + 1, ctx.list_depth)
+            self._blocks(story, block.blocks, inner)
+            return None
+        self._list(story, block, ctx)
+        return None
+
+    def _list(self, story: Story, block: ListBlock, ctx: _Context) -> None:
+        depth = min(ctx.list_depth + 1, 8)
+        num_id = self._numbering.new_list(block.ordered, block.start, depth)
+        inner = _Context("list" if ctx.style_role != "quote" else "quote", ctx.quote_depth, depth)
+        for item in block.items:
+            first = True
+            for child in item.blocks or (Paragraph(()),):
+                if first and not isinstance(child, Paragraph | Heading | CodeBlock):
+                    p = self._paragraph(story, (), inner.style_role, inner)
+                    set_numbering(p, num_id, depth)
+                    first = False
+                p_or_none = self._block(story, child, inner)
+                if p_or_none is None:
+                    continue
+                if first:
+                    set_numbering(p_or_none, num_id, depth)
+                    first = False
+                else:
+                    set_indent(p_or_none, level_indent(depth) + ctx.quote_depth * QUOTE_INDENT)
+
+    def _paragraph(self, story: Story, runs: tuple[Inline, ...], role: str, ctx: _Context) -> CT_P:
+        p = story.new_paragraph()
+        set_paragraph_style(p, self._styles["footnote_text"] if story.in_footnote else self._styles[role])
+        if ctx.quote_depth > 1 and ctx.list_depth < 0:
+            set_indent(p, ctx.quote_depth * QUOTE_INDENT)
+        self.inlines(story, p, runs)
+        return p
+
+    def inlines(self, story: Story, p: CT_P | BaseOxmlElement, runs: tuple[Inline, ...]) -> None:
+        """Append `runs` to paragraph `p`; links become `w:hyperlink`, footnote marks footnotes."""
+        link: BaseOxmlElement | None = None
+        link_href: str | None = None
+        for run in runs:
+            if isinstance(run, Text) and run.href:
+                if link is None or link_href != run.href:
+                    link, link_href = new_hyperlink(story.part, run.href), run.href
+                    p.append(link)
+                link.append(self._text_run(run))
+                continue
+            link, link_href = None, None
+            if isinstance(run, Text):
+                p.append(self._text_run(run))
+            elif isinstance(run, LineBreak):
+                r = new_run()
+                r.add_br()
+                p.append(r)
+            elif isinstance(run, FootnoteRef):
+                p.append(self._footnote(story, run))
+
+    def _text_run(self, run: Text) -> BaseOxmlElement:
+        r = new_run(run.text, style_id=self._styles["hyperlink"] if run.href else None)
+        if run.bold or run.italic or run.code:
+            rpr = r.get_or_add_rPr()
+            if run.code:
+                _monospace(r)
+            if run.bold:
+                rpr.get_or_add_b()
+            if run.italic:
+                rpr.get_or_add_i()
+        return r
+
+    def _footnote(self, story: Story, ref: FootnoteRef) -> BaseOxmlElement:
+        if story.in_footnote:
+            # Word cannot nest footnotes: a mark inside a footnote stays a superscript number.
+            r = new_run(str(ref.number))
+            r.get_or_add_rPr().superscript = True
+            return r
+        footnote_id, container = self._footnotes.add()
+        notes = self._body.footnotes
+        content = notes[ref.number - 1].blocks if ref.number <= len(notes) else ()
+
+        def new_p() -> CT_P:
+            p: CT_P = element("w:p")
+            container.append(p)
+            return p
+
+        inner = Story(self._footnotes.part, new_p, in_footnote=True)
+        self._blocks(inner, content or (Paragraph(()),), _Context())
+        first = container.find(qn("w:p"))
+        if first is not None:
+            ppr = first.find(qn("w:pPr"))
+            at = 1 if ppr is not None else 0
+            first.insert(at, self._footnotes.mark_run())
+            first.insert(at + 1, new_run(" "))
+        return self._footnotes.reference_run(footnote_id)
+
+
+def _monospace(run: BaseOxmlElement) -> None:
+    fonts = run.get_or_add_rPr().get_or_add_rFonts()
+    for slot in ("ascii", "hAnsi", "cs"):
+        fonts.set(qn(f"w:{slot}"), MONOSPACE)

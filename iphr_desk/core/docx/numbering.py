@@ -1,0 +1,76 @@
+"""Real Word list numbering: one abstract definition per Markdown list, so each list restarts.
+
+python-docx reads `w:numPr` but cannot create numbering definitions; this module writes
+`w:abstractNum` / `w:num` with its OXML layer. Every list (nested ones included) gets its own
+definition, which is how Word itself restarts "1." for a new list; nested lists use the level that
+matches their depth, so Word's indentation and the Tab/Shift+Tab promotion keep working.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from iphr_desk.core.docx.ooxml import element
+
+LEVELS: Final = 9
+INDENT_STEP: Final = 360  # twips, a quarter inch per level
+HANGING: Final = 360
+_BULLETS: Final = ("•", "–", "◦")
+_ORDERED: Final = (("decimal", "%{n}."), ("lowerLetter", "%{n})"), ("lowerRoman", "%{n}."))
+
+
+def level_indent(level: int) -> int:
+    """Left indent (twips) of list text at `level` (0-based); continuation paragraphs use it too."""
+    return INDENT_STEP * (level + 1) + HANGING
+
+
+class Numbering:
+    """Adds list definitions to a document's numbering part."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._root: BaseOxmlElement = document.part.numbering_part.element
+        abstract_ids = [int(v) for v in self._root.xpath("./w:abstractNum/@w:abstractNumId")]
+        num_ids = [int(v) for v in self._root.xpath("./w:num/@w:numId")]
+        self._next_abstract = max(abstract_ids, default=-1) + 1
+        self._next_num = max(num_ids, default=0) + 1
+
+    def new_list(self, ordered: bool, start: int, depth: int) -> int:
+        """A fresh numbering instance for one list at `depth`; returns its numId."""
+        abstract_id = self._next_abstract
+        self._next_abstract += 1
+        abstract = element("w:abstractNum", abstractNumId=str(abstract_id))
+        abstract.append(element("w:multiLevelType", val="hybridMultilevel"))
+        for level in range(LEVELS):
+            abstract.append(_level(level, ordered, start if level == depth else 1))
+        first_num = self._root.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self._root.insert_element_before(abstract, "w:numIdMacAtCleanup")
+        num_id = self._next_num
+        self._next_num += 1
+        num = element("w:num", numId=str(num_id))
+        num.append(element("w:abstractNumId", val=str(abstract_id)))
+        self._root.insert_element_before(num, "w:numIdMacAtCleanup")
+        return num_id
+
+
+def _level(level: int, ordered: bool, start: int) -> BaseOxmlElement:
+    lvl = element("w:lvl", ilvl=str(level))
+    lvl.append(element("w:start", val=str(max(start, 0))))
+    if ordered:
+        fmt, text = _ORDERED[level % len(_ORDERED)]
+        lvl.append(element("w:numFmt", val=fmt))
+        lvl.append(element("w:lvlText", val=text.replace("{n}", str(level + 1))))
+    else:
+        lvl.append(element("w:numFmt", val="bullet"))
+        lvl.append(element("w:lvlText", val=_BULLETS[level % len(_BULLETS)]))
+    lvl.append(element("w:lvlJc", val="left"))
+    ppr = element("w:pPr")
+    ppr.append(element("w:ind", left=str(level_indent(level)), hanging=str(HANGING)))
+    lvl.append(ppr)
+    return lvl

@@ -1,0 +1,428 @@
+"""Export a letter as a .docx on the organisation's letterhead (and as PDF through LibreOffice).
+
+Order of the letter, top to bottom (design.md, "The exported letter"): the letterhead's own page
+header and footer, the recipient block (attention line, then address lines), place and date,
+subject, salutation, body, closing, one signature block per signatory (several side by side in a
+borderless table), cc lines.
+
+Public API (used by the CLI and the GUI):
+
+- `export_letter(letter, output, ...)`: one single-recipient letter to .docx (or .pdf by suffix).
+- `export_batch(letter, out_dir, ...)`: one file per recipient, or one combined document.
+- `export_frame(frame, body, output, ...)`: the same from an already computed `Frame`.
+- `build_document(...)` / `document_bytes(...)`: the document in memory, for previews and tests.
+
+Nothing is written in place: each file goes to a temporary file in the target folder and is
+renamed over the destination only when complete, so a failure leaves any earlier file untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Final
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Twips
+
+from iphr_desk.core.docx.body import BodyWriter, Story
+from iphr_desk.core.docx.footnotes import Footnotes
+from iphr_desk.core.docx.metadata import remove_leftovers, set_language, set_properties
+from iphr_desk.core.docx.numbering import Numbering
+from iphr_desk.core.docx.ooxml import SECTPR_AFTER_PGNUMTYPE, element, new_run, set_paragraph_style
+from iphr_desk.core.docx.ooxml import set_spacing_before as _space_before
+from iphr_desk.core.docx.safewrite import (
+    check_output_path,
+    replace_into_place,
+    temporary_sibling,
+    write_atomically,
+)
+from iphr_desk.core.docx.styles import StyleIds
+from iphr_desk.core.docx.template import open_template
+from iphr_desk.core.errors import ExportError, OutputPathError
+from iphr_desk.core.filenames import batch_filename, safe_component
+from iphr_desk.core.frame import Frame, SignatureBlock
+from iphr_desk.core.letter import Letter
+from iphr_desk.core.letterhead import Letterhead, load_letterhead
+from iphr_desk.core.richtext import Body, parse_body
+from iphr_desk.core.textclean import clean_xml_text, removal_warning
+
+#: Word's language tags for the letter languages (spelling, hyphenation).
+LANGUAGE_TAGS: Final = {"fr": "fr-FR", "en": "en-GB", "ru": "ru-RU", "de": "de-DE"}
+SIGNATURES_PER_ROW: Final = 3
+CC_SPACE_BEFORE: Final = 360  # twips
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One letter to lay out: its frame and parsed body."""
+
+    frame: Frame
+    body: Body
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def export_letter(
+    letter: Letter,
+    output: Path,
+    *,
+    letterhead: Letterhead | None = None,
+    data_dir: Path | None = None,
+    warnings: list[str] | None = None,
+    frame: Frame | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write a single-recipient `letter` to `output` (.docx, or .pdf through LibreOffice)."""
+    head = letterhead or load_letterhead(letter.letterhead, data_dir)
+    frame = frame or compute_letter_frame(letter, head)
+    return export_frame(frame, letter.body, output, letterhead=head, warnings=warnings, now=now)
+
+
+def export_frame(
+    frame: Frame,
+    body: str,
+    output: Path,
+    *,
+    letterhead: Letterhead | None = None,
+    warnings: list[str] | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write the letter made of `frame` and the Markdown `body` to `output`."""
+    head = letterhead or load_letterhead()
+    return _write(output, [_piece(frame, body, warnings)], head, now)
+
+
+def export_batch(
+    letter: Letter,
+    out_dir: Path,
+    *,
+    combined: bool = False,
+    progress: Progress | None = None,
+    letterhead: Letterhead | None = None,
+    data_dir: Path | None = None,
+    warnings: list[str] | None = None,
+    frames: Sequence[Frame] | None = None,
+    pdf: bool = False,
+    now: dt.datetime | None = None,
+) -> list[Path]:
+    """One letter per recipient into `out_dir` (or one combined document); returns the paths.
+
+    Files are named `YYYY-MM-DD Surname - Subject.docx`. `progress(done, total)` is called after
+    each letter; returning False cancels. A cancelled or failed batch writes nothing at all:
+    every file is first written to a temporary file and all are renamed into place at the end.
+    A combined document is `out_dir` itself when it ends in .docx/.pdf, else
+    `YYYY-MM-DD Subject.docx` inside it. Returns [] when cancelled.
+    """
+    head = letterhead or load_letterhead(letter.letterhead, data_dir)
+    count = len(letter.recipients)
+    if frames is None:
+        frames = [compute_letter_frame(letter.for_recipient(i), head) for i in range(count)]
+    suffix = ".pdf" if pdf else ".docx"
+    if combined:
+        return _combined(letter, out_dir, frames, head, suffix, progress, warnings, now)
+    if not out_dir.is_dir():
+        raise OutputPathError(f"The folder {out_dir} does not exist; create it first or choose another.")
+    taken: set[str] = set()
+    targets = [
+        out_dir / batch_filename(letter.date, r.effective_surname, letter.subject, taken, suffix=suffix)
+        for r in letter.recipients
+    ]
+    for target in targets:
+        check_output_path(target)
+    return _write_all(targets, frames, letter.body, head, progress, warnings, now)
+
+
+def compute_letter_frame(letter: Letter, letterhead: Letterhead) -> Frame:
+    """The letter's frame under the letterhead's house style (core.protocol does the work)."""
+    try:
+        from iphr_desk.core.protocol import compute_frame
+    except ImportError as exc:  # pragma: no cover - only while the protocol module is missing
+        raise ExportError("The forms-of-address module is not available.") from exc
+    return compute_frame(letter, letterhead.style())
+
+
+def document_bytes(
+    pieces: Sequence[tuple[Frame, str]],
+    letterhead: Letterhead | None = None,
+    *,
+    warnings: list[str] | None = None,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """The .docx for one or more letters (several → one document, a section each), in memory."""
+    head = letterhead or load_letterhead()
+    built = build_document([_piece(f, b, warnings) for f, b in pieces], head, now)
+    stream = io.BytesIO()
+    built.save(stream)
+    return stream.getvalue()
+
+
+# --------------------------------------------------------------------------- writing files
+
+
+def _write(output: Path, pieces: list[_Piece], head: Letterhead, now: dt.datetime | None) -> Path:
+    if output.suffix.lower() == ".pdf":
+        return _write_pdf(output, pieces, head, now)
+    document = build_document(pieces, head, now)
+    return write_atomically(output, document.save)
+
+
+def _write_pdf(output: Path, pieces: list[_Piece], head: Letterhead, now: dt.datetime | None) -> Path:
+    from iphr_desk.core.pdf import convert_to_pdf
+
+    check_output_path(output)
+    document = build_document(pieces, head, now)
+    with temporary_sibling(output, ".pdf") as temp:
+        convert_to_pdf(document.save, temp, stem=output.stem)
+        replace_into_place(temp, output)
+    return output
+
+
+def _write_all(
+    targets: list[Path],
+    frames: Sequence[Frame],
+    body: str,
+    head: Letterhead,
+    progress: Progress | None,
+    warnings: list[str] | None,
+    now: dt.datetime | None,
+) -> list[Path]:
+    from contextlib import ExitStack
+
+    total = len(targets)
+    with ExitStack() as stack:
+        temps: list[Path] = []
+        for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
+            temp = stack.enter_context(temporary_sibling(target, target.suffix))
+            pieces = [_piece(frame, body, warnings if index == 0 else None)]
+            if target.suffix.lower() == ".pdf":
+                from iphr_desk.core.pdf import convert_to_pdf
+
+                convert_to_pdf(build_document(pieces, head, now).save, temp, stem=target.stem)
+            else:
+                build_document(pieces, head, now).save(str(temp))
+            temps.append(temp)
+            if progress is not None and progress(index + 1, total) is False:
+                return []
+        for temp, target in zip(temps, targets, strict=True):
+            replace_into_place(temp, target)
+    return targets
+
+
+def _combined(
+    letter: Letter,
+    out_dir: Path,
+    frames: Sequence[Frame],
+    head: Letterhead,
+    suffix: str,
+    progress: Progress | None,
+    warnings: list[str] | None,
+    now: dt.datetime | None,
+) -> list[Path]:
+    if out_dir.suffix.lower() in (".docx", ".pdf"):
+        target = out_dir
+    else:
+        if not out_dir.is_dir():
+            raise OutputPathError(f"The folder {out_dir} does not exist; create it first or choose another.")
+        stem = f"{letter.date.isoformat()} {safe_component(letter.subject)}".strip()[:110].rstrip(". ")
+        target = out_dir / f"{stem}{suffix}"
+    check_output_path(target)
+    pieces: list[_Piece] = []
+    for index, frame in enumerate(frames):
+        pieces.append(_piece(frame, letter.body, warnings if index == 0 else None))
+        if progress is not None and progress(index + 1, len(frames)) is False:
+            return []
+    return [_write(target, pieces, head, now)]
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _piece(frame: Frame, body: str, warnings: list[str] | None) -> _Piece:
+    clean_frame, removed_frame = _clean_frame(frame)
+    clean_body, removed_body = clean_xml_text(body)
+    if warnings is not None:
+        if removed_frame:
+            warnings.append(removal_warning(removed_frame, "the letter's details"))
+        if removed_body:
+            warnings.append(removal_warning(removed_body, "the body"))
+    return _Piece(clean_frame, parse_body(clean_body))
+
+
+def _clean_frame(frame: Frame) -> tuple[Frame, int]:
+    removed = 0
+
+    def clean(value: str) -> str:
+        nonlocal removed
+        text, count = clean_xml_text(value)
+        removed += count
+        return text
+
+    changes: dict[str, object] = {}
+    for f in fields(frame):
+        value = getattr(frame, f.name)
+        if isinstance(value, str):
+            changes[f.name] = clean(value)
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            changes[f.name] = tuple(clean(v) for v in value)
+    changes["signatures"] = tuple(
+        SignatureBlock(
+            clean(s.name),
+            clean(s.title) if s.title else s.title,
+            clean(s.organisation) if s.organisation else s.organisation,
+        )
+        for s in frame.signatures
+    )
+    return replace(frame, **changes), removed  # type: ignore[arg-type]
+
+
+def build_document(
+    pieces: Sequence[_Piece], head: Letterhead, now: dt.datetime | None = None
+) -> DocxDocument:
+    """The python-docx document for `pieces` on `head`'s template, metadata set."""
+    document = open_template(head.template)
+    layout = _Layout(document)
+    for index, piece in enumerate(pieces):
+        if index:
+            layout.section_break()
+        layout.letter(piece)
+    layout.restart_page_numbers(document.element.body.find(qn("w:sectPr")))
+    remove_leftovers(document)
+    if pieces:
+        set_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
+        title = pieces[0].frame.subject
+    else:
+        title = ""
+    when = now or dt.datetime.now(dt.UTC)
+    set_properties(document, title=title, author=head.organisation.name, when=when)
+    return document
+
+
+class _Layout:
+    """Lays letters out in a document, in design.md's order."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self._document = document
+        self._body_el = document.element.body
+        self._styles = StyleIds.of(document)
+        self._numbering = Numbering(document)
+        self._footnotes = Footnotes(document, self._styles["footnote_reference"])
+        self._story = Story(document.part, self._body_el.add_p)
+
+    def _p(self, role: str, text: str | None = None) -> CT_P:
+        p: CT_P = self._body_el.add_p()
+        set_paragraph_style(p, self._styles[role])
+        if text:
+            p.append(new_run(text))
+        return p
+
+    def letter(self, piece: _Piece) -> None:
+        frame = piece.frame
+        if frame.attention_line:
+            self._p("attention", frame.attention_line)
+        for line in frame.address_lines:
+            self._p("address", line)
+        self._p("date", frame.date_line)
+        self._p("subject", frame.subject_line)
+        self._p("salutation", frame.salutation)
+        BodyWriter(self._styles, self._numbering, self._footnotes, piece.body).write(self._story)
+        self._p("closing", frame.closing)
+        self._signatures(frame.signatures)
+        self._cc(frame)
+
+    def _signatures(self, signatures: tuple[SignatureBlock, ...]) -> None:
+        if len(signatures) <= 1:
+            for block in signatures:
+                self._signature_block(block, self._body_el.add_p)
+            return
+        self._signature_table(signatures)
+
+    def _signature_block(self, block: SignatureBlock, add_p: Callable[[], CT_P]) -> None:
+        for index, line in enumerate(block.lines):
+            p = add_p()
+            set_paragraph_style(p, self._styles["signature" if index == 0 else "signature_detail"])
+            p.append(new_run(line))
+
+    def _signature_table(self, signatures: tuple[SignatureBlock, ...]) -> None:
+        columns = min(len(signatures), SIGNATURES_PER_ROW)
+        rows = math.ceil(len(signatures) / columns)
+        section = self._document.sections[-1]
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        table = self._document.add_table(rows=rows, cols=columns)
+        _borderless(table._tbl)
+        col_width = Twips(int(width / columns / 635)) if width else None
+        if col_width is not None:
+            for column in table.columns:
+                column.width = col_width
+        for index, block in enumerate(signatures):
+            cell = table.cell(index // columns, index % columns)
+            if col_width is not None:
+                cell.width = col_width
+            tc = cell._tc
+            first = tc.find(qn("w:p"))
+            used = [False]
+
+            def add_p(tc: BaseOxmlElement = tc, first: CT_P | None = first, used: list[bool] = used) -> CT_P:
+                if first is not None and not used[0]:
+                    used[0] = True
+                    return first
+                p: CT_P = tc.add_p()
+                return p
+
+            self._signature_block(block, add_p)
+        for row in table.rows:
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(element("w:cantSplit"))
+
+    def _cc(self, frame: Frame) -> None:
+        if not frame.cc_lines:
+            return
+        lines = [frame.cc_label, *frame.cc_lines] if frame.cc_label else list(frame.cc_lines)
+        for index, line in enumerate(lines):
+            p = self._p("cc", line)
+            if index == 0:
+                _space_before(p, CC_SPACE_BEFORE)
+
+    def section_break(self) -> None:
+        """End the current letter with a copy of the page set-up, so the next starts a new page
+        with the first-page letterhead again and page numbers restarting at 1."""
+        final = self._body_el.find(qn("w:sectPr"))
+        p = self._body_el.add_p()
+        if final is not None:
+            sect = copy.deepcopy(final)
+            self.restart_page_numbers(sect)
+            p.get_or_add_pPr().append(sect)
+
+    @staticmethod
+    def restart_page_numbers(sect: BaseOxmlElement | None) -> None:
+        if sect is None:
+            return
+        numbering = sect.find(qn("w:pgNumType"))
+        if numbering is None:
+            numbering = element("w:pgNumType")
+            sect.insert_element_before(numbering, *SECTPR_AFTER_PGNUMTYPE)
+        numbering.set(qn("w:start"), "1")
+
+
+def _borderless(tbl: BaseOxmlElement) -> None:
+    tbl_pr = tbl.tblPr
+    borders = element("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(element(f"w:{side}", val="nil"))
+    tbl_pr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is not None:
+        width.set(qn("w:type"), "pct")
+        width.set(qn("w:w"), "5000")

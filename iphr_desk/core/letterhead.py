@@ -1,0 +1,205 @@
+"""Letterheads: a Word template (headers, footers, styles) plus the organisation's profile.
+
+The built-in letterhead `iphr` ships in `resources/letterheads/` (iphr.docx is built from iphr.toml
+by `python -m iphr_desk.core.letterhead_build`). An organisation can register its own Word
+letterhead with `iphr-desk letterhead add NAME FILE.docx`; it is stored in the data folder as
+`letterheads/NAME.docx` (the org's headers, footers and styles, with the body emptied and any
+missing letter styles added from the default) next to `letterheads/NAME.toml` (the profile).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import tomllib
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final
+
+from lxml import etree
+
+from iphr_desk.core.errors import LetterheadError
+from iphr_desk.resources import resource
+
+if TYPE_CHECKING:
+    from iphr_desk.core.housestyle import HouseStyle
+
+BUILTIN: Final = "iphr"
+_NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+_MAIN_DOCUMENT: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MAIN_TEMPLATE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_CT_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who writes: the name goes into the document's author fields and the letterhead text."""
+
+    name: str
+    short_name: str | None = None
+    address_lines: tuple[str, ...] = ()
+    website: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], source: str) -> Organisation:
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise LetterheadError(f"{source}: [organisation] needs a name.")
+        address = data.get("address", ())
+        if isinstance(address, str):
+            address = address.splitlines()
+        return cls(
+            name=name.strip(),
+            short_name=_optional_str(data.get("short_name")),
+            address_lines=tuple(str(line).strip() for line in address if str(line).strip()),
+            website=_optional_str(data.get("website")),
+            email=_optional_str(data.get("email")),
+            phone=_optional_str(data.get("phone")),
+        )
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """A letterhead ready for the exporter: its Word template and its organisation profile.
+
+    `house_style` is the profile's raw `[house_style]` table; `style()` turns it into the
+    protocol module's `HouseStyle` (kept lazy so loading a letterhead does not need the protocol
+    data).
+    """
+
+    name: str
+    template: Path
+    organisation: Organisation
+    house_style: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    def style(self) -> HouseStyle:
+        from iphr_desk.core.housestyle import HouseStyle
+
+        return HouseStyle.from_mapping(dict(self.house_style)) if self.house_style else HouseStyle.default()
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def builtin_dir() -> Path:
+    return resource("letterheads")
+
+
+def registered_dir(data_dir: Path) -> Path:
+    return data_dir / "letterheads"
+
+
+def read_profile(path: Path) -> tuple[Organisation, Mapping[str, Any]]:
+    """The organisation and house style of a letterhead profile (.toml)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LetterheadError(f"{path}: cannot read the letterhead profile ({exc}).") from exc
+    organisation = data.get("organisation")
+    if not isinstance(organisation, dict):
+        raise LetterheadError(f"{path}: the letterhead profile needs an [organisation] table.")
+    style = data.get("house_style", {})
+    if not isinstance(style, dict):
+        raise LetterheadError(f"{path}: [house_style] must be a table.")
+    return Organisation.from_mapping(organisation, str(path)), MappingProxyType(style)
+
+
+def load_letterhead(name: str | None = None, data_dir: Path | None = None) -> Letterhead:
+    """The letterhead called `name` (default: the built-in one), registered ones from `data_dir`."""
+    name = name or BUILTIN
+    if name == BUILTIN:
+        folder = builtin_dir()
+    elif data_dir is not None and (registered_dir(data_dir) / f"{name}.docx").is_file():
+        folder = registered_dir(data_dir)
+    else:
+        known = ", ".join(available_letterheads(data_dir))
+        raise LetterheadError(f"There is no letterhead called '{name}' (known: {known}).")
+    template = folder / f"{name}.docx"
+    if not template.is_file():
+        raise LetterheadError(f"The letterhead template {template} is missing.")
+    profile = folder / f"{name}.toml"
+    if profile.is_file():
+        organisation, style = read_profile(profile)
+    else:
+        organisation, style = read_profile(builtin_dir() / f"{BUILTIN}.toml")
+    return Letterhead(name=name, template=template, organisation=organisation, house_style=style)
+
+
+def available_letterheads(data_dir: Path | None = None) -> list[str]:
+    names = [BUILTIN]
+    if data_dir is not None and registered_dir(data_dir).is_dir():
+        names += sorted(p.stem for p in registered_dir(data_dir).glob("*.docx") if p.stem != BUILTIN)
+    return names
+
+
+def check_name(name: str) -> None:
+    if name == BUILTIN:
+        raise LetterheadError(f"'{BUILTIN}' is the built-in letterhead; choose another name.")
+    if not _NAME_RE.match(name):
+        raise LetterheadError(
+            f"'{name}' cannot name a letterhead: use lower-case letters, digits, '-' or '_' (at most 40)."
+        )
+
+
+def read_word_package(file: Path) -> bytes:
+    """The bytes of a Word document (.docx, or a .dotx made openable), refusing anything else.
+
+    Macro-enabled files are refused outright: a letterhead is copied into every letter the NGO
+    sends, and a macro must never travel with them.
+    """
+    if not file.is_file():
+        raise LetterheadError(f"{file}: no such file.")
+    if file.suffix.lower() in (".docm", ".dotm"):
+        raise LetterheadError(
+            f"{file.name}: macro-enabled Word files (.docm, .dotm) cannot be letterheads; "
+            "save it as a Word Document (.docx) without macros."
+        )
+    data = file.read_bytes()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        types_xml = archive.read("[Content_Types].xml")
+        types = etree.fromstring(types_xml)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise LetterheadError(f"{file.name}: this is not a Word document (.docx).") from exc
+    content_types = [el.get("ContentType", "") for el in types]
+    if any("macroEnabled" in ct or "vbaProject" in ct for ct in content_types) or any(
+        name.lower().endswith("vbaproject.bin") for name in archive.namelist()
+    ):
+        raise LetterheadError(
+            f"{file.name}: this Word file contains macros and cannot be a letterhead; "
+            "save it as a Word Document (.docx) without macros."
+        )
+    if _MAIN_DOCUMENT in content_types:
+        return data
+    if _MAIN_TEMPLATE in content_types:
+        return _template_as_document(archive, types)
+    raise LetterheadError(f"{file.name}: this is not a Word document (.docx).")
+
+
+def _template_as_document(archive: zipfile.ZipFile, types: etree._Element) -> bytes:
+    """A .dotx repackaged as a .docx: only the main part's content type differs."""
+    for el in types:
+        if el.get("ContentType") == _MAIN_TEMPLATE:
+            el.set("ContentType", _MAIN_DOCUMENT)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in archive.infolist():
+            if info.filename == "[Content_Types].xml":
+                target.writestr(info, etree.tostring(types, xml_declaration=True, encoding="UTF-8"))
+            else:
+                target.writestr(info, archive.read(info.filename))
+    return out.getvalue()
+
+
+def register_letterhead(data_dir: Path, name: str, file: Path) -> Path:
+    """Store `file` as the letterhead `name` under `data_dir`; returns the stored template's path."""
+    from iphr_desk.core.docx.template import import_letterhead
+
+    check_name(name)
+    return import_letterhead(data_dir, name, read_word_package(file), file.name)
