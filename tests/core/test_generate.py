@@ -1,0 +1,45 @@
+"""The synthetic corpus: deterministic, varied, and valid letters in canonical form."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from iphr_desk.core.generate import cases_stream, letters_stream
+from iphr_desk.core.letterfile import normalise_body, parse_letter_text, write_letter_text
+
+
+def test_same_seed_gives_the_same_corpus_and_another_seed_does_not() -> None:
+    refs = [c.reference for c in cases_stream(7, 20)]
+    assert refs == [c.reference for c in cases_stream(7, 20)]
+    first = list(letters_stream(7, 30, refs))
+    assert first == list(letters_stream(7, 30, refs))
+    assert first != list(letters_stream(8, 30, refs))
+
+
+def test_case_references_are_unique_and_cases_have_people_and_events() -> None:
+    cases = list(cases_stream(1, 500))
+    assert len({c.reference for c in cases}) == 500
+    assert all(c.people and c.events for c in cases)
+    assert {c.country for c in cases} == {"KZ", "KG", "TJ", "TM", "UZ"}
+
+
+def test_letters_mix_languages_and_carry_lists_links_and_footnotes() -> None:
+    refs = [c.reference for c in cases_stream(1, 50)]
+    letters = [g.letter for g in letters_stream(1, 400, refs)]
+    languages = Counter(letter.language for letter in letters)
+    assert set(languages) == {"en", "fr", "ru", "de"}
+    bodies = [letter.body for letter in letters]
+    assert all("\n- " in b or "\n1. " in b or b.startswith(("- ", "1. ")) for b in bodies)
+    assert sum("](https://example.org/" in b for b in bodies) > 100
+    assert sum("[^1]: " in b for b in bodies) > 100
+    assert any(letter.batch for letter in letters)
+    sizes = sorted(len(b) for b in bodies)
+    assert sizes[0] >= 2_000 and sizes[-1] >= 8_000
+
+
+def test_generated_letters_are_canonical_letter_files() -> None:
+    refs = [c.reference for c in cases_stream(3, 10)]
+    for generated in letters_stream(3, 40, refs):
+        letter = generated.letter
+        assert normalise_body(letter.body) == letter.body
+        assert parse_letter_text(write_letter_text(letter), "generated.md") == letter
