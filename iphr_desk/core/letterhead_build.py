@@ -167,7 +167,12 @@ def _letter_styles(document: DocxDocument, look: Look) -> None:
     heading.paragraph_format.space_before = Pt(6)
     heading.paragraph_format.keep_with_next = True
 
-    quote = _paragraph_style(document, "IPHR Quote", "IPHR Body")
+    # Based on Word's built-in "Quote" (reset to plain) so Word, Pandoc and screen readers know it
+    # is a quotation, whatever it looks like.
+    plain_quote = _paragraph_style(document, "Quote", "IPHR Body")
+    _reset_formatting(plain_quote)
+    quote = _paragraph_style(document, "IPHR Quote", "Quote")
+    quote.paragraph_format.space_before = Pt(2)
     quote.paragraph_format.left_indent = Mm(10)
     quote.paragraph_format.right_indent = Mm(10)
     quote.font.color.rgb = RGBColor(0x33, 0x3B, 0x45)
@@ -221,6 +226,15 @@ def _letter_styles(document: DocxDocument, look: Look) -> None:
     link = _character_style(document, "Hyperlink", "Hyperlink")
     link.font.color.rgb = look.link
     link.font.underline = True
+
+
+def _reset_formatting(style: ParagraphStyle) -> None:
+    for tag in ("w:pPr", "w:rPr"):
+        for el in style.element.findall(qn(tag)):
+            style.element.remove(el)
+    link = style.element.find(qn("w:link"))
+    if link is not None:
+        style.element.remove(link)
 
 
 def _character_style(document: DocxDocument, name: str, style_id: str) -> Any:

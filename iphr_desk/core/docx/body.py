@@ -86,7 +86,7 @@ class BodyWriter:
             return p
         if isinstance(block, Rule):
             p = self._paragraph(story, (Text("*\u2003*\u2003*"),), ctx.style_role, ctx)
-            p.get_or_add_pPr().jc = WD_ALIGN_PARAGRAPH.CENTER  # type: ignore[assignment]
+            p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.CENTER
             return p
         if isinstance(block, Quote):
             inner = _Context("quote", ctx.quote_depth + 1, ctx.list_depth)
