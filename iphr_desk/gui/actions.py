@@ -1,0 +1,240 @@
+"""Every QAction of the main window, with its text, standard shortcut and icon, in one place.
+
+Actions are grouped in collections, one per menu, so the menu bar, the toolbar, the context menus and the
+tests all find the same objects. Widgets never create their own copies of these actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
+
+Key = QKeySequence.StandardKey
+Pixmap = QStyle.StandardPixmap
+
+
+def themed_icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    """The desktop theme's icon where there is one (Linux), else the Qt style's own pixmap."""
+    style = QApplication.style()
+    return QIcon.fromTheme(name, style.standardIcon(fallback))
+
+
+class ActionCollection:
+    """The actions of one menu in display order; `None` marks a separator."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+        self.items: list[QAction | None] = []
+
+    def add(self, action: QAction) -> QAction:
+        self.items.append(action)
+        return action
+
+    def separator(self) -> None:
+        self.items.append(None)
+
+    def actions(self) -> Iterator[QAction]:
+        return (item for item in self.items if item is not None)
+
+
+class Actions(QObject):
+    """The app's actions; `collections` lists the menus in menu-bar order."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.file = ActionCollection(self.tr("&File"))
+        self.edit = ActionCollection(self.tr("&Edit"))
+        self.view = ActionCollection(self.tr("&View"))
+        self.letter = ActionCollection(self.tr("&Letter"))
+        self.case = ActionCollection(self.tr("&Case"))
+        self.tools = ActionCollection(self.tr("&Tools"))
+        self.help = ActionCollection(self.tr("&Help"))
+        self.collections = [self.file, self.edit, self.view, self.letter, self.case, self.tools, self.help]
+        self._build_file()
+        self._build_edit()
+        self._build_view()
+        self._build_letter()
+        self._build_case()
+        self._build_tools()
+        self._build_help()
+
+    def _make(
+        self,
+        text: str,
+        *,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        icon: QIcon | None = None,
+        tip: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(icon)
+        plain = text.replace("&", "").rstrip(".…")
+        action.setToolTip(tip or plain)
+        action.setStatusTip(tip or plain)
+        return action
+
+    def _build_file(self) -> None:
+        c = self.file
+        self.new_letter = c.add(
+            self._make(
+                self.tr("&New Letter"),
+                shortcut=Key.New,
+                icon=themed_icon("document-new", Pixmap.SP_FileIcon),
+                tip=self.tr("Start a new letter"),
+            )
+        )
+        self.new_case = c.add(
+            self._make(
+                self.tr("New &Case…"),
+                shortcut="Ctrl+Shift+N",
+                icon=themed_icon("folder-new", Pixmap.SP_FileDialogNewFolder),
+                tip=self.tr("Record a new case"),
+            )
+        )
+        c.separator()
+        self.export = c.add(
+            self._make(
+                self.tr("&Export…"),
+                shortcut="Ctrl+E",
+                icon=themed_icon("document-export", Pixmap.SP_DialogSaveButton),
+                tip=self.tr("Export the selected letters as Word documents"),
+            )
+        )
+        c.separator()
+        self.close_tab = c.add(self._make(self.tr("&Close Tab"), shortcut=Key.Close))
+        self.quit = c.add(
+            self._make(
+                self.tr("&Quit"),
+                shortcut=Key.Quit,
+                icon=themed_icon("application-exit", Pixmap.SP_DialogCloseButton),
+            )
+        )
+
+    def _build_edit(self) -> None:
+        c = self.edit
+        self.find = c.add(
+            self._make(
+                self.tr("&Find…"),
+                shortcut=Key.Find,
+                icon=themed_icon("edit-find", Pixmap.SP_FileDialogContentsView),
+                tip=self.tr("Search letters and cases"),
+            )
+        )
+        c.separator()
+        self.move_to_trash = c.add(
+            self._make(
+                self.tr("Move to &Trash"),
+                shortcut=Key.Delete,
+                icon=themed_icon("user-trash", Pixmap.SP_TrashIcon),
+            )
+        )
+        c.separator()
+        self.preferences = c.add(
+            self._make(
+                self.tr("&Preferences…"),
+                shortcut=Key.Preferences,
+                icon=themed_icon("preferences-system", Pixmap.SP_FileDialogDetailedView),
+            )
+        )
+        if not self.preferences.shortcut().toString():
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+
+    def _build_view(self) -> None:
+        c = self.view
+        self.show_cases = c.add(self._make(self.tr("&Cases"), shortcut="Ctrl+1"))
+        self.show_letters = c.add(self._make(self.tr("&Letters"), shortcut="Ctrl+2"))
+        self.show_recipients = c.add(self._make(self.tr("&Recipients"), shortcut="Ctrl+3"))
+        self.show_signatories = c.add(self._make(self.tr("&Signatories"), shortcut="Ctrl+4"))
+        self.show_letterheads = c.add(self._make(self.tr("Letter&heads"), shortcut="Ctrl+5"))
+        c.separator()
+        self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut=Key.NextChild))
+        self.previous_tab = c.add(self._make(self.tr("Pre&vious Tab"), shortcut=Key.PreviousChild))
+        c.separator()
+        self.refresh = c.add(
+            self._make(
+                self.tr("&Refresh"),
+                shortcut=Key.Refresh,
+                icon=themed_icon("view-refresh", Pixmap.SP_BrowserReload),
+            )
+        )
+
+    def _build_letter(self) -> None:
+        c = self.letter
+        self.open_letter = c.add(
+            self._make(
+                self.tr("&Open"),
+                icon=themed_icon("document-open", Pixmap.SP_DialogOpenButton),
+                tip=self.tr("Open the selected letter in the editor"),
+            )
+        )
+        c.add(self.new_letter)
+        c.separator()
+        c.add(self.export)
+        c.add(self.move_to_trash)
+
+    def _build_case(self) -> None:
+        c = self.case
+        c.add(self.new_case)
+        self.edit_case = c.add(
+            self._make(
+                self.tr("&Edit Case…"),
+                icon=themed_icon("document-edit", Pixmap.SP_FileDialogInfoView),
+            )
+        )
+        self.new_letter_from_case = c.add(
+            self._make(
+                self.tr("New &Letter from This Case"),
+                shortcut="Ctrl+Shift+L",
+                icon=themed_icon("mail-message-new", Pixmap.SP_FileIcon),
+                tip=self.tr("Start a letter about the selected case"),
+            )
+        )
+
+    def _build_tools(self) -> None:
+        c = self.tools
+        self.backups = c.add(
+            self._make(
+                self.tr("&Backups…"),
+                icon=themed_icon("document-save-as", Pixmap.SP_DriveHDIcon),
+                tip=self.tr("List, create and restore backups of your data"),
+            )
+        )
+        self.encrypt = c.add(
+            self._make(
+                self.tr("&Encrypt Data…"),
+                icon=themed_icon("security-high", Pixmap.SP_VistaShield),
+                tip=self.tr("Protect the data folder with a passphrase"),
+            )
+        )
+        c.separator()
+        self.load_demo = c.add(self._make(self.tr("Load &Demo Data")))
+        self.open_data_folder = c.add(
+            self._make(self.tr("Open Data &Folder"), icon=themed_icon("folder", Pixmap.SP_DirOpenIcon))
+        )
+
+    def _build_help(self) -> None:
+        c = self.help
+        self.about = c.add(
+            self._make(
+                self.tr("&About IPHR Desk"),
+                icon=themed_icon("help-about", Pixmap.SP_MessageBoxInformation),
+            )
+        )
+        self.about_qt = c.add(self._make(self.tr("About &Qt")))
+
+    def all_actions(self) -> list[QAction]:
+        """Every distinct action, e.g. to add them to the window so shortcuts work in every tab."""
+        seen: list[QAction] = []
+        for collection in self.collections:
+            for action in collection.actions():
+                if action not in seen:
+                    seen.append(action)
+        return seen

@@ -1,0 +1,207 @@
+"""Start the desktop app: window first, store second.
+
+Start-up speed is measured (process start → window visible → first rows painted), so only PySide6 and the
+window module are imported before `show()`. SQLAlchemy and the store open right after the first paint,
+then the lists fill. Store errors at start get a dialog that says what to do, never a traceback.
+Nothing is printed on stdout.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from iphr_desk import __version__
+from iphr_desk.gui.main_window import MainWindow
+from iphr_desk.gui.services import Services
+from iphr_desk.gui.settings import Settings
+from iphr_desk.resources import resource
+
+if TYPE_CHECKING:
+    from iphr_desk.core.store import Store
+
+QUIT_AFTER_ENV = "IPHR_DESK_QUIT_AFTER_MS"
+PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
+DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+PASSPHRASE_ATTEMPTS = 3
+FALLBACK_OPEN_MS = 1500
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def app_icon() -> QIcon:
+    """The PNG sizes drawn from resources/icons/iphr-desk.svg (PNGs: no SVG plugin needed at start)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resource("icons", f"iphr-desk-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def install_translations(app: QApplication, language: str) -> None:
+    """Load the app's and Qt's own translations for the chosen (or the system's) language."""
+    locale = QLocale(language) if language else QLocale.system()
+    if language:
+        QLocale.setDefault(locale)
+    folders = (str(resource("translations")), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for prefix, folder in (("iphr_desk", folders[0]), ("qtbase", folders[1])):
+        translator = QTranslator(app)
+        if translator.load(locale, prefix, "_", folder):
+            app.installTranslator(translator)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName("IPHR")
+    app.setOrganizationDomain("iphr.org")
+    app.setApplicationName("iphr-desk")
+    app.setApplicationDisplayName("IPHR Desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.iphr.Desk")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def resolve_data_dir(given: str | None) -> Path:
+    if given:
+        return Path(given).expanduser()
+    from iphr_desk.core.paths import default_data_dir
+
+    return default_data_dir()
+
+
+class StoreOpener:
+    """Opens the store once the window is on screen, and handles what can go wrong at that moment."""
+
+    def __init__(
+        self, window: MainWindow, services: Services, settings: Settings, data_dir: str | None
+    ) -> None:
+        self.window = window
+        self.services = services
+        self.settings = settings
+        self.given = data_dir
+        self.failed = False
+        self.started = False
+
+    def open(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        try:
+            folder = resolve_data_dir(self.given)
+            store = self._open_store(folder)
+        except Exception as error:  # every failure at start ends in a dialog, not a traceback
+            self._fail(error)
+            return
+        if store is None:
+            self._quit()
+            return
+        from iphr_desk.gui.context import AppContext
+
+        self.window.attach(
+            AppContext(store=store, services=self.services, settings=self.settings, data_dir=folder)
+        )
+
+    def _open_store(self, folder: Path) -> Store | None:
+        from iphr_desk.core.errors import CorruptDatabaseError, PassphraseError
+        from iphr_desk.core.store import Store
+
+        passphrase = os.environ.get(PASSPHRASE_ENV) or None
+        for _attempt in range(PASSPHRASE_ATTEMPTS + 1):
+            try:
+                return Store.open(folder, passphrase=passphrase)
+            except PassphraseError:
+                label = (
+                    _tr("This data folder is encrypted. Enter its passphrase:")
+                    if passphrase is None
+                    else _tr("That passphrase is not right. Try again:")
+                )
+                passphrase = self.services.ask_passphrase(self.window, _tr("Passphrase"), label)
+                if passphrase is None:
+                    return None
+            except CorruptDatabaseError as error:
+                if not self._offer_backup(folder, error):
+                    return None
+        return None
+
+    def _offer_backup(self, folder: Path, error: Exception) -> bool:
+        """Offer the newest good backup; True when it was restored and opening may be tried again."""
+        from iphr_desk.core import backup
+
+        newest = backup.newest_good_backup(folder)
+        if newest is None:
+            self.services.error(
+                self.window,
+                _tr("Damaged Database"),
+                _tr("Your database is damaged and there is no good backup to restore."),
+                str(error),
+            )
+            return False
+        question = _tr(
+            "Your database is damaged. Restore the newest good backup, from %1? "
+            "The damaged file is kept aside, not deleted."
+        ).replace("%1", newest.label)
+        if not self.services.ask_yes_no(self.window, _tr("Damaged Database"), question):
+            return False
+        backup.restore_backup(folder, newest.number)
+        return True
+
+    def _fail(self, error: Exception) -> None:
+        from iphr_desk.core.errors import IphrError, NewerSchemaError
+
+        self.failed = True
+        if isinstance(error, NewerSchemaError):
+            text = _tr(
+                "This data was written by a newer version of IPHR Desk. Install the newer version "
+                "to open it; nothing was changed."
+            )
+            self.services.error(self.window, _tr("Newer Data"), text, str(error))
+        elif isinstance(error, IphrError):
+            self.services.error(self.window, _tr("Cannot Open Your Data"), str(error))
+        else:
+            self.services.error(
+                self.window,
+                _tr("Cannot Open Your Data"),
+                _tr("Something went wrong while opening your data."),
+                f"{type(error).__name__}: {error}",
+            )
+        self._quit()
+
+    def _quit(self) -> None:
+        QTimer.singleShot(0, self.window.close)
+        QTimer.singleShot(0, QCoreApplication.quit)
+
+
+def run_gui(data_dir: str | None) -> int:
+    """Show the main window on the data folder (`None`: `$IPHR_DESK_DATA_DIR` or the platform's folder)."""
+    app = make_application(sys.argv[:1])
+    settings = Settings()
+    install_translations(app, settings.ui_language)
+    services = Services()
+    window = MainWindow(settings, services)
+    window.setWindowIcon(app.windowIcon())
+    opener = StoreOpener(window, services, settings, data_dir or os.environ.get(DATA_DIR_ENV) or None)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
+    window.show()
+    QTimer.singleShot(FALLBACK_OPEN_MS, opener.open)  # a platform that never paints still gets its data
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        QTimer.singleShot(int(quit_after), window.close)
+        QTimer.singleShot(int(quit_after), app.quit)
+    status = app.exec()
+    store = window.ctx.store if window.ctx is not None else None
+    close = getattr(store, "close", None)
+    if callable(close):
+        close()
+    return 1 if opener.failed else status

@@ -1,0 +1,798 @@
+"""The main window: navigation, the lists, the case view and one editor tab per open letter.
+
+The window is built and shown before the store is open (start-up speed): `attach(ctx)` connects it to the
+store once `app.py` has opened it. Panels emit `...Requested` signals; this class wires them in one block
+(`_connect`) and owns the slots that act on the store or open dialogs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+from iphr_desk import __version__
+from iphr_desk.gui.actions import Actions
+from iphr_desk.gui.models import labels
+from iphr_desk.gui.models.cases import CaseTableModel
+from iphr_desk.gui.models.letters import LetterTableModel
+from iphr_desk.gui.models.records import LetterheadTableModel, RecipientTableModel, SignatoryTableModel
+from iphr_desk.gui.services import Services
+from iphr_desk.gui.settings import Settings
+from iphr_desk.gui.widgets.case_view import CaseView
+from iphr_desk.gui.widgets.list_page import ListPage
+from iphr_desk.gui.widgets.navigation import PAGES, NavigationList
+
+if TYPE_CHECKING:
+    from iphr_desk.gui.context import AppContext
+
+
+class MainWindow(QMainWindow):
+    """The app's one main window."""
+
+    #: Emitted once, after the window's first paint: `app.py` opens the store then.
+    firstPainted = Signal()
+    #: Emitted after `attach()` has filled the lists.
+    storeAttached = Signal()
+
+    def __init__(self, settings: Settings, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.services = services
+        self.ctx: AppContext | None = None
+        self._painted = False
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(self.tr("IPHR Desk"))
+        self.setAccessibleName(self.tr("IPHR Desk"))
+        self.app_actions = Actions(self)
+        self._build_panels()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect()
+        self._set_store_actions_enabled(False)
+        self.statusBar().showMessage(self.tr("Opening your data…"))
+        self._restore_layout()
+
+    # Building --------------------------------------------------------------------------------------------
+
+    def _build_panels(self) -> None:
+        self.navigation = NavigationList(self)
+        self.letter_model = LetterTableModel(self)
+        self.case_model = CaseTableModel(self)
+        self.recipient_model = RecipientTableModel(self)
+        self.signatory_model = SignatoryTableModel(self)
+        self.letterhead_model = LetterheadTableModel(self)
+        self.letters_page = ListPage("letters", self.letter_model, empty_state=True, parent=self)
+        self.cases_page = ListPage("cases", self.case_model, parent=self)
+        self.recipients_page = ListPage("recipients", self.recipient_model, parent=self)
+        self.signatories_page = ListPage("signatories", self.signatory_model, parent=self)
+        self.letterheads_page = ListPage("letterheads", self.letterhead_model, searchable=False, parent=self)
+        self.letters_page.search.setPlaceholderText(self.tr("Search letters (subject, text, recipients)…"))
+        self.cases_page.search.setPlaceholderText(self.tr("Search cases (reference, title, people)…"))
+        self.recipients_page.search.setPlaceholderText(self.tr("Filter recipients by name…"))
+        self.signatories_page.search.setPlaceholderText(self.tr("Filter signatories by name…"))
+        self.letter_model.install_filters(self.letters_page.filters)
+        self.case_model.install_filters(self.cases_page.filters)
+        self.case_view = CaseView(self)
+        self.case_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.case_splitter.setObjectName("caseSplitter")
+        self.case_splitter.addWidget(self.cases_page)
+        self.case_splitter.addWidget(self.case_view)
+        self.case_splitter.setStretchFactor(0, 3)
+        self.case_splitter.setStretchFactor(1, 2)
+        self.case_splitter.setChildrenCollapsible(False)
+        self.pages = QStackedWidget(self)
+        self._page_widgets: dict[str, QWidget] = {
+            "cases": self.case_splitter,
+            "letters": self.letters_page,
+            "recipients": self.recipients_page,
+            "signatories": self.signatories_page,
+            "letterheads": self.letterheads_page,
+        }
+        for name in PAGES:
+            self.pages.addWidget(self._page_widgets[name])
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("documentTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setAccessibleName(self.tr("Lists and open letters"))
+        self.tabs.addTab(self.pages, self.tr("Letters"))
+        bar = self.tabs.tabBar()
+        bar.setTabButton(0, QTabBar.ButtonPosition.RightSide, None)
+        bar.setTabButton(0, QTabBar.ButtonPosition.LeftSide, None)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.store_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.store_label)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        for collection in self.app_actions.collections:
+            menu = bar.addMenu(collection.title)
+            for item in collection.items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(item)
+            self.menus[collection.title] = menu
+        letter_menu = self.menus[self.app_actions.letter.title]
+        self.status_menu = QMenu(self.tr("Change &Status"), self)
+        self.status_menu.aboutToShow.connect(self._fill_status_menu)
+        letter_menu.insertMenu(self.app_actions.export, self.status_menu)
+        for action in self.app_actions.all_actions():
+            self.addAction(action)  # shortcuts work whichever tab has the focus
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Main Toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.app_actions
+        for action in (
+            a.new_letter,
+            a.new_case,
+            a.new_letter_from_case,
+            None,
+            a.open_letter,
+            a.export,
+            None,
+            a.refresh,
+            a.preferences,
+        ):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    def _connect(self) -> None:
+        a = self.app_actions
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self.show_about)
+        a.about_qt.triggered.connect(self._about_qt)
+        a.preferences.triggered.connect(self.show_preferences)
+        a.new_letter.triggered.connect(lambda: self.new_letter(None))
+        a.new_case.triggered.connect(self.new_case)
+        a.edit_case.triggered.connect(self.edit_current_case)
+        a.new_letter_from_case.triggered.connect(self._new_letter_from_current_case)
+        a.open_letter.triggered.connect(self._open_current)
+        a.export.triggered.connect(self.export_selected)
+        a.move_to_trash.triggered.connect(self.trash_selected)
+        a.refresh.triggered.connect(self.refresh)
+        a.find.triggered.connect(self.focus_search)
+        a.close_tab.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a.next_tab.triggered.connect(lambda: self._step_tab(1))
+        a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
+        a.backups.triggered.connect(self.show_backups)
+        a.encrypt.triggered.connect(self.encrypt_store)
+        a.load_demo.triggered.connect(self.load_demo)
+        a.open_data_folder.triggered.connect(self._open_data_folder)
+        for name, action in (
+            ("cases", a.show_cases),
+            ("letters", a.show_letters),
+            ("recipients", a.show_recipients),
+            ("signatories", a.show_signatories),
+            ("letterheads", a.show_letterheads),
+        ):
+            action.triggered.connect(lambda _=False, page=name: self.show_page(page))
+        self.navigation.pageRequested.connect(self._on_page_requested)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        for page in self._list_pages():
+            page.search.searchChanged.connect(lambda text, p=page: self._on_search(p, text))
+            page.filters.filtersChanged.connect(lambda values, p=page: self._on_filters(p, values))
+            page.table.customContextMenuRequested.connect(lambda pos, p=page: self._context_menu(p, pos))
+            page.table.openRequested.connect(lambda row, p=page: self._open_row(p, row))
+            page.model.reloaded.connect(lambda _count: self._update_actions())
+        self.letter_model.reloaded.connect(self._update_empty_state)
+        assert self.letters_page.empty is not None
+        self.letters_page.empty.loadDemoRequested.connect(self.load_demo)
+        self.letters_page.empty.newCaseRequested.connect(self.new_case)
+        self.letters_page.empty.newLetterRequested.connect(lambda: self.new_letter(None))
+        self.cases_page.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self._show_case_row(cur.row())
+        )
+        self.case_model.modelReset.connect(self._reselect_case)
+        self.case_view.editRequested.connect(self.edit_case)
+        self.case_view.newLetterRequested.connect(self.new_letter)
+        self.case_view.openLetterRequested.connect(self.open_letter)
+        self.case_view.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        self.recipients_page.table.openRequested.connect(lambda row: self._edit_record("recipient", row))
+        self.signatories_page.table.openRequested.connect(lambda row: self._edit_record("signatory", row))
+        self.letterheads_page.table.openRequested.connect(lambda row: self._edit_record("letterhead", row))
+
+    def _list_pages(self) -> list[ListPage]:
+        return [
+            self.letters_page,
+            self.cases_page,
+            self.recipients_page,
+            self.signatories_page,
+            self.letterheads_page,
+        ]
+
+    # Store ----------------------------------------------------------------------------------------------
+
+    def attach(self, ctx: AppContext) -> None:
+        """Connect to the open store and fill the lists; called once the store is open."""
+        self.ctx = ctx
+        self.case_view.set_context(ctx)
+        for model in (
+            self.letter_model,
+            self.case_model,
+            self.recipient_model,
+            self.signatory_model,
+            self.letterhead_model,
+        ):
+            model.attach(ctx.store)
+        self.letter_model.refresh_filter_choices(self.letters_page.filters)
+        self.case_model.refresh_filter_choices(self.cases_page.filters)
+        self._restore_headers()
+        self.store_label.setText(self.tr("Data: %1").replace("%1", str(ctx.data_dir)))
+        self.store_label.setToolTip(str(ctx.data_dir))
+        self._set_store_actions_enabled(True)
+        self._update_empty_state()
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
+        self.storeAttached.emit()
+
+    def _set_store_actions_enabled(self, enabled: bool) -> None:
+        a = self.app_actions
+        for action in (
+            a.new_letter,
+            a.new_case,
+            a.new_letter_from_case,
+            a.open_letter,
+            a.export,
+            a.move_to_trash,
+            a.edit_case,
+            a.refresh,
+            a.backups,
+            a.encrypt,
+            a.load_demo,
+            a.open_data_folder,
+            a.find,
+        ):
+            action.setEnabled(enabled)
+        for page in self._list_pages():
+            page.setEnabled(enabled)
+        self.case_view.setEnabled(enabled)
+
+    def refresh(self) -> None:
+        """Read the lists again (after an import, a demo load, or a change made in another tab)."""
+        if self.ctx is None:
+            return
+        for page in self._list_pages():
+            page.model.reload()
+        self.letter_model.refresh_filter_choices(self.letters_page.filters)
+        self.case_model.refresh_filter_choices(self.cases_page.filters)
+        self.case_view.reload()
+
+    def _update_empty_state(self, *_: Any) -> None:
+        page = self.letters_page
+        first_run = (
+            self.ctx is not None
+            and self.letter_model.rowCount() == 0
+            and not page.search.query()
+            and not any(page.filters.values().values())
+        )
+        page.show_empty_state(first_run)
+
+    # Pages and tabs -------------------------------------------------------------------------------------
+
+    def show_page(self, name: str) -> None:
+        self.navigation.select(name)
+        self._on_page_requested(name)
+
+    def current_page_name(self) -> str:
+        return self.navigation.current_page()
+
+    def _on_page_requested(self, name: str) -> None:
+        self.pages.setCurrentWidget(self._page_widgets[name])
+        self.tabs.setTabText(0, self.navigation.currentItem().text() if self.navigation.currentItem() else "")
+        self.tabs.setCurrentIndex(0)
+        self._update_actions()
+
+    def current_list_page(self) -> ListPage | None:
+        if self.tabs.currentIndex() != 0:
+            return None
+        widget = self.pages.currentWidget()
+        return (
+            self.cases_page
+            if widget is self.case_splitter
+            else widget
+            if isinstance(widget, ListPage)
+            else None
+        )
+
+    def _step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+
+    def focus_search(self) -> None:
+        if self.current_list_page() is None or not self.current_list_page().search.isVisible():  # type: ignore[union-attr]
+            self.show_page("letters")
+        page = self.current_list_page()
+        if page is not None:
+            page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            page.search.selectAll()
+
+    def _on_search(self, page: ListPage, text: str) -> None:
+        page.model.set_search(text)
+        if page is self.letters_page:
+            self._update_empty_state()
+
+    def _on_filters(self, page: ListPage, values: dict[str, Any]) -> None:
+        page.model.set_filters(values)
+        if page is self.letters_page:
+            self._update_empty_state()
+
+    def _update_actions(self) -> None:
+        if self.ctx is None:
+            return
+        page = self.current_list_page()
+        on_letters = page is self.letters_page
+        on_cases = page is self.cases_page
+        has_rows = page is not None and page.model.rowCount() > 0
+        a = self.app_actions
+        a.open_letter.setEnabled((has_rows and (on_letters or on_cases)) or self.tabs.currentIndex() > 0)
+        a.export.setEnabled((on_letters and has_rows) or self.tabs.currentIndex() > 0)
+        a.move_to_trash.setEnabled(has_rows and (on_letters or on_cases))
+        a.edit_case.setEnabled(on_cases and self.case_view.case_id is not None)
+        a.new_letter_from_case.setEnabled(on_cases and self.case_view.case_id is not None)
+        a.close_tab.setEnabled(self.tabs.currentIndex() > 0)
+
+    # Letters and editors --------------------------------------------------------------------------------
+
+    def editor_tabs(self) -> list[QWidget]:
+        widgets = (self.tabs.widget(i) for i in range(1, self.tabs.count()))
+        return [widget for widget in widgets if widget is not None]
+
+    def find_editor(self, letter_id: int) -> int:
+        """The tab index of the editor showing `letter_id`, or -1."""
+        for index in range(1, self.tabs.count()):
+            if getattr(self.tabs.widget(index), "letter_id", None) == letter_id:
+                return index
+        return -1
+
+    def open_letter(self, letter_id: int) -> QWidget | None:
+        """Open the letter in an editor tab, or bring its tab forward when it is already open."""
+        if self.ctx is None:
+            return None
+        index = self.find_editor(letter_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)
+        try:
+            from iphr_desk.gui.editor.letter_editor import LetterEditor
+        except ImportError:
+            self.services.info(
+                self, self.tr("Letter Editor"), self.tr("The letter editor is not available in this build.")
+            )
+            return None
+        editor = LetterEditor(self.ctx, letter_id, self)
+        editor.titleChanged.connect(lambda title, e=editor: self._set_editor_title(e, title))
+        editor.saved.connect(lambda _id: self._schedule_letter_refresh())
+        editor.statusChanged.connect(lambda _id, _status: self._schedule_letter_refresh())
+        title = self._letter_title(letter_id)
+        index = self.tabs.addTab(editor, title)
+        self.tabs.setTabToolTip(index, title)
+        self.tabs.setCurrentIndex(index)
+        return editor
+
+    def _letter_title(self, letter_id: int) -> str:
+        subject = self.letter_model.subject_of(letter_id)
+        return subject or self.tr("Letter %1").replace("%1", str(letter_id))
+
+    def _set_editor_title(self, editor: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(editor)
+        if index > 0:
+            shown = title if len(title) <= 40 else title[:39] + "…"
+            self.tabs.setTabText(index, shown or self.tr("Untitled letter"))
+            self.tabs.setTabToolTip(index, title)
+
+    def _schedule_letter_refresh(self) -> None:
+        if not hasattr(self, "_refresh_timer"):
+            self._refresh_timer = QTimer(self)
+            self._refresh_timer.setSingleShot(True)
+            self._refresh_timer.setInterval(500)
+            self._refresh_timer.timeout.connect(self._refresh_after_edit)
+        self._refresh_timer.start()
+
+    def _refresh_after_edit(self) -> None:
+        self.letter_model.reload()
+        self.case_view.reload()
+
+    def close_tab(self, index: int) -> None:
+        """Close an editor tab after it has saved what is pending (the list tab stays)."""
+        if index <= 0:
+            return
+        editor = self.tabs.widget(index)
+        self._flush(editor)
+        self.tabs.removeTab(index)
+        if editor is not None:
+            editor.deleteLater()
+
+    def _flush(self, editor: QWidget | None) -> None:
+        flush = getattr(editor, "flush", None)
+        if callable(flush):
+            try:
+                flush()
+            except Exception as error:  # the user must hear that a save failed, whatever the cause
+                self.services.error(
+                    self, self.tr("Could Not Save"), self.tr("A letter could not be saved."), str(error)
+                )
+
+    def new_letter(self, case_id: int | None) -> int | None:
+        """Create a letter (from a case, prefilled from it) and open it in the editor."""
+        if self.ctx is None:
+            return None
+        from iphr_desk.gui.models.drafts import create_draft
+
+        try:
+            letter_id = create_draft(self.ctx, case_id, today=dt.date.today())
+        except Exception as error:  # any failure of the store is told, not swallowed
+            self._report(self.tr("Could Not Create the Letter"), error)
+            return None
+        self.letter_model.reload()
+        self.case_view.reload()
+        self.open_letter(letter_id)
+        return letter_id
+
+    def _new_letter_from_current_case(self) -> None:
+        if self.case_view.case_id is not None:
+            self.new_letter(self.case_view.case_id)
+
+    def _open_current(self) -> None:
+        page = self.current_list_page()
+        if page is not None:
+            index = page.table.currentIndex()
+            if index.isValid():
+                self._open_row(page, index.row())
+
+    def _open_row(self, page: ListPage, row: int) -> None:
+        item = page.model.row_at(row)
+        if item is None:
+            return
+        if page is self.letters_page:
+            self.open_letter(int(item.id))
+        elif page is self.cases_page:
+            self.case_view.show_case(int(item.id))
+            self.case_view.setFocus()
+
+    def selected_letter_ids(self) -> list[int]:
+        if self.tabs.currentIndex() > 0:
+            letter_id = getattr(self.tabs.currentWidget(), "letter_id", None)
+            return [int(letter_id)] if letter_id is not None else []
+        if self.current_list_page() is not self.letters_page:
+            return []
+        return [int(item.id) for item in self.letters_page.selected_items()]  # type: ignore[attr-defined]
+
+    def export_selected(self) -> None:
+        ids = self.selected_letter_ids()
+        if self.ctx is None or not ids:
+            return
+        for editor in self.editor_tabs():
+            if getattr(editor, "letter_id", None) in ids:
+                self._flush(editor)
+        try:
+            from iphr_desk.gui.export.controller import start_export
+        except ImportError:
+            self.services.info(self, self.tr("Export"), self.tr("Export is not available in this build."))
+            return
+        start_export(self.ctx, self, ids)
+
+    def trash_selected(self) -> None:
+        page = self.current_list_page()
+        if self.ctx is None or page not in (self.letters_page, self.cases_page):
+            return
+        items = page.selected_items()
+        if not items:
+            return
+        kind = "letter" if page is self.letters_page else "case"
+        question = (
+            self.tr("Move %n letter(s) to the trash?", "", len(items))
+            if kind == "letter"
+            else self.tr("Move %n case(s) to the trash?", "", len(items))
+        )
+        if not self.services.ask_yes_no(self, self.tr("Move to Trash"), question):
+            return
+        from iphr_desk.core import repository
+
+        try:
+            for item in items:
+                item_id = int(item.id)  # type: ignore[attr-defined]
+                if kind == "letter":
+                    self._close_editor_of(item_id)
+                    repository.trash_letter(self.ctx.store, item_id)
+                else:
+                    repository.trash_case(self.ctx.store, item_id)
+        except Exception as error:  # tell the user; the lists are re-read either way
+            self._report(self.tr("Could Not Move to Trash"), error)
+        self.refresh()
+
+    def _close_editor_of(self, letter_id: int) -> None:
+        index = self.find_editor(letter_id)
+        if index > 0:
+            self.close_tab(index)
+
+    def _fill_status_menu(self) -> None:
+        self.status_menu.clear()
+        ids = self.selected_letter_ids()
+        if self.ctx is None or len(ids) != 1:
+            action = self.status_menu.addAction(self.tr("Select one letter"))
+            action.setEnabled(False)
+            return
+        from iphr_desk.core import repository
+
+        letter_id = ids[0]
+        for status in repository.allowed_transitions(self.ctx.store, letter_id):
+            action = self.status_menu.addAction(labels.letter_status(status))
+            action.triggered.connect(lambda _=False, s=status: self.change_status(letter_id, s))
+
+    def change_status(self, letter_id: int, status: str) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.core import repository
+
+        index = self.find_editor(letter_id)
+        if index > 0:
+            self._flush(self.tabs.widget(index))
+        try:
+            repository.change_status(
+                self.ctx.store, letter_id, status, author=self.settings.user_name or None
+            )
+        except Exception as error:  # a refused transition is shown with the store's sentence
+            self._report(self.tr("Could Not Change the Status"), error)
+        self.letter_model.reload()
+        self.case_view.reload()
+
+    def _context_menu(self, page: ListPage, pos: QPoint) -> None:
+        if self.ctx is None:
+            return
+        index = page.table.indexAt(pos)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        a = self.app_actions
+        if page is self.letters_page:
+            if index.isValid():
+                menu.addAction(a.open_letter)
+                menu.addMenu(self.status_menu)
+                menu.addAction(a.export)
+                menu.addSeparator()
+                menu.addAction(a.move_to_trash)
+            menu.addAction(a.new_letter)
+        elif page is self.cases_page:
+            if index.isValid():
+                menu.addAction(a.edit_case)
+                menu.addAction(a.new_letter_from_case)
+                menu.addSeparator()
+                menu.addAction(a.move_to_trash)
+            menu.addAction(a.new_case)
+        else:
+            kind = {
+                self.recipients_page: "recipient",
+                self.signatories_page: "signatory",
+                self.letterheads_page: "letterhead",
+            }[page]
+            if index.isValid():
+                menu.addAction(self.tr("&Edit…"), lambda: self._edit_record(kind, index.row()))
+                menu.addAction(self.tr("&Delete"), lambda: self._delete_record(kind, index.row()))
+                menu.addSeparator()
+            menu.addAction(self.tr("&New…"), lambda: self._edit_record(kind, -1))
+        menu.popup(page.popup_position(pos))
+
+    # Cases ----------------------------------------------------------------------------------------------
+
+    def _show_case_row(self, row: int) -> None:
+        item = self.case_model.row_at(row)
+        self.case_view.show_case(int(item.id) if item is not None else None)
+        self._update_actions()
+
+    def _reselect_case(self) -> None:
+        """After a reload the selection is gone: keep showing the case the user was looking at."""
+        self.case_view.reload()
+
+    def new_case(self) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.ctx, None, self)
+        if dialog.exec() and dialog.case_id is not None:
+            self.show_page("cases")
+            self.refresh()
+            self.case_view.show_case(dialog.case_id)
+
+    def edit_current_case(self) -> None:
+        if self.case_view.case_id is not None:
+            self.edit_case(self.case_view.case_id)
+
+    def edit_case(self, case_id: int) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.case_dialog import CaseDialog
+
+        dialog = CaseDialog(self.ctx, case_id, self)
+        if dialog.exec():
+            self.case_model.reload()
+            self.case_view.show_case(case_id)
+
+    # Recipients, signatories, letterheads --------------------------------------------------------------
+
+    def _record_model(self, kind: str) -> Any:
+        return {
+            "recipient": self.recipient_model,
+            "signatory": self.signatory_model,
+            "letterhead": self.letterhead_model,
+        }[kind]
+
+    def _edit_record(self, kind: str, row: int) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.record_dialogs import edit_record
+
+        model = self._record_model(kind)
+        item = model.row_at(row) if row >= 0 else None
+        if edit_record(self.ctx, kind, getattr(item, "id", None), self):
+            model.reload()
+
+    def _delete_record(self, kind: str, row: int) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.record_dialogs import delete_record
+
+        model = self._record_model(kind)
+        item = model.row_at(row)
+        if item is not None and delete_record(self.ctx, kind, int(item.id), self):
+            model.reload()
+
+    # Dialogs --------------------------------------------------------------------------------------------
+
+    def show_preferences(self) -> None:
+        from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self.services, self.ctx, self)
+        dialog.exec()
+
+    def show_backups(self) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
+
+        for editor in self.editor_tabs():
+            self._flush(editor)
+        dialog = BackupDialog(self.ctx, self)
+        dialog.exec()
+        if dialog.restored:
+            self.refresh()
+
+    def encrypt_store(self) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.backup_dialog import encrypt_store
+
+        for editor in self.editor_tabs():
+            self._flush(editor)
+        encrypt_store(self.ctx, self)
+
+    def show_about(self) -> None:
+        text = self.tr(
+            "<h3>IPHR Desk %1</h3>"
+            "<p>Cases and advocacy letters on the organisation's letterhead, offline.</p>"
+            "<p>Your data stays on this computer: IPHR Desk never connects to the network.</p>"
+        ).replace("%1", __version__)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon, self.tr("About IPHR Desk"), text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _about_qt(self) -> None:
+        QMessageBox.aboutQt(self, self.tr("About Qt"))
+
+    def load_demo(self) -> None:
+        if self.ctx is None:
+            return
+        try:
+            from iphr_desk.core.demo import load_demo
+        except ImportError:
+            self.services.info(
+                self, self.tr("Demo Data"), self.tr("The demo data is not available in this build.")
+            )
+            return
+        try:
+            load_demo(self.ctx.store)
+        except Exception as error:  # tell the user what the store said
+            self._report(self.tr("Could Not Load the Demo Data"), error)
+        self.refresh()
+        self._update_empty_state()
+        self.statusBar().showMessage(self.tr("Demo cases and letters loaded"), 4000)
+
+    def _open_data_folder(self) -> None:
+        if self.ctx is not None:
+            self.services.open_folder(Path(self.ctx.data_dir))
+
+    def _report(self, title: str, error: Exception) -> None:
+        from iphr_desk.core.errors import IphrError
+
+        if isinstance(error, IphrError):
+            self.services.error(self, title, str(error))
+        else:
+            self.services.error(
+                self, title, self.tr("Something went wrong."), f"{type(error).__name__}: {error}"
+            )
+
+    # Window life ----------------------------------------------------------------------------------------
+
+    def set_app_icon(self, icon: QIcon) -> None:
+        self.setWindowIcon(icon)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if not s.window_geometry.isEmpty():
+            self.restoreGeometry(s.window_geometry)
+        else:
+            self.resize(1200, 760)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        for splitter in (self.splitter, self.case_splitter):
+            state = s.splitter_state(splitter.objectName())
+            if not state.isEmpty():
+                splitter.restoreState(state)
+            elif splitter is self.splitter:
+                splitter.setSizes([170, 1030])
+        self.show_page("letters")
+
+    def _restore_headers(self) -> None:
+        for page in self._list_pages():
+            state = self.settings.header_state(page.objectName())
+            if not state.isEmpty():
+                page.table.horizontalHeader().restoreState(state)
+            page.model.apply_header_sort(page.table.horizontalHeader())
+
+    def save_layout(self) -> None:
+        s = self.settings
+        s.window_geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        for splitter in (self.splitter, self.case_splitter):
+            s.set_splitter_state(splitter.objectName(), splitter.saveState())
+        if self.ctx is not None:
+            for page in self._list_pages():
+                s.set_header_state(page.objectName(), page.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save every open letter and the layout; nothing typed is lost on closing."""
+        for editor in self.editor_tabs():
+            self._flush(editor)
+        self.save_layout()
+        event.accept()

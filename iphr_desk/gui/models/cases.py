@@ -1,0 +1,104 @@
+"""The cases list: summaries a page at a time, sorted and filtered by the store, or search hits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from iphr_desk.gui.models import labels
+from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
+from iphr_desk.gui.widgets.filter_bar import FilterBar
+from iphr_desk.gui.widgets.rich_delegate import snippet_html
+
+
+def _get(row: Any, name: str, default: Any = "") -> Any:
+    value = getattr(row, name, default)
+    return default if value is None else value
+
+
+class CaseListBackend:
+    def __init__(self, store: Any, filters: dict[str, Any]) -> None:
+        from iphr_desk.core import repository
+
+        self._repo = repository
+        self._store = store
+        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v})
+
+    def count(self) -> int:
+        return int(self._repo.count_cases(self._store, self._filter))
+
+    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
+        return self._repo.case_summaries(
+            self._store,
+            self._filter,
+            sort=sort or "updated",
+            descending=descending,
+            offset=offset,
+            limit=limit,
+        )
+
+
+class CaseSearchBackend:
+    def __init__(self, store: Any, query: str, filters: dict[str, Any]) -> None:
+        from iphr_desk.core import repository, search
+
+        self._search = search
+        self._store = store
+        self._query = query
+        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v})
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = int(self._search.count_case_hits(self._store, self._query, self._filter))
+        return self._count
+
+    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
+        return self._search.search_cases(self._store, self._query, self._filter, offset=offset, limit=limit)
+
+
+class CaseTableModel(StoreTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        columns = [
+            Column(self.tr("Reference"), lambda r: str(_get(r, "reference")), "reference"),
+            Column(
+                self.tr("Title"),
+                lambda r: str(_get(r, "title")),
+                "title",
+                tooltip=lambda r: str(_get(r, "title")),
+            ),
+            Column(self.tr("Country"), lambda r: labels.country(str(_get(r, "country"))), "country"),
+            Column(self.tr("Status"), lambda r: labels.case_status(str(_get(r, "status"))), "status"),
+            Column(
+                self.tr("At risk"),
+                lambda r: str(_get(r, "at_risk_count", "")) or "",
+                None,
+                tooltip=lambda r: self.tr("People at risk in this case"),
+            ),
+            Column(self.tr("Match"), lambda r: snippet_html(str(_get(r, "snippet"))), None, rich=True),
+        ]
+        super().__init__(columns, parent)
+        self.setObjectName("caseModel")
+        self.set_default_sort("updated", True)
+
+    def make_backend(self, store: Any, query: str, filters: dict[str, Any]) -> RowBackend[Any]:
+        if query:
+            return CaseSearchBackend(store, query, filters)
+        return CaseListBackend(store, filters)
+
+    def install_filters(self, bar: FilterBar) -> None:
+        bar.add_filter("country", self.tr("Country:"), [])
+        bar.add_filter(
+            "status", self.tr("Status:"), [(s, labels.case_status(s)) for s in labels.CASE_STATUSES]
+        )
+        bar.add_filter("theme", self.tr("Theme:"), [])
+
+    def refresh_filter_choices(self, bar: FilterBar) -> None:
+        if self._store is None:
+            return
+        from iphr_desk.gui.models.records import country_choices, theme_choices
+
+        bar.set_choices("country", country_choices(self._store))
+        bar.set_choices("theme", theme_choices(self._store))

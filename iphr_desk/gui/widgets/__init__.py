@@ -1,0 +1,1 @@
+"""Reusable widgets of the main window; each emits `...Requested`/`...Changed` signals, never calls others."""

@@ -1,0 +1,139 @@
+"""One list of the main window: search, filters, a lazily filled table, an optional empty state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iphr_desk.gui.models.paged import StoreTableModel
+from iphr_desk.gui.widgets.empty_state import EmptyState
+from iphr_desk.gui.widgets.filter_bar import FilterBar
+from iphr_desk.gui.widgets.rich_delegate import RichTextDelegate
+from iphr_desk.gui.widgets.search_field import SearchField
+
+
+class RecordTable(QTableView):
+    """A row-selecting table where Enter opens the current row, like double-click."""
+
+    openRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setShowGrid(False)
+        self.setTabKeyNavigation(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setHighlightSections(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.doubleClicked.connect(self._open_index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(index.row())
+
+    def selected_rows(self) -> list[int]:
+        model = self.selectionModel()
+        if model is None:
+            return []
+        return sorted(index.row() for index in model.selectedRows())
+
+
+class ListPage(QWidget):
+    """Search, filters and table for one kind of record; the main window wires the signals."""
+
+    def __init__(
+        self,
+        name: str,
+        model: StoreTableModel,
+        *,
+        searchable: bool = True,
+        empty_state: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        header = QHBoxLayout()
+        self.search = SearchField(self)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.search.setVisible(searchable)
+        self.filters = FilterBar(self)
+        self.count_label = QLabel(self)
+        self.count_label.setAccessibleName(self.tr("Number of rows"))
+        header.addWidget(self.search, 2)
+        header.addWidget(self.filters, 0)
+        header.addStretch(1)
+        header.addWidget(self.count_label, 0)
+        layout.addLayout(header)
+        self.table = RecordTable(self)
+        self.table.setModel(model)
+        self.table.setAccessibleName(name)
+        self._delegate = RichTextDelegate(self.table)
+        for number in range(model.columnCount()):
+            if model.column(number).rich:
+                self.table.setItemDelegateForColumn(number, self._delegate)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.empty: EmptyState | None = None
+        if empty_state:
+            self.empty = EmptyState(self)
+            self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+        model.reloaded.connect(self._on_reloaded)
+        model.modelReset.connect(self._sync_sort_indicator)
+
+    def _on_reloaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n row(s)", "", count))
+        for number in range(self.model.columnCount()):
+            if self.model.column(number).rich:
+                self.table.setColumnHidden(number, not self.model.searching)
+
+    def _sync_sort_indicator(self) -> None:
+        column = self.model.sort_column()
+        header = self.table.horizontalHeader()
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        header.blockSignals(True)
+        header.setSortIndicator(column, order)
+        header.blockSignals(False)
+
+    def show_empty_state(self, empty: bool) -> None:
+        if self.empty is not None:
+            self.stack.setCurrentWidget(self.empty if empty else self.table)
+
+    def is_showing_empty_state(self) -> bool:
+        return self.empty is not None and self.stack.currentWidget() is self.empty
+
+    def selected_items(self) -> list[object]:
+        return [item for row in self.table.selected_rows() if (item := self.model.row_at(row)) is not None]
+
+    def current_item(self) -> object | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def popup_position(self, pos: QPoint) -> QPoint:
+        return self.table.viewport().mapToGlobal(pos)
