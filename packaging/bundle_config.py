@@ -7,7 +7,7 @@ metadata) without running a build that takes minutes.
 from __future__ import annotations
 
 import importlib.metadata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 APP_NAME = "iphr-desk"  # the one executable: CLI sub-commands and, with none or `gui`, the window
@@ -46,7 +46,12 @@ EXCLUDES = QT_EXCLUDES + PYTHON_EXCLUDES
 # Qt plugins for embedded devices (EGLFS, framebuffer, evdev input), the VNC server platform, and the network
 # plugins (TLS backends, NetworkManager status): a desktop app that never talks to the network needs none.
 DROPPED_QT_PLUGIN_FOLDERS = frozenset({"egldeviceintegrations", "generic", "networkinformation", "tls"})
-DROPPED_QT_PLATFORMS = ("qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc")
+DROPPED_QT_PLUGINS = {
+    "platforms": ("qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc"),
+    # The GTK theme plugin would load the user's GTK 3 against the pango/cairo copied from the build machine
+    # (a known cause of crashes); without it Qt uses the XDG portal theme or its own.
+    "platformthemes": ("qgtk3",),
+}
 DROPPED_QT_LIBRARIES = ("Qt6EglFSDeviceIntegration", "Qt6EglFsKmsSupport")
 
 MDFORMAT_EP_GROUPS = ("mdformat.parser_extension", "mdformat.codeformatter")
@@ -155,10 +160,44 @@ def keep_binary(dest: str) -> bool:
     path = PurePosixPath(dest.replace("\\", "/"))
     if path.parts[:1] != ("PySide6",):
         return True
-    if "plugins" in path.parts:
+    if "plugins" in path.parts and path.parts[-1] != "plugins":
         folder = path.parts[path.parts.index("plugins") + 1]
         if folder in DROPPED_QT_PLUGIN_FOLDERS:
             return False
-        if folder == "platforms" and path.name.removeprefix("lib").startswith(DROPPED_QT_PLATFORMS):
+        if path.name.removeprefix("lib").startswith(DROPPED_QT_PLUGINS.get(folder, ())):
             return False
     return not path.name.removeprefix("lib").startswith(DROPPED_QT_LIBRARIES)
+
+
+Entry = tuple[str, str, str]  # PyInstaller's TOC entry: destination, source, type
+
+
+def drop_unused_binaries(binaries: list[Entry], imports_of: Callable[[str], Iterable[str]]) -> list[Entry]:
+    """The binaries minus the dropped plugins and the libraries that only those plugins linked to.
+
+    PyInstaller resolves link-time dependencies before the spec can filter, so dropping a plugin leaves its
+    libraries behind; `imports_of(source)` (the names a binary links to) tells which nothing else needs.
+    """
+    kept = [entry for entry in binaries if keep_binary(entry[0])]
+    removed = [entry for entry in binaries if not keep_binary(entry[0])]
+    by_name = {_basename(dest): source for dest, source, _ in kept}
+
+    def reached(sources: Iterable[str]) -> set[str]:
+        seen: set[str] = set()
+        stack = list(sources)
+        while stack:
+            for name in imports_of(stack.pop()):
+                base = _basename(name)
+                if base in by_name and base not in seen:
+                    seen.add(base)
+                    stack.append(by_name[base])
+        return seen
+
+    candidates = reached(source for _, source, _ in removed)
+    needed = reached(source for dest, source, _ in kept if _basename(dest) not in candidates)
+    orphans = candidates - needed
+    return [entry for entry in kept if _basename(entry[0]) not in orphans]
+
+
+def _basename(name: str) -> str:
+    return PurePosixPath(name.replace("\\", "/")).name

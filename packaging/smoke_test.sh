@@ -4,7 +4,7 @@
 #   1. --version                    2. export of a letter file to .docx (a zip holding word/document.xml)
 #   3. a bad letter file: exit 2 and one line, no traceback
 #   4. import + list + export --id  (SQLite store, Alembic migrations shipped as files)
-#   5. the window starting offscreen and quitting by itself with exit status 0
+#   5. the window starting offscreen and quitting by itself with exit status 0; 6. the same under Xvfb
 # Usage: packaging/smoke_test.sh [BUNDLE_DIR]   (default: dist/iphr-desk; build it with `make package`)
 # Prints one line per check; exits 1 if any failed. CI runs it after `make test` and `make package`.
 set -uo pipefail
@@ -119,6 +119,18 @@ if app QT_QPA_PLATFORM=offscreen IPHR_DESK_QUIT_AFTER_MS=1500 timeout 60 "${net[
   ok "gui started offscreen and quit with exit 0 ($(( $(date +%s) - start )) s)"
 else
   fail "gui offscreen: exit status $? (124 = still running after 60 s)" gui
+fi
+
+# 6. the same on a real X server (Xvfb): the xcb platform plugin and the libraries it links, as on a desktop
+if command -v xvfb-run >/dev/null 2>&1; then
+  if app QT_QPA_PLATFORM=xcb IPHR_DESK_QUIT_AFTER_MS=1500 timeout 60 xvfb-run -a "${net[@]}" \
+    "$tmp/app/iphr-desk" --data-dir "$tmp/data" gui >"$tmp/xcb.out" 2>"$tmp/xcb.err"; then
+    ok "gui started on X11 (Xvfb, xcb plugin) and quit with exit 0"
+  else
+    fail "gui on X11 (Xvfb): exit status $?" xcb
+  fi
+else
+  echo "smoke: NOTE xvfb-run not installed: the window was not tried on X11"
 fi
 
 if [ "$failures" -gt 0 ]; then

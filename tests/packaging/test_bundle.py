@@ -98,6 +98,7 @@ def test_only_desktop_qt_plugins_stay() -> None:
         "platforms/libqvnc.so",
         "platforms/libqeglfs.so",
         "platforms/libqminimalegl.so",
+        "platformthemes/libqgtk3.so",
         "tls/libqopensslbackend.so",
         "networkinformation/libqnetworkmanager.so",
     ):
@@ -181,3 +182,21 @@ def test_built_bundle_holds_resources_and_leaves_out_tests_and_unused_qt() -> No
         assert f"Qt6{module}" not in libraries, module
     locales = list((internal / "babel" / "locale-data").glob("*.dat"))
     assert locales and all(cfg.keep_data(f"babel/locale-data/{p.name}") for p in locales)
+
+
+def test_dropping_a_plugin_drops_the_libraries_only_it_needed() -> None:
+    gtk = "PySide6/Qt/plugins/platformthemes/libqgtk3.so"
+    xcb = "PySide6/Qt/plugins/platforms/libqxcb.so"
+    links = {
+        gtk: ["libpango-1.0.so.0", "libglib-2.0.so.0", "libc.so.6"],
+        "libpango-1.0.so.0": ["libharfbuzz.so.0", "libglib-2.0.so.0"],
+        "libharfbuzz.so.0": [],
+        xcb: ["libglib-2.0.so.0", "libxcb-cursor.so.0"],
+        "libglib-2.0.so.0": ["libpcre2-8.so.0"],
+        "libxcb-cursor.so.0": [],
+        "libpcre2-8.so.0": [],
+        "libpython3.11.so.1.0": [],
+    }
+    binaries = [(dest, dest, "BINARY") for dest in links]
+    kept = {dest for dest, _, _ in cfg.drop_unused_binaries(binaries, lambda source: links[source])}
+    assert kept == {xcb, "libglib-2.0.so.0", "libxcb-cursor.so.0", "libpcre2-8.so.0", "libpython3.11.so.1.0"}
