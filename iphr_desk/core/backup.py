@@ -1,0 +1,228 @@
+"""Rolling backups of the store in `<data dir>/backups/`, made with SQLite's online backup API.
+
+A backup is taken at the first open of each day and before every migration; the newest `DEFAULT_KEEP`
+are kept. Backups are complete, self-contained database files (rollback journal, no WAL), so restoring
+one is copying it into place. A backup of an encrypted store is encrypted with the same key (SQLCipher's
+`sqlcipher_export` into an attached file, which inherits the main database's key).
+Nothing here ever deletes the user's current database: restoring moves it aside with a timestamp first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from iphr_desk.core.errors import BadInput, StoreError
+from iphr_desk.core.paths import DB_FILENAME, backup_dir_for, db_path_for, sidecar_paths
+
+if TYPE_CHECKING:
+    from iphr_desk.core.store import Store
+
+DEFAULT_KEEP: Final = 10
+_PREFIX: Final = "iphr-desk-"
+_SUFFIX: Final = ".sqlite3"
+_STAMP_FORMAT: Final = "%Y%m%d-%H%M%S"
+_NAME_RE: Final = re.compile(r"^iphr-desk-(\d{8}-\d{6})-(\d{3})(?:-([a-z-]+))?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file. `number` 1 is the newest (the number `backup restore N` takes)."""
+
+    number: int
+    path: Path
+    created: dt.datetime  # local time, as in the file name
+    reason: str
+    size: int
+
+    @property
+    def label(self) -> str:
+        return self.created.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """The backups of a data folder, newest first (names sort by time)."""
+    folder = backup_dir_for(Path(data_dir))
+    if not folder.is_dir():
+        return []
+    found: list[tuple[str, Path, dt.datetime, str]] = []
+    for path in folder.iterdir():
+        match = _NAME_RE.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        stamp = dt.datetime.strptime(match.group(1), _STAMP_FORMAT).replace(
+            microsecond=int(match.group(2)) * 1000
+        )
+        found.append((path.name, path, stamp, match.group(3) or ""))
+    found.sort(reverse=True)
+    return [
+        BackupInfo(number=i, path=path, created=stamp, reason=reason, size=path.stat().st_size)
+        for i, (_name, path, stamp, reason) in enumerate(found, start=1)
+    ]
+
+
+def _new_backup_path(folder: Path, reason: str) -> Path:
+    now = dt.datetime.now()
+    while True:
+        name = f"{_PREFIX}{now.strftime(_STAMP_FORMAT)}-{now.microsecond // 1000:03d}-{reason}{_SUFFIX}"
+        path = folder / name
+        if not path.exists():
+            return path
+        now += dt.timedelta(milliseconds=1)
+
+
+def create_backup(
+    store_or_path: Store | Path | str, *, reason: str = "manual", keep: int = DEFAULT_KEEP
+) -> Path:
+    """Copy the live database into a new backup file, then drop the oldest beyond `keep`.
+
+    Takes a Store (works for encrypted stores) or the path of a plain database file or data folder.
+    The copy is written under a temporary name and renamed when complete, so a crash never leaves a
+    half backup that looks whole.
+    """
+    from iphr_desk.core.store import Store, connect_raw
+
+    if isinstance(store_or_path, Store):
+        data_dir = store_or_path.data_dir
+        source = store_or_path.raw_connection()
+        encrypted = store_or_path.encrypted
+    else:
+        path = Path(store_or_path)
+        db_path = db_path_for(path) if path.is_dir() else path
+        data_dir = db_path.parent
+        source = connect_raw(db_path)
+        encrypted = False
+    folder = backup_dir_for(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _new_backup_path(folder, re.sub(r"[^a-z-]", "", reason.lower()) or "manual")
+    partial = target.with_name(target.name + ".partial")
+    try:
+        if encrypted:
+            _export_encrypted(source, partial)
+        else:
+            _copy_plain(source, partial)
+        os.replace(partial, target)
+    except Exception as exc:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"Could not write a backup in {folder}: {exc}.") from exc
+    finally:
+        source.close()
+    prune_backups(data_dir, keep=keep)
+    return target
+
+
+def _copy_plain(source: object, target: Path) -> None:
+    import sqlite3
+
+    destination = sqlite3.connect(str(target))
+    try:
+        source.backup(destination)  # type: ignore[attr-defined]
+        destination.execute("PRAGMA journal_mode = DELETE")  # a self-contained file, no WAL beside it
+    finally:
+        destination.close()
+
+
+def _export_encrypted(source: object, target: Path) -> None:
+    # ATTACH without KEY: SQLCipher gives the attached file the main database's key.
+    execute = source.execute  # type: ignore[attr-defined]
+    execute("ATTACH DATABASE ? AS backup_copy", (str(target),))
+    try:
+        execute("SELECT sqlcipher_export('backup_copy')")
+        version = execute("PRAGMA main.user_version").fetchone()[0]
+        execute(f"PRAGMA backup_copy.user_version = {int(version)}")
+    finally:
+        execute("DETACH DATABASE backup_copy")
+
+
+def prune_backups(data_dir: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete the backups beyond the newest `keep`; returns what was removed."""
+    removed = []
+    for info in list_backups(data_dir)[keep:]:
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def daily_backup(store: Store, *, keep: int = DEFAULT_KEEP) -> Path | None:
+    """A backup unless one was already made today (local date): the first open of each day."""
+    today = dt.date.today()
+    if any(info.created.date() == today for info in list_backups(store.data_dir)):
+        return None
+    return create_backup(store, reason="daily", keep=keep)
+
+
+def verify_backup(path: Path, passphrase: str | None = None) -> bool:
+    """True when the backup opens (with the key, if encrypted) and passes `PRAGMA integrity_check`."""
+    from iphr_desk.core.store import connect_raw, is_plain_sqlite
+
+    if passphrase is None and not is_plain_sqlite(path):
+        return False
+    try:
+        conn = connect_raw(path, passphrase if not is_plain_sqlite(path) else None)
+    except Exception:
+        return False
+    try:
+        rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+    except Exception:
+        return False
+    finally:
+        conn.close()
+    return rows == ["ok"]
+
+
+def newest_good_backup(data_dir: Path, passphrase: str | None = None) -> BackupInfo | None:
+    """The newest backup that passes its integrity check (checked newest first, stopping at the first)."""
+    for info in list_backups(data_dir):
+        if verify_backup(info.path, passphrase):
+            return info
+    return None
+
+
+def _timestamp() -> str:
+    return dt.datetime.now().strftime(_STAMP_FORMAT)
+
+
+def move_aside(db_path: Path, label: str) -> Path:
+    """Rename the database (and its WAL/SHM) to `<name>.<label>-<time>`; never overwrite anything."""
+    stamp = _timestamp()
+    target = db_path.with_name(f"{db_path.name}.{label}-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = db_path.with_name(f"{db_path.name}.{label}-{stamp}-{counter}")
+    os.replace(db_path, target)
+    for sidecar, suffix in zip(sidecar_paths(db_path), ("-wal", "-shm"), strict=True):
+        if sidecar.exists():
+            os.replace(sidecar, target.with_name(target.name + suffix))
+    return target
+
+
+def move_aside_corrupt(db_path: Path) -> Path:
+    """Keep a damaged database for inspection or rescue, out of the way of a restored one."""
+    return move_aside(Path(db_path), "corrupt")
+
+
+def restore_backup(data_dir: Path, number: int) -> Path:
+    """Put backup `number` (1 = newest) in place of the database; returns where the old file went.
+
+    The store must be closed. The current database is moved aside with a timestamp, never deleted;
+    the backup file itself stays in the backups folder.
+    """
+    data_dir = Path(data_dir)
+    backups = list_backups(data_dir)
+    chosen = next((info for info in backups if info.number == number), None)
+    if chosen is None:
+        raise BadInput(
+            f"There is no backup number {number} (there are {len(backups)}; see `iphr-desk backup list`)."
+        )
+    db_path = db_path_for(data_dir)
+    incoming = data_dir / f".{DB_FILENAME}.restoring"
+    shutil.copyfile(chosen.path, incoming)
+    aside = move_aside(db_path, "replaced") if db_path.exists() else db_path
+    os.replace(incoming, db_path)
+    return aside

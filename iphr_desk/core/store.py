@@ -1,0 +1,345 @@
+"""The local database: one SQLite (or SQLCipher) file per data folder, opened safely.
+
+Opening does, in this order and before anything can write: resolve the folder, check the passphrase of an
+encrypted file, `PRAGMA quick_check`, and read the schema revision (a revision this program does not know
+means a newer IPHR Desk wrote the file: refuse and leave it untouched). Only then is the file switched to WAL,
+backed up (daily, and always before a migration) and migrated to the newest schema with Alembic.
+
+Heavy modules (SQLAlchemy's ORM, Alembic) are imported inside functions so that `import
+iphr_desk.core.store` stays cheap for the GUI's start-up path. SQLite specifics (PRAGMAs, driver set-up)
+live here and in `search.py`; everything else speaks portable SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from iphr_desk.core.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    NewerSchemaError,
+    PassphraseError,
+    StoreError,
+)
+from iphr_desk.core.paths import db_path_for, resolve_data_dir
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+#: How long a command waits for another program to finish writing before it gives up.
+DEFAULT_BUSY_TIMEOUT: Final = 5.0
+
+_SQLITE_HEADER: Final = b"SQLite format 3\x00"
+
+DBAPIConnection = Any  # a sqlite3 or sqlcipher3 connection: the two modules share no base class
+
+
+def is_plain_sqlite(db_path: Path) -> bool:
+    """True when the file starts with SQLite's plain-text header (an SQLCipher file looks random)."""
+    try:
+        with db_path.open("rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def quote_sql_string(value: str) -> str:
+    """A SQL string literal. PRAGMA key takes no bound parameters, so the passphrase must be quoted."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def dbapi_module(encrypted: bool) -> Any:
+    if encrypted:
+        import sqlcipher3.dbapi2
+
+        return sqlcipher3.dbapi2
+    return sqlite3
+
+
+def connect_raw(
+    db_path: Path, passphrase: str | None = None, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> DBAPIConnection:
+    """A DB-API connection with the store's per-connection settings, before any WAL switch.
+
+    `isolation_level=None` hands transaction control to SQLAlchemy's `begin` event (see `_make_engine`);
+    the driver's own implicit BEGIN would otherwise run reads outside transactions.
+    """
+    module = dbapi_module(passphrase is not None)
+    conn = module.connect(str(db_path), timeout=busy_timeout, check_same_thread=False, isolation_level=None)
+    try:
+        if passphrase is not None:
+            conn.execute(f"PRAGMA key = {quote_sql_string(passphrase)}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # no plain-text temporary files beside an encrypted store
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "database is locked" in text or "database is busy" in text or "database table is locked" in text
+
+
+def locked_error(exc: BaseException | None = None) -> DatabaseLockedError:
+    return DatabaseLockedError(
+        "The database is busy: another IPHR Desk window or command is writing to it. "
+        "Try again when it has finished."
+    )
+
+
+class Store:
+    """An open store. Create it with `Store.open(...)`; close it with `close()` (or use `with`)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        db_path: Path,
+        engine: Engine,
+        *,
+        passphrase: str | None,
+        busy_timeout: float,
+    ) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        self.data_dir = data_dir
+        self.db_path = db_path
+        self.engine = engine
+        self.busy_timeout = busy_timeout
+        self._passphrase = passphrase  # kept in memory only, to open pooled connections and backups
+        self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
+        self.migrated_from: str | None = None  # the revision found on open when a migration ran
+        self.backup_made: Path | None = None  # the backup taken while opening, if any
+
+    def __repr__(self) -> str:  # never shows the passphrase
+        return f"Store({str(self.db_path)!r}, encrypted={self.encrypted})"
+
+    # Opening ---------------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: Path | str | None = None,
+        *,
+        passphrase: str | None = None,
+        create: bool = True,
+        busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+        daily_backup: bool = True,
+    ) -> Store:
+        """Open (or create) the store of `data_dir`, checked, backed up and migrated.
+
+        A new store is created encrypted when a passphrase is given. A passphrase given for a plain store
+        is ignored (the environment variable may be set for another folder).
+        Raises `PassphraseError`, `CorruptDatabaseError`, `NewerSchemaError`, `DatabaseLockedError` or
+        `StoreError`; in each case the file is left as it was.
+        """
+        folder = resolve_data_dir(data_dir)
+        db_path = db_path_for(folder)
+        exists = db_path.is_file() and db_path.stat().st_size > 0
+        if not exists:
+            if not create:
+                raise StoreError(f"There is no IPHR Desk store in {folder}.")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"Cannot create the data folder {folder}: {exc.strerror or exc}.") from exc
+            key = passphrase or None
+            version: str | None = None
+        else:
+            key = None if is_plain_sqlite(db_path) else passphrase
+            if key is None and not is_plain_sqlite(db_path):
+                raise PassphraseError(
+                    f"The store in {folder} is encrypted (or its file is damaged): give its passphrase."
+                )
+            version = inspect_database(db_path, key, busy_timeout=busy_timeout)
+            refuse_unknown_revision(version, db_path)
+        engine = _make_engine(db_path, key, busy_timeout)
+        store = cls(folder, db_path, engine, passphrase=key, busy_timeout=busy_timeout)
+        try:
+            store._prepare(existing=exists, version=version, daily_backup=daily_backup)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def _prepare(self, *, existing: bool, version: str | None, daily_backup: bool) -> None:
+        from iphr_desk.core import backup
+        from iphr_desk.core.migrations import HEAD_REVISION
+
+        with self._translate_errors():
+            conn = self.raw_connection()
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, outside any transaction
+            except Exception as exc:
+                if _is_locked(exc):
+                    raise locked_error(exc) from exc
+                raise
+            finally:
+                conn.close()
+            if version != HEAD_REVISION:
+                if existing:
+                    self.backup_made = backup.create_backup(self, reason="pre-migration")
+                    self.migrated_from = version
+                from iphr_desk.core.migrations import upgrade_to_head
+
+                upgrade_to_head(self.engine)
+            elif existing and daily_backup:
+                self.backup_made = backup.daily_backup(self)
+
+    # Sessions --------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any exception.
+
+        Taking the write lock up front means a busy database makes us wait (up to `busy_timeout`)
+        instead of failing half-way through when a read turns into a write.
+        """
+        with self._translate_errors(), self._sessions() as session:
+            session.connection(execution_options={"iphr_begin": "BEGIN IMMEDIATE"})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read transaction: one consistent snapshot, never blocks a writer (WAL)."""
+        with self._translate_errors(), self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def _translate_errors(self) -> Iterator[None]:
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            yield
+        except DBAPIError as exc:
+            if _is_locked(exc):
+                raise locked_error(exc) from exc
+            raise
+
+    # Properties and closing -------------------------------------------------------------------------------
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    def raw_connection(self) -> DBAPIConnection:
+        """A fresh DB-API connection to the same file with the same key (backups, maintenance)."""
+        return connect_raw(self.db_path, self._passphrase, busy_timeout=self.busy_timeout)
+
+    def close(self) -> None:
+        """Close every pooled connection; SQLite then checkpoints the WAL into the main file."""
+        self.engine.dispose()
+
+    def reopen_with(self, passphrase: str | None) -> None:
+        """Switch to another key after the file was re-keyed (`crypto.change_passphrase`)."""
+        from sqlalchemy.orm import sessionmaker
+
+        self.engine.dispose()
+        self._passphrase = passphrase
+        self.engine = _make_engine(self.db_path, passphrase, self.busy_timeout)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def inspect_database(db_path: Path, passphrase: str | None, *, busy_timeout: float) -> str | None:
+    """The schema revision of an existing file, after checking its key and integrity. Writes nothing."""
+    try:
+        conn = connect_raw(db_path, passphrase, busy_timeout=busy_timeout)
+    except Exception as exc:
+        raise _open_failure(exc, db_path, passphrase) from exc
+    try:
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except Exception as exc:
+            raise _open_failure(exc, db_path, passphrase) from exc
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        except Exception as exc:
+            if _is_locked(exc):
+                raise locked_error(exc) from exc
+            problems = [str(exc)]
+        if problems != ["ok"]:
+            raise corrupt_error(db_path, problems[0] if problems else "no answer")
+        if "alembic_version" not in tables:
+            if tables:
+                raise StoreError(
+                    f"{db_path} is not an IPHR Desk store (it has tables but no schema version)."
+                )
+            return None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return None if row is None else str(row[0])
+    finally:
+        conn.close()
+
+
+def _open_failure(exc: Exception, db_path: Path, passphrase: str | None) -> Exception:
+    if _is_locked(exc):
+        return locked_error(exc)
+    if passphrase is not None:
+        return PassphraseError(
+            f"The passphrase for the store in {db_path.parent} is wrong (or its file is damaged)."
+        )
+    return corrupt_error(db_path, str(exc))
+
+
+def corrupt_error(db_path: Path, problem: str) -> CorruptDatabaseError:
+    """The error for a damaged file, naming the newest backup that passes its own integrity check."""
+    from iphr_desk.core.backup import newest_good_backup
+
+    good = newest_good_backup(db_path.parent)
+    if good is None:
+        offer = "There is no good backup to restore."
+    else:
+        offer = (
+            f"The newest good backup is number {good.number}, from {good.label} ({good.path.name}); "
+            f"restore it with `iphr-desk backup restore {good.number}` (the damaged file is kept aside)."
+        )
+    return CorruptDatabaseError(f"The database {db_path} is damaged ({problem}). {offer}")
+
+
+def refuse_unknown_revision(version: str | None, db_path: Path) -> None:
+    """A revision this program does not know was written by a newer IPHR Desk: never touch that file."""
+    from iphr_desk.core.migrations import KNOWN_REVISIONS
+
+    if version is not None and version not in KNOWN_REVISIONS:
+        raise NewerSchemaError(
+            f"The store {db_path} was written by a newer version of IPHR Desk (schema {version}). "
+            "Update IPHR Desk to open it; the file was left untouched."
+        )
+
+
+def _make_engine(db_path: Path, passphrase: str | None, busy_timeout: float) -> Engine:
+    from sqlalchemy import create_engine, event
+
+    creator: Callable[[], DBAPIConnection] = lambda: connect_raw(  # noqa: E731
+        db_path, passphrase, busy_timeout=busy_timeout
+    )
+    engine = create_engine("sqlite+pysqlite://", creator=creator, module=dbapi_module(passphrase is not None))
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # The SQLAlchemy recipe for SQLite: the driver does not begin transactions (isolation_level=None),
+        # we do, so reads are consistent and writers can take the lock up front.
+        conn.exec_driver_sql(conn.get_execution_options().get("iphr_begin", "BEGIN"))
+
+    return engine
