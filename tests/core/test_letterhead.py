@@ -1,0 +1,207 @@
+"""Letterheads: the built-in IPHR template, and an organisation's own Word file registered as one."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import FIXED_NOW, FR_BODY, FR_FRAME
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from readback import validate_docx
+
+from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
+from iphr_desk.core.docx_export import export_frame
+from iphr_desk.core.errors import LetterheadError
+from iphr_desk.core.letterhead import available_letterheads, load_letterhead, register_letterhead
+from iphr_desk.core.letterhead_build import build, draw_logo_png
+from iphr_desk.resources import resource
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def test_builtin_letterhead_loads_with_its_profile() -> None:
+    head = load_letterhead()
+    assert head.name == "iphr"
+    assert head.template == resource("letterheads", "iphr.docx")
+    assert head.organisation.name == "International Partnership for Human Rights"
+    assert head.organisation.short_name == "IPHR"
+    assert head.organisation.website == "www.iphronline.org"
+    assert head.organisation.address_lines[-1] == "1040 Brussels, Belgium"
+
+
+def test_builtin_template_is_a4_with_a_first_page_letterhead_and_named_styles() -> None:
+    document = docx.Document(str(resource("letterheads", "iphr.docx")))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert section.different_first_page_header_footer
+    names = {s.name.casefold() for s in document.styles if s.name}
+    assert {n.casefold() for n in ALL_STYLE_NAMES} <= names
+    fonts = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert {k.split("}")[1]: v for k, v in fonts.attrib.items()} == {
+        "ascii": "Arial",
+        "hAnsi": "Arial",
+        "cs": "Arial",
+        "eastAsia": "Arial",
+    }
+    following = section.header._element.xml
+    assert "PAGE" in following and 'w:fldCharType="begin"' in following
+    first = section.first_page_header._element.xml
+    assert "International Partnership for Human Rights" in first and "pic:pic" in first
+    footer = section.footer._element.xml
+    assert "Rue Belliard 205" in footer
+
+
+def test_committed_template_is_what_the_build_script_makes(tmp_path: Path) -> None:
+    folder = resource("letterheads")
+    rebuilt = build(folder / "iphr.toml", tmp_path / "iphr.docx", folder / "logo.png")
+    with zipfile.ZipFile(rebuilt) as new, zipfile.ZipFile(folder / "iphr.docx") as old:
+        assert sorted(new.namelist()) == sorted(old.namelist())
+        for name in new.namelist():
+            assert new.read(name) == old.read(name), (
+                f"{name} differs: run python -m iphr_desk.core.letterhead_build"
+            )
+
+
+def test_logo_drawing_is_a_png_of_the_asked_size() -> None:
+    data = draw_logo_png(24)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 24
+
+
+def _org_letterhead(path: Path, *, company: str | None = "Bishkek Legal Clinic") -> Path:
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "BISHKEK LEGAL CLINIC · Chui Avenue 1"
+    section.footer.paragraphs[0].text = "Registered association no. 42"
+    document.add_paragraph("Sample body text that must not reach any letter.")
+    document.core_properties.author = "Jane Secretary"
+    # A template path on the secretary's machine, as Word leaves it behind.
+    settings_part = document.part._settings_part
+    rel_id = settings_part.relate_to(
+        "file:///C:/Users/jane/Templates/Letter.dotm",
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate",
+        is_external=True,
+    )
+    attached = OxmlElement("w:attachedTemplate", attrs={qn("r:id"): rel_id})
+    settings = document.settings.element
+    settings.find(qn("w:proofState")).addnext(attached)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "docProps/app.xml" and company:
+                data = data.replace(b"<Company/>", f"<Company>{company}</Company>".encode())
+            dst.writestr(item, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def test_registered_letterhead_keeps_headers_and_styles_and_drops_the_body(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    stored = register_letterhead(data_dir, "bishkek", _org_letterhead(tmp_path / "org.docx"))
+    assert stored == data_dir / "letterheads" / "bishkek.docx"
+    assert available_letterheads(data_dir) == ["iphr", "bishkek"]
+    head = load_letterhead("bishkek", data_dir)
+    assert head.organisation.name == "Bishkek Legal Clinic"
+    template = docx.Document(str(stored))
+    assert [p.text for p in template.paragraphs] == []
+    assert "BISHKEK LEGAL CLINIC" in template.sections[0].header._element.xml
+    names = {s.name.casefold() for s in template.styles if s.name}
+    assert {n.casefold() for n in ALL_STYLE_NAMES} <= names
+
+    out = export_frame(FR_FRAME, FR_BODY, tmp_path / "letter.docx", letterhead=head, now=FIXED_NOW)
+    with zipfile.ZipFile(out) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    assert b"Sample body text" not in parts["word/document.xml"]
+    assert any(b"BISHKEK LEGAL CLINIC" in v for k, v in parts.items() if k.startswith("word/header"))
+    assert b"Bishkek Legal Clinic" in parts["docProps/core.xml"]
+    assert b"Jane" not in b"".join(parts.values())
+    assert b"Letter.dotm" not in b"".join(parts.values())
+    assert b"Monsieur le Pr" in parts["word/document.xml"]
+    check = validate_docx([out])
+    assert check.returncode == 0, check.stdout
+
+
+def test_registered_letterhead_without_company_is_named_after_itself(tmp_path: Path) -> None:
+    register_letterhead(tmp_path, "partner", _org_letterhead(tmp_path / "o.docx", company=None))
+    assert load_letterhead("partner", tmp_path).organisation.name == "partner"
+
+
+def test_a_word_template_dotx_is_accepted(tmp_path: Path) -> None:
+    source = _org_letterhead(tmp_path / "org.docx")
+    dotx = tmp_path / "org.dotx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(dotx, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            dst.writestr(item, data)
+    stored = register_letterhead(tmp_path, "from-dotx", dotx)
+    assert "BISHKEK" in docx.Document(str(stored)).sections[0].header._element.xml
+
+
+def test_macro_enabled_file_is_refused_by_name(tmp_path: Path) -> None:
+    docm = tmp_path / "letterhead.docm"
+    _org_letterhead(docm)
+    with pytest.raises(LetterheadError, match=r"macro-enabled.*\.docx"):
+        register_letterhead(tmp_path, "org", docm)
+    assert not (tmp_path / "letterheads").exists()
+
+
+def test_macro_content_inside_a_docx_is_refused(tmp_path: Path) -> None:
+    source = _org_letterhead(tmp_path / "plain.docx")
+    sneaky = tmp_path / "sneaky.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(sneaky, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"document.macroEnabled.main+xml")
+            dst.writestr(item, data)
+        dst.writestr("word/vbaProject.bin", b"\x00macro")
+    with pytest.raises(LetterheadError, match="contains macros"):
+        register_letterhead(tmp_path, "org", sneaky)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"just some text", b"PK\x03\x04 broken zip", b""],
+    ids=["text", "broken-zip", "empty"],
+)
+def test_a_file_that_is_not_a_word_document_is_refused(tmp_path: Path, content: bytes) -> None:
+    fake = tmp_path / "letterhead.docx"
+    fake.write_bytes(content)
+    with pytest.raises(LetterheadError, match="not a Word document"):
+        register_letterhead(tmp_path, "org", fake)
+
+
+def test_a_spreadsheet_is_refused(tmp_path: Path) -> None:
+    sheet = tmp_path / "budget.docx"
+    with zipfile.ZipFile(sheet, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            "</Types>",
+        )
+    with pytest.raises(LetterheadError, match="not a Word document"):
+        register_letterhead(tmp_path, "org", sheet)
+
+
+@pytest.mark.parametrize("name", ["iphr", "Bad Name", "../escape", "", "x" * 41])
+def test_letterhead_names_are_checked(tmp_path: Path, name: str) -> None:
+    with pytest.raises(LetterheadError):
+        register_letterhead(tmp_path, name, _org_letterhead(tmp_path / "o.docx"))
+
+
+def test_missing_file_and_unknown_letterhead_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(LetterheadError, match="no such file"):
+        register_letterhead(tmp_path, "org", tmp_path / "missing.docx")
+    with pytest.raises(LetterheadError, match=r"no letterhead called 'nope'.*iphr"):
+        load_letterhead("nope", tmp_path)
