@@ -98,7 +98,7 @@ def create_backup(
         source = connect_raw(db_path)
         encrypted = False
     folder = backup_dir_for(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = _new_backup_path(folder, re.sub(r"[^a-z-]", "", reason.lower()) or "manual")
     partial = target.with_name(target.name + ".partial")
     try:

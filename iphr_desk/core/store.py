@@ -73,6 +73,7 @@ def connect_raw(
     conn = module.connect(str(db_path), timeout=busy_timeout, check_same_thread=False, isolation_level=None)
     try:
         if passphrase is not None:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our one-line error, not a log
             conn.execute(f"PRAGMA key = {quote_sql_string(passphrase)}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -147,7 +148,7 @@ class Store:
             if not create:
                 raise StoreError(f"There is no IPHR Desk store in {folder}.")
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: names of people at risk
             except OSError as exc:
                 raise StoreError(f"Cannot create the data folder {folder}: {exc.strerror or exc}.") from exc
             key = passphrase or None
