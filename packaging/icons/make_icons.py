@@ -4,8 +4,8 @@ Usage: python packaging/icons/make_icons.py OUT_DIR [SVG]
 
 Writes OUT_DIR/hicolor/<N>x<N>/apps/org.iphr.Desk.png for the freedesktop sizes, the SVG as
 OUT_DIR/hicolor/scalable/apps/org.iphr.Desk.svg, OUT_DIR/iphr-desk.ico (Windows) and OUT_DIR/iphr-desk.icns
-(macOS). The source is resources/icons/iphr-desk.svg (the app's own icon, also used by the window) and, while
-that does not exist yet, packaging/icons/iphr-desk.svg.
+(macOS). The source is resources/icons/iphr-desk.svg, the icon the window itself shows, so the launcher,
+the taskbar and the window title bar agree.
 
 Qt's SVG renderer (QtSvg is part of PySide6-Essentials) does the drawing, so no extra tool is needed on any of
 the three build platforms. The .ico and .icns containers are written by hand below: Qt's image writers store
@@ -31,9 +31,7 @@ ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08",
 
 
 def source_svg() -> Path:
-    """The app's own icon if the GUI has one, else the packaging fallback."""
-    own = REPO / "resources" / "icons" / "iphr-desk.svg"
-    return own if own.is_file() else HERE / "iphr-desk.svg"
+    return REPO / "resources" / "icons" / "iphr-desk.svg"
 
 
 def render_png(svg: Path, size: int) -> bytes:
