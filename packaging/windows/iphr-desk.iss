@@ -4,7 +4,9 @@
 ;
 ; The wizard asks "for me only" (no administrator rights; %LOCALAPPDATA%\Programs) or "for all users"
 ; (Program Files). The Start menu shortcut starts iphr-desk-gui.exe (no console window) and carries the
-; AppUserModelID the app sets for itself, so Windows groups its taskbar button under the shortcut's icon.
+; AppUserModelID IPHR.Desk, so Windows groups the app's taskbar button with the shortcut and its icon; the app
+; declares the same ID for itself at start (SetCurrentProcessExplicitAppUserModelID) for when it is started
+; some other way.
 ; Uninstalling removes the program and the shortcuts; the letters, cases and backups in the data folder
 ; (%LOCALAPPDATA%\IPHR\iphr-desk) stay, because they are the user's.
 
