@@ -173,6 +173,7 @@ def _letter_styles(document: DocxDocument, look: Look) -> None:
     _reset_formatting(plain_quote)
     quote = _paragraph_style(document, "IPHR Quote", "Quote")
     quote.paragraph_format.space_before = Pt(2)
+    quote.paragraph_format.space_after = Pt(10)
     quote.paragraph_format.left_indent = Mm(10)
     quote.paragraph_format.right_indent = Mm(10)
     quote.font.color.rgb = RGBColor(0x33, 0x3B, 0x45)

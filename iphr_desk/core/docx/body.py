@@ -19,7 +19,14 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from iphr_desk.core.docx.footnotes import Footnotes
 from iphr_desk.core.docx.hyperlinks import new_hyperlink
 from iphr_desk.core.docx.numbering import Numbering, level_indent
-from iphr_desk.core.docx.ooxml import element, new_run, set_indent, set_numbering, set_paragraph_style
+from iphr_desk.core.docx.ooxml import (
+    element,
+    new_run,
+    set_indent,
+    set_numbering,
+    set_paragraph_style,
+    set_spacing_after,
+)
 from iphr_desk.core.docx.styles import StyleIds
 from iphr_desk.core.richtext import (
     Block,
@@ -36,6 +43,7 @@ from iphr_desk.core.richtext import (
     Text,
 )
 
+LIST_END_SPACE = 160  # twips (8 pt), the body paragraph's own space after
 QUOTE_INDENT = 567  # twips (1 cm) per quote level beyond the style's own indent
 MONOSPACE = "Courier New"
 
@@ -64,6 +72,7 @@ class BodyWriter:
         self._numbering = numbering
         self._footnotes = footnotes
         self._body = body
+        self._last: CT_P | None = None
 
     def write(self, story: Story) -> None:
         self._blocks(story, self._body.blocks, _Context())
@@ -114,9 +123,13 @@ class BodyWriter:
                     first = False
                 else:
                     set_indent(p_or_none, level_indent(depth) + ctx.quote_depth * QUOTE_INDENT)
+        if ctx.list_depth < 0 and self._last is not None and not story.in_footnote:
+            # List items sit close together; the list as a whole keeps a body paragraph's gap.
+            set_spacing_after(self._last, LIST_END_SPACE)
 
     def _paragraph(self, story: Story, runs: tuple[Inline, ...], role: str, ctx: _Context) -> CT_P:
         p = story.new_paragraph()
+        self._last = p
         set_paragraph_style(p, self._styles["footnote_text"] if story.in_footnote else self._styles[role])
         if ctx.quote_depth > 1 and ctx.list_depth < 0:
             set_indent(p, ctx.quote_depth * QUOTE_INDENT)

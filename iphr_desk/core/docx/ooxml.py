@@ -62,6 +62,11 @@ def set_spacing_before(p: CT_P, twips: int) -> None:
     spacing.set(qn("w:before"), str(twips))
 
 
+def set_spacing_after(p: CT_P, twips: int) -> None:
+    spacing = p.get_or_add_pPr().get_or_add_spacing()
+    spacing.set(qn("w:after"), str(twips))
+
+
 def strip_attributes(root: BaseOxmlElement, prefix: str) -> None:
     """Remove every w: attribute whose local name starts with `prefix` (e.g. "rsid")."""
     w_ns = qn("w:x")[:-1]
