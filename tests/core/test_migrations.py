@@ -1,0 +1,96 @@
+"""Alembic migrations: an empty database gets the models' schema; an old one is backed up and upgraded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
+from iphr_desk.core import models as m
+from iphr_desk.core import repository as repo
+from iphr_desk.core import search
+from iphr_desk.core.migrations import HEAD_REVISION, upgrade_to_head
+from iphr_desk.core.store import Store
+
+
+def _version(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_an_empty_database_migrates_to_exactly_the_models_schema(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with Store.open(tmp_path) as store:
+        assert store.migrated_from is None
+        assert store.backup_made is None  # nothing to back up in a new store
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), m.Base.metadata)
+    fts_tables = ("letters_fts", "cases_fts")
+    relevant = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(fts_tables))]
+    assert relevant == []
+    assert _version(tmp_path / "iphr-desk.sqlite3") == HEAD_REVISION
+
+
+def _populate_at_first_revision(db: Path) -> None:
+    engine = create_engine(f"sqlite:///{db}")
+    upgrade_to_head(engine, "0001_initial")
+    now = dt.datetime.now(dt.UTC)
+    with Session(engine) as session, session.begin():
+        letter = m.Letter(
+            uuid="00000000-0000-4000-8000-000000000001",
+            language="ru",
+            place="Брюссель",
+            date=dt.date(2023, 11, 1),
+            subject="Обращение по делу журналиста",
+            body="Уважаемый господин Президент!\n",
+            created_at=now,
+            updated_at=now,
+        )
+        letter.recipients.append(m.LetterRecipient(position=0, name="Садыр Жапаров", office="head_of_state"))
+        letter.signatories.append(m.LetterSignatory(position=0, name="Brigitte Dufour"))
+        case = m.Case(reference="KG-2022-007", title="Journalist detained", country="KG", summary="Raid")
+        case.people.append(m.Person(name="Bolot Temirov", role="journalist", situation="detained"))
+        session.add_all([letter, case])
+    engine.dispose()
+
+
+def test_a_populated_database_at_revision_one_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    db = tmp_path / "iphr-desk.sqlite3"
+    _populate_at_first_revision(db)
+    assert _version(db) == "0001_initial"
+    with Store.open(tmp_path) as store:
+        assert store.migrated_from == "0001_initial"
+        assert store.backup_made is not None
+        assert "pre-migration" in store.backup_made.name
+        assert _version(store.backup_made) == "0001_initial"  # the backup is the file as it was
+        [summary] = repo.letter_summaries(store)
+        assert (summary.subject, summary.recipient) == ("Обращение по делу журналиста", "Садыр Жапаров")
+        # the new full-text index was filled from the existing rows
+        assert [hit.id for hit in search.search_letters(store, "журналист")] == [summary.id]
+        assert [hit.id for hit in search.search_letters(store, "жапаров")] == [summary.id]
+        assert [hit.title for hit in search.search_cases(store, "temirov")] == [
+            "KG-2022-007 — Journalist detained"
+        ]
+    assert _version(db) == HEAD_REVISION
+    with Store.open(tmp_path) as again:
+        assert again.migrated_from is None  # nothing pending: no second migration
+
+
+def test_migrations_run_inside_the_package_folder() -> None:
+    import iphr_desk
+    from iphr_desk.core.migrations import SCRIPT_LOCATION
+
+    assert SCRIPT_LOCATION.is_relative_to(Path(iphr_desk.__file__).parent)
+    assert (SCRIPT_LOCATION / "env.py").is_file()
+    assert sorted(p.name for p in (SCRIPT_LOCATION / "versions").glob("*.py")) == [
+        "0001_initial.py",
+        "0002_fulltext.py",
+    ]
