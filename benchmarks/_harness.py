@@ -106,7 +106,7 @@ class Context:
     def writable_store(self) -> Path:
         if self._writable is None:
             target = self.work_dir / "store-copy"
-            shutil.copytree(self.corpus(), target)
+            shutil.copytree(self.corpus(), target, ignore=shutil.ignore_patterns("backups"))
             self._writable = target
         return self._writable
 

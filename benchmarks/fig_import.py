@@ -49,7 +49,7 @@ def run(ctx: Context) -> list[Figure]:
 
     opts = ctx.options
     paths = write_files(ctx.work_dir / "import", opts.import_files)
-    store = Store.open(ctx.writable_store())
+    store = Store.open(ctx.writable_store(), daily_backup=False)
     try:
         app_s = samples(lambda: app_import(store, paths), opts.runs, opts.warmup)
     finally:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks._corpus import find_database
 from benchmarks._harness import Context, Figure, close_store, percentile, store_engine
 
 LIMIT = 50
@@ -81,10 +80,9 @@ def run(ctx: Context) -> list[Figure]:
     from iphr_desk.core.store import Store
 
     opts = ctx.options
-    data_dir = ctx.corpus()
-    db_path = find_database(data_dir)
+    store = Store.open(ctx.corpus(), daily_backup=False)
+    db_path = Path(store.db_path)
     queries = pick_queries(db_path, opts.search_queries)
-    store = Store.open(data_dir)
     bare = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         sql: dict[str, list[Statement]] = {}
