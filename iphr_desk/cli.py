@@ -16,16 +16,19 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from iphr_desk import __version__
 
 if TYPE_CHECKING:
     from iphr_desk.core.letter import Letter
+    from iphr_desk.core.repository import CaseSummary, LetterSummary
+    from iphr_desk.core.store import Store
 
 DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
 DEBUG_ENV = "IPHR_DESK_DEBUG"
+IMPORT_AUTHOR = "command line"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 Handler = Callable[[argparse.Namespace], int]
@@ -156,19 +159,12 @@ def _say(message: str) -> None:
 
 def data_dir(args: argparse.Namespace) -> Path:
     """--data-dir, else $IPHR_DESK_DATA_DIR, else the platform's user data folder."""
-    given = args.data_dir or os.environ.get(DATA_DIR_ENV)
-    if given:
-        return Path(given).expanduser()
-    try:
-        from iphr_desk.core import paths
-    except ImportError:  # the store's path module is not there: same rule as design.md states
-        import platformdirs
+    from iphr_desk.core.paths import resolve_data_dir
 
-        return Path(platformdirs.user_data_dir("iphr-desk", "IPHR"))
-    return Path(paths.default_data_dir())
+    return resolve_data_dir(args.data_dir)
 
 
-def open_store(args: argparse.Namespace) -> Any:
+def open_store(args: argparse.Namespace) -> Store:
     """Open the store; an encrypted one gets its passphrase from the environment or a prompt."""
     from iphr_desk.core.errors import PassphraseError
     from iphr_desk.core.store import Store
@@ -177,9 +173,11 @@ def open_store(args: argparse.Namespace) -> Any:
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
         return Store.open(folder, passphrase=passphrase)
-    except PassphraseError:
-        if passphrase is not None or not sys.stdin.isatty():
+    except PassphraseError as exc:
+        if passphrase is not None:
             raise
+        if not sys.stdin.isatty():
+            raise PassphraseError(f"{exc} Set {PASSPHRASE_ENV}, or run the command in a terminal.") from None
     return Store.open(folder, passphrase=ask_passphrase("Passphrase for the encrypted store: "))
 
 
@@ -190,10 +188,8 @@ def ask_passphrase(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _close(store: Any) -> None:
-    close = getattr(store, "close", None)
-    if callable(close):
-        close()
+def _close(store: Store) -> None:
+    store.close()
 
 
 # --------------------------------------------------------------------------- commands
@@ -263,7 +259,7 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Parse every file first, so one bad file stores none of them."""
+    """Parse every file first and store them in one transaction: one bad file stores none of them."""
     from iphr_desk.core.letterfile import parse_letter_file
 
     letters = [parse_letter_file(path) for path in args.files]
@@ -271,8 +267,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     try:
-        for letter in letters:
-            print(repository.add_letter(store, letter, author="command line"))
+        for letter_id in repository.add_letters(store, letters, author=IMPORT_AUTHOR, reason="imported"):
+            print(letter_id)
     finally:
         _close(store)
     return EXIT_OK
@@ -284,44 +280,25 @@ def cmd_list(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if args.what == "letters":
-            for row in repository.letter_summaries(store):
-                print(format_letter_line(row))
+            for letter in repository.letter_summaries(store, sort="updated", descending=True):
+                print(format_letter_line(letter))
         else:
-            for row in repository.case_summaries(store):
-                print(format_case_line(row))
+            for case in repository.case_summaries(store, sort="reference"):
+                print(format_case_line(case))
     finally:
         _close(store)
     return EXIT_OK
 
 
-def _field(row: Any, *names: str) -> str:
-    for name in names:
-        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-        if value not in (None, ""):
-            return str(value)
-    return ""
-
-
-def format_letter_line(row: Any) -> str:
-    """`id  date  language  status  recipient — subject`, tab-separated for `cut` and spreadsheets."""
-    parts = [
-        _field(row, "id"),
-        _field(row, "date"),
-        _field(row, "language"),
-        _field(row, "status"),
-        _field(row, "recipient", "recipient_name", "recipients"),
-        _field(row, "subject"),
-    ]
+def format_letter_line(row: LetterSummary) -> str:
+    """`id  date  language  status  recipient  subject`, tab-separated for `cut` and spreadsheets."""
+    parts = (str(row.id), row.date.isoformat(), row.language, row.status, row.recipient, row.subject)
     return "\t".join(_one_line(p) for p in parts)
 
 
-def format_case_line(row: Any) -> str:
-    parts = [
-        _field(row, "reference", "reference_code"),
-        _field(row, "country"),
-        _field(row, "status"),
-        _field(row, "title"),
-    ]
+def format_case_line(row: CaseSummary) -> str:
+    """`reference  country  status  people  letters  title`, tab-separated."""
+    parts = (row.reference, row.country, row.status, str(row.people_count), str(row.letter_count), row.title)
     return "\t".join(_one_line(p) for p in parts)
 
 
@@ -342,12 +319,28 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_letterhead(args: argparse.Namespace) -> int:
-    from iphr_desk.core.letterhead import register_letterhead
+    """Keep the template in the data folder (the exporter reads it there) and list it in the store."""
+    from iphr_desk.core import repository
+    from iphr_desk.core.letterhead import load_letterhead, register_letterhead
 
     folder = data_dir(args)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = register_letterhead(folder, args.name, args.file)
-    print(f"letterhead '{args.name}' registered ({path})")
+    head = load_letterhead(args.name, folder)
+    store = open_store(args)
+    try:
+        repository.add_letterhead_record(
+            store,
+            args.name,
+            organisation=head.organisation.name,
+            address_lines=head.organisation.address_lines,
+            website=head.organisation.website,
+            house_style=dict(head.house_style),
+            template_path=str(path),
+        )
+    finally:
+        _close(store)
+    print(f"letterhead '{args.name}' registered: {path}")
     return EXIT_OK
 
 
@@ -356,31 +349,23 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     if args.action == "list":
-        for number, item in enumerate(backup.list_backups(folder), start=1):
-            print(f"{number}\t{_describe_backup(item)}")
+        for info in backup.list_backups(folder):
+            print(f"{info.number}\t{info.label}\t{info.reason}\t{_size(info.size)}\t{info.path}")
         return EXIT_OK
     if args.action == "create":
-        print(_describe_backup(backup.create_backup(folder)))
+        store = open_store(args)
+        try:
+            print(backup.create_backup(store, reason="manual"))
+        finally:
+            _close(store)
         return EXIT_OK
-    from iphr_desk.core.errors import BadInput
-
-    backups = backup.list_backups(folder)
-    if not backups:
-        raise BadInput(f"{folder}: there is no backup to restore")
-    number = args.number or 1
-    if not 1 <= number <= len(backups):
-        raise BadInput(f"backup {number}: no such backup; `iphr-desk backup list` shows 1 to {len(backups)}")
-    backup.restore_backup(folder, backups[number - 1])
-    print(f"restored backup {number}: {_describe_backup(backups[number - 1])}")
+    aside = backup.restore_backup(folder, args.number or 1)
+    print(f"restored backup {args.number or 1}; the database it replaced was kept as {aside}")
     return EXIT_OK
 
 
-def _describe_backup(item: Any) -> str:
-    if isinstance(item, str | Path):
-        return str(item)
-    created = getattr(item, "created", None) or getattr(item, "time", None)
-    path = getattr(item, "path", item)
-    return f"{created}\t{path}" if created else str(path)
+def _size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / (1024 * 1024):.1f} MB"
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
