@@ -66,6 +66,7 @@ class Actions(QObject):
         text: str,
         *,
         shortcut: QKeySequence.StandardKey | str | None = None,
+        fallback: str | None = None,
         icon: QIcon | None = None,
         tip: str | None = None,
     ) -> QAction:
@@ -74,6 +75,8 @@ class Actions(QObject):
             action.setShortcuts(shortcut)
         elif shortcut:
             action.setShortcut(QKeySequence(shortcut))
+        if fallback and action.shortcut().isEmpty():  # some platforms define no key for a standard action
+            action.setShortcut(QKeySequence(fallback))
         if icon is not None:
             action.setIcon(icon)
         plain = text.replace("&", "").rstrip(".…")
@@ -87,6 +90,7 @@ class Actions(QObject):
             self._make(
                 self.tr("&New Letter"),
                 shortcut=Key.New,
+                fallback="Ctrl+N",
                 icon=themed_icon("document-new", Pixmap.SP_FileIcon),
                 tip=self.tr("Start a new letter"),
             )
@@ -109,11 +113,12 @@ class Actions(QObject):
             )
         )
         c.separator()
-        self.close_tab = c.add(self._make(self.tr("&Close Tab"), shortcut=Key.Close))
+        self.close_tab = c.add(self._make(self.tr("&Close Tab"), shortcut=Key.Close, fallback="Ctrl+W"))
         self.quit = c.add(
             self._make(
                 self.tr("&Quit"),
                 shortcut=Key.Quit,
+                fallback="Ctrl+Q",
                 icon=themed_icon("application-exit", Pixmap.SP_DialogCloseButton),
             )
         )
@@ -124,6 +129,7 @@ class Actions(QObject):
             self._make(
                 self.tr("&Find…"),
                 shortcut=Key.Find,
+                fallback="Ctrl+F",
                 icon=themed_icon("edit-find", Pixmap.SP_FileDialogContentsView),
                 tip=self.tr("Search letters and cases"),
             )
@@ -133,6 +139,7 @@ class Actions(QObject):
             self._make(
                 self.tr("Move to &Trash"),
                 shortcut=Key.Delete,
+                fallback="Del",
                 icon=themed_icon("user-trash", Pixmap.SP_TrashIcon),
             )
         )
@@ -141,11 +148,10 @@ class Actions(QObject):
             self._make(
                 self.tr("&Preferences…"),
                 shortcut=Key.Preferences,
+                fallback="Ctrl+,",
                 icon=themed_icon("preferences-system", Pixmap.SP_FileDialogDetailedView),
             )
         )
-        if not self.preferences.shortcut().toString():
-            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
 
     def _build_view(self) -> None:
         c = self.view
@@ -155,13 +161,16 @@ class Actions(QObject):
         self.show_signatories = c.add(self._make(self.tr("&Signatories"), shortcut="Ctrl+4"))
         self.show_letterheads = c.add(self._make(self.tr("Letter&heads"), shortcut="Ctrl+5"))
         c.separator()
-        self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut=Key.NextChild))
-        self.previous_tab = c.add(self._make(self.tr("Pre&vious Tab"), shortcut=Key.PreviousChild))
+        self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut=Key.NextChild, fallback="Ctrl+Tab"))
+        self.previous_tab = c.add(
+            self._make(self.tr("Pre&vious Tab"), shortcut=Key.PreviousChild, fallback="Ctrl+Shift+Tab")
+        )
         c.separator()
         self.refresh = c.add(
             self._make(
                 self.tr("&Refresh"),
                 shortcut=Key.Refresh,
+                fallback="F5",
                 icon=themed_icon("view-refresh", Pixmap.SP_BrowserReload),
             )
         )

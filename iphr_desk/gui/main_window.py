@@ -504,32 +504,38 @@ class MainWindow(QMainWindow):
         start_export(self.ctx, self, ids)
 
     def trash_selected(self) -> None:
+        """Letters go to the trash (they can come back); cases are deleted after a clear question."""
         page = self.current_list_page()
         if self.ctx is None or page not in (self.letters_page, self.cases_page):
             return
-        items = page.selected_items()
-        if not items:
+        assert page is not None
+        ids = [int(item.id) for item in page.selected_items()]  # type: ignore[attr-defined]
+        if not ids:
             return
-        kind = "letter" if page is self.letters_page else "case"
-        question = (
-            self.tr("Move %n letter(s) to the trash?", "", len(items))
-            if kind == "letter"
-            else self.tr("Move %n case(s) to the trash?", "", len(items))
-        )
-        if not self.services.ask_yes_no(self, self.tr("Move to Trash"), question):
+        on_letters = page is self.letters_page
+        if on_letters:
+            title = self.tr("Move to Trash")
+            question = self.tr("Move %n letter(s) to the trash?", "", len(ids))
+        else:
+            title = self.tr("Delete Cases")
+            question = self.tr(
+                "Delete %n case(s) with their people and events? Letters keep their case reference.",
+                "",
+                len(ids),
+            )
+        if not self.services.ask_yes_no(self, title, question):
             return
         from iphr_desk.core import repository
 
         try:
-            for item in items:
-                item_id = int(item.id)  # type: ignore[attr-defined]
-                if kind == "letter":
+            for item_id in ids:
+                if on_letters:
                     self._close_editor_of(item_id)
-                    repository.trash_letter(self.ctx.store, item_id)
+                    repository.trash_letter(self.ctx.store, item_id, author=self.settings.user_name)
                 else:
-                    repository.trash_case(self.ctx.store, item_id)
+                    repository.delete_case(self.ctx.store, item_id)
         except Exception as error:  # tell the user; the lists are re-read either way
-            self._report(self.tr("Could Not Move to Trash"), error)
+            self._report(self.tr("Could Not Delete"), error)
         self.refresh()
 
     def _close_editor_of(self, letter_id: int) -> None:
@@ -537,19 +543,46 @@ class MainWindow(QMainWindow):
         if index > 0:
             self.close_tab(index)
 
+    def _letter_status(self, letter_id: int) -> str | None:
+        from iphr_desk.core import repository
+
+        try:
+            return repository.get_letter_info(self.ctx.store, letter_id).status  # type: ignore[union-attr]
+        except Exception:  # the letter went to the trash meanwhile: no status to offer
+            return None
+
     def _fill_status_menu(self) -> None:
+        """Offer only the transitions the review workflow allows from the letter's current status."""
         self.status_menu.clear()
         ids = self.selected_letter_ids()
-        if self.ctx is None or len(ids) != 1:
+        status = self._letter_status(ids[0]) if self.ctx is not None and len(ids) == 1 else None
+        if status is None:
             action = self.status_menu.addAction(self.tr("Select one letter"))
             action.setEnabled(False)
             return
         from iphr_desk.core import repository
 
         letter_id = ids[0]
-        for status in repository.allowed_transitions(self.ctx.store, letter_id):
-            action = self.status_menu.addAction(labels.letter_status(status))
-            action.triggered.connect(lambda _=False, s=status: self.change_status(letter_id, s))
+        current = self.status_menu.addAction(self.tr("Now: %1").replace("%1", labels.letter_status(status)))
+        current.setEnabled(False)
+        self.status_menu.addSeparator()
+        for target in repository.allowed_transitions(status):
+            action = self.status_menu.addAction(self._transition_text(status, target))
+            action.triggered.connect(lambda _=False, s=target: self.change_status(letter_id, s))
+
+    def _transition_text(self, current: str, target: str) -> str:
+        if target == "draft":
+            return self.tr("Reopen as Draft")
+        if target == "in_review" and current == "draft":
+            return self.tr("Submit for Review")
+        if target == "in_review":
+            return self.tr("Resubmit for Review")
+        return {
+            "changes_requested": self.tr("Request Changes"),
+            "approved": self.tr("Approve"),
+            "signed": self.tr("Mark as Signed"),
+            "sent": self.tr("Mark as Sent"),
+        }.get(target, labels.letter_status(target))
 
     def change_status(self, letter_id: int, status: str) -> None:
         if self.ctx is None:
@@ -559,10 +592,9 @@ class MainWindow(QMainWindow):
         index = self.find_editor(letter_id)
         if index > 0:
             self._flush(self.tabs.widget(index))
+        author = self.settings.user_name or self.tr("Unnamed user")
         try:
-            repository.change_status(
-                self.ctx.store, letter_id, status, author=self.settings.user_name or None
-            )
+            repository.change_status(self.ctx.store, letter_id, status, author=author)
         except Exception as error:  # a refused transition is shown with the store's sentence
             self._report(self.tr("Could Not Change the Status"), error)
         self.letter_model.reload()

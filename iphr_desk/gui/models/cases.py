@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
 from iphr_desk.gui.widgets.filter_bar import FilterBar
-from iphr_desk.gui.widgets.rich_delegate import snippet_html
 
 
 def _get(row: Any, name: str, default: Any = "") -> Any:
@@ -19,12 +18,14 @@ def _get(row: Any, name: str, default: Any = "") -> Any:
 
 
 class CaseListBackend:
-    def __init__(self, store: Any, filters: dict[str, Any]) -> None:
+    """Case summaries from the store, filtered (and full-text matched) and sorted by SQL."""
+
+    def __init__(self, store: Any, filters: dict[str, Any], text: str = "") -> None:
         from iphr_desk.core import repository
 
         self._repo = repository
         self._store = store
-        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v})
+        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v}, text=text or None)
 
     def count(self) -> int:
         return int(self._repo.count_cases(self._store, self._filter))
@@ -32,31 +33,12 @@ class CaseListBackend:
     def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
         return self._repo.case_summaries(
             self._store,
-            self._filter,
+            filters=self._filter,
             sort=sort or "updated",
             descending=descending,
             offset=offset,
             limit=limit,
         )
-
-
-class CaseSearchBackend:
-    def __init__(self, store: Any, query: str, filters: dict[str, Any]) -> None:
-        from iphr_desk.core import repository, search
-
-        self._search = search
-        self._store = store
-        self._query = query
-        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v})
-        self._count: int | None = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = int(self._search.count_case_hits(self._store, self._query, self._filter))
-        return self._count
-
-    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        return self._search.search_cases(self._store, self._query, self._filter, offset=offset, limit=limit)
 
 
 class CaseTableModel(StoreTableModel):
@@ -77,16 +59,15 @@ class CaseTableModel(StoreTableModel):
                 None,
                 tooltip=lambda r: self.tr("People at risk in this case"),
             ),
-            Column(self.tr("Match"), lambda r: snippet_html(str(_get(r, "snippet"))), None, rich=True),
+            Column(self.tr("Themes"), lambda r: ", ".join(_get(r, "themes", ())), None),
+            Column(self.tr("Letters"), lambda r: str(_get(r, "letter_count", "")), None),
         ]
         super().__init__(columns, parent)
         self.setObjectName("caseModel")
         self.set_default_sort("updated", True)
 
     def make_backend(self, store: Any, query: str, filters: dict[str, Any]) -> RowBackend[Any]:
-        if query:
-            return CaseSearchBackend(store, query, filters)
-        return CaseListBackend(store, filters)
+        return CaseListBackend(store, filters, query)
 
     def install_filters(self, bar: FilterBar) -> None:
         bar.add_filter("country", self.tr("Country:"), [])

@@ -29,22 +29,20 @@ def default_signatory(ctx: AppContext) -> Any:
     from iphr_desk.core import repository
 
     wanted = ctx.settings.default_signatory_id
-    rows = list(repository.signatories(ctx.store, limit=1000))
-    for row in rows:
-        if wanted is not None and int(row.id) == wanted:
-            return row
-    return rows[0] if rows else None
+    records = repository.list_signatories(ctx.store)
+    for record in records:
+        if wanted is not None and record.id == wanted:
+            return record.signatory
+    return records[0].signatory if records else None
 
 
 def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
     from iphr_desk.core.letter import Letter, Recipient, Signatory
 
     signatory = default_signatory(ctx)
-    signatories: tuple[Signatory, ...] = ()
-    if signatory is not None:
-        signatories = (
-            Signatory(name=signatory.name, title=signatory.title, organisation=signatory.organisation),
-        )
+    if signatory is None:  # nobody saved yet: the user signs, and can change it in the editor
+        signatory = Signatory(name=ctx.settings.user_name)
+    signatories: tuple[Signatory, ...] = (signatory,)
     subject = str(getattr(case, "title", "") or "") if case is not None else ""
     reference = str(getattr(case, "reference", "") or "") if case is not None else ""
     return Letter(
@@ -63,10 +61,7 @@ def create_draft(ctx: AppContext, case_id: int | None, today: dt.date) -> int:
     """Store a new draft and return its id; linked to the case when `case_id` is given."""
     from iphr_desk.core import repository
 
-    case = None
-    if case_id is not None:
-        detail = repository.get_case_detail(ctx.store, case_id)
-        case = getattr(detail, "case", detail)
+    case = repository.get_case_detail(ctx.store, case_id) if case_id is not None else None
     letter = build_draft(ctx, case, today)
     author = ctx.settings.user_name or QCoreApplication.translate("Drafts", "IPHR Desk")
     return int(repository.add_letter(ctx.store, letter, author=author))

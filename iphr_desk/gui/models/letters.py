@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
 from iphr_desk.gui.widgets.filter_bar import FilterBar
-from iphr_desk.gui.widgets.rich_delegate import snippet_html
 
 
 def _get(row: Any, name: str, default: Any = "") -> Any:
@@ -18,49 +17,82 @@ def _get(row: Any, name: str, default: Any = "") -> Any:
     return default if value is None else value
 
 
-class LetterListBackend:
-    """Letter summaries from the store, filtered and sorted by SQL."""
+def letter_filter(filters: dict[str, Any], text: str | None = None) -> Any:
+    """The store's LetterFilter for the filter bar's values; keys the store does not know are left out."""
+    from dataclasses import fields
 
-    def __init__(self, store: Any, filters: dict[str, Any]) -> None:
+    from iphr_desk.core.repository import LetterFilter
+
+    known = {f.name for f in fields(LetterFilter)}
+    values = {key: value for key, value in filters.items() if value and key in known}
+    return LetterFilter(**values, text=text or None)
+
+
+class LetterListBackend:
+    """Letter summaries from the store, filtered (and full-text matched) and sorted by SQL."""
+
+    def __init__(self, store: Any, filters: dict[str, Any], text: str = "") -> None:
         from iphr_desk.core import repository
 
         self._repo = repository
         self._store = store
-        self._filter = repository.LetterFilter(**{k: v for k, v in filters.items() if v})
+        self._filter = letter_filter(filters, text)
+        self._snippets = SnippetCache(store, text) if text else None
 
     def count(self) -> int:
         return int(self._repo.count_letters(self._store, self._filter))
 
     def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        return self._repo.letter_summaries(
+        rows = self._repo.letter_summaries(
             self._store,
-            self._filter,
+            filters=self._filter,
             sort=sort or "updated",
             descending=descending,
             offset=offset,
             limit=limit,
         )
+        if self._snippets is not None and rows:
+            return with_snippets(self._snippets, rows)
+        return rows
 
 
-class LetterSearchBackend:
-    """Full-text hits (ranked by the store), with their highlighted snippets."""
+class SearchRow:
+    """A letter summary with the search snippet that shows why it matched."""
 
-    def __init__(self, store: Any, query: str, filters: dict[str, Any]) -> None:
-        from iphr_desk.core import repository, search
+    def __init__(self, summary: Any, snippet: str) -> None:
+        self._summary = summary
+        self.snippet = snippet
 
-        self._search = search
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._summary, name)
+
+
+SNIPPET_HITS = 500
+
+
+class SnippetCache:
+    """Highlighted snippets of the best-ranked hits of one query, read once per query.
+
+    The list itself is paged and sorted by the store (`LetterFilter.text`); the snippets come from the
+    search module's ranked hits, so the rows a user looks at first (the best matches) carry one.
+    """
+
+    def __init__(self, store: Any, text: str) -> None:
         self._store = store
-        self._query = query
-        self._filter = repository.LetterFilter(**{k: v for k, v in filters.items() if v})
-        self._count: int | None = None
+        self._text = text
+        self._snippets: dict[int, str] | None = None
 
-    def count(self) -> int:
-        if self._count is None:
-            self._count = int(self._search.count_letter_hits(self._store, self._query, self._filter))
-        return self._count
+    def get(self, letter_id: int) -> str:
+        if self._snippets is None:
+            from iphr_desk.core import search
 
-    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        return self._search.search_letters(self._store, self._query, self._filter, offset=offset, limit=limit)
+            hits = search.search_letters(self._store, self._text, SNIPPET_HITS)
+            self._snippets = {hit.id: hit.snippet_html() for hit in hits}
+        return self._snippets.get(letter_id, "")
+
+
+def with_snippets(cache: SnippetCache, rows: Sequence[Any]) -> list[Any]:
+    return [SearchRow(row, cache.get(row.id)) for row in rows]
 
 
 class LetterTableModel(StoreTableModel):
@@ -84,16 +116,14 @@ class LetterTableModel(StoreTableModel):
                 tooltip=lambda r: self.tr("Where this letter is in review"),
             ),
             Column(self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated"),
-            Column(self.tr("Match"), lambda r: snippet_html(str(_get(r, "snippet"))), None, rich=True),
+            Column(self.tr("Match"), lambda r: str(_get(r, "snippet")), None, rich=True),
         ]
         super().__init__(columns, parent)
         self.setObjectName("letterModel")
         self.set_default_sort("updated", True)
 
     def make_backend(self, store: Any, query: str, filters: dict[str, Any]) -> RowBackend[Any]:
-        if query:
-            return LetterSearchBackend(store, query, filters)
-        return LetterListBackend(store, filters)
+        return LetterListBackend(store, filters, query)
 
     def subject_of(self, letter_id: int) -> str:
         for page in self._pages.values():
@@ -103,6 +133,7 @@ class LetterTableModel(StoreTableModel):
         return ""
 
     def install_filters(self, bar: FilterBar) -> None:
+        """Every filter the issue asks for; `refresh_filter_choices` hides those the store cannot apply."""
         bar.add_filter(
             "status", self.tr("Status:"), [(s, labels.letter_status(s)) for s in labels.LETTER_STATUSES]
         )
@@ -117,11 +148,20 @@ class LetterTableModel(StoreTableModel):
         """Countries, themes and offices come from the data (babel and the protocol data load here)."""
         if self._store is None:
             return
+        from dataclasses import fields
+
+        from iphr_desk.core.repository import LetterFilter
         from iphr_desk.gui.models.records import country_choices, office_choices, theme_choices
 
-        bar.set_choices("country", country_choices(self._store))
-        bar.set_choices("theme", theme_choices(self._store))
-        bar.set_choices("office", office_choices())
+        known = {f.name for f in fields(LetterFilter)}
+        for key in bar.values():
+            bar.set_filter_visible(key, key in known)
+        if "country" in known:
+            bar.set_choices("country", country_choices(self._store))
+        if "theme" in known:
+            bar.set_choices("theme", theme_choices(self._store))
+        if "office" in known:
+            bar.set_choices("office", office_choices())
 
 
 def _short_time(value: Any) -> str:

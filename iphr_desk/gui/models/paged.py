@@ -205,8 +205,13 @@ class StoreTableModel(PagedTableModel[Any]):
         raise NotImplementedError
 
     def _rebuild(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """A fresh backend each time: the data, the search text or the filters may have changed."""
         if self._store is not None:
-            self.set_backend(self.make_backend(self._store, self._query, self._filters))
+            self._backend = self.make_backend(self._store, self._query, self._filters)
+        super().reload()
 
     def apply_header_sort(self, header: QHeaderView) -> None:
         order = Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder

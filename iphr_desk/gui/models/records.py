@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -16,46 +17,82 @@ def _get(row: Any, name: str, default: Any = "") -> Any:
     return default if value is None else value
 
 
+@dataclass(frozen=True)
+class RecordRow:
+    """One address-book entry flattened for display: `id`, `name` and the kind's other fields."""
+
+    id: int
+    name: str
+    values: dict[str, Any]
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.values[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+def record_rows(store: Any, kind: str) -> list[RecordRow]:
+    """The whole (short) list of one kind, as the store returns it."""
+    from iphr_desk.core import repository
+
+    if kind == "recipient":
+        return [
+            RecordRow(r.id, r.recipient.name, {**r.recipient.__dict__, "language": r.language})
+            for r in repository.list_recipients(store)
+        ]
+    if kind == "signatory":
+        return [
+            RecordRow(r.id, r.signatory.name, dict(r.signatory.__dict__))
+            for r in repository.list_signatories(store)
+        ]
+    return [
+        RecordRow(
+            r.id,
+            r.name,
+            {
+                "organisation": r.organisation,
+                "address": "\n".join(r.address_lines),
+                "website": r.website,
+                "template_path": r.template_path,
+            },
+        )
+        for r in repository.list_letterheads(store)
+    ]
+
+
 class RecordBackend:
-    """A short table read through one repository list function, filtered by name in SQL."""
+    """An address-book list: a few hundred rows at most, so it is read once and sorted in memory."""
 
-    def __init__(self, store: Any, lister: str, counter: str, text: str) -> None:
-        from iphr_desk.core import repository
-
-        self._list: Callable[..., Sequence[Any]] = getattr(repository, lister)
-        self._count: Callable[..., int] = getattr(repository, counter)
-        self._store = store
-        self._text = text or None
+    def __init__(self, store: Any, kind: str, text: str) -> None:
+        rows = record_rows(store, kind)
+        needle = text.casefold()
+        self._rows = [row for row in rows if needle in row.name.casefold()] if needle else rows
 
     def count(self) -> int:
-        return int(self._count(self._store, name=self._text))
+        return len(self._rows)
 
     def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        return self._list(
-            self._store,
-            name=self._text,
-            sort=sort or "name",
-            descending=descending,
-            offset=offset,
-            limit=limit,
+        key = sort or "name"
+        ordered = sorted(
+            self._rows, key=lambda r: str(getattr(r, key, "") or "").casefold(), reverse=descending
         )
+        return ordered[offset : offset + limit]
 
 
 class RecordTableModel(StoreTableModel):
-    lister = ""
-    counter = ""
+    kind = ""
 
     def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
         self.set_default_sort("name", False)
 
     def make_backend(self, store: Any, query: str, filters: dict[str, Any]) -> RowBackend[Any]:
-        return RecordBackend(store, self.lister, self.counter, query)
+        return RecordBackend(store, self.kind, query)
 
 
 class RecipientTableModel(RecordTableModel):
-    lister = "recipients"
-    counter = "count_recipients"
+    kind = "recipient"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -73,8 +110,7 @@ class RecipientTableModel(RecordTableModel):
 
 
 class SignatoryTableModel(RecordTableModel):
-    lister = "signatories"
-    counter = "count_signatories"
+    kind = "signatory"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -89,8 +125,7 @@ class SignatoryTableModel(RecordTableModel):
 
 
 class LetterheadTableModel(RecordTableModel):
-    lister = "letterheads"
-    counter = "count_letterheads"
+    kind = "letterhead"
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
@@ -112,7 +147,7 @@ def country_choices(store: Any) -> list[tuple[str, str]]:
     """Countries that cases use, Central Asia first, then the others by name."""
     from iphr_desk.core import repository
 
-    used = set(repository.case_countries(store))
+    used = set(repository.list_countries(store))
     first = [c for c in labels.CENTRAL_ASIA if c in used]
     rest = sorted((c for c in used if c not in labels.CENTRAL_ASIA), key=labels.country)
     return [(code, labels.country(code)) for code in first + rest]
@@ -121,7 +156,7 @@ def country_choices(store: Any) -> list[tuple[str, str]]:
 def theme_choices(store: Any) -> list[tuple[str, str]]:
     from iphr_desk.core import repository
 
-    return [(theme, theme) for theme in sorted(repository.case_themes(store), key=str.casefold)]
+    return [(theme, theme) for theme in sorted(repository.list_themes(store), key=str.casefold)]
 
 
 def office_choices() -> list[tuple[str, str]]:
@@ -133,14 +168,15 @@ def office_choices() -> list[tuple[str, str]]:
 def letterhead_names(store: Any) -> list[str]:
     from iphr_desk.core import repository
 
-    return [str(row.name) for row in repository.letterheads(store, limit=1000)]
+    return [record.name for record in repository.list_letterheads(store)]
 
 
 def signatory_choices(store: Any) -> list[tuple[int, str]]:
     from iphr_desk.core import repository
 
     result = []
-    for row in repository.signatories(store, limit=1000):
-        title = f" — {row.title}" if getattr(row, "title", None) else ""
-        result.append((int(row.id), f"{row.name}{title}"))
+    for record in repository.list_signatories(store):
+        signatory = record.signatory
+        title = f" — {signatory.title}" if signatory.title else ""
+        result.append((int(record.id), f"{signatory.name}{title}"))
     return result

@@ -18,6 +18,7 @@ class FilterBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._combos: dict[str, QComboBox] = {}
+        self._captions: dict[str, QLabel] = {}
 
     def add_filter(self, key: str, label: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
         """`choices` are (value, visible text) pairs; an "any" entry comes first."""
@@ -27,6 +28,7 @@ class FilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         caption.setBuddy(combo)
         self._combos[key] = combo
+        self._captions[key] = caption
         self.set_choices(key, choices)
         combo.currentIndexChanged.connect(self._changed)
         self._layout.addWidget(caption)
@@ -45,6 +47,13 @@ class FilterBar(QWidget):
         position = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(position, 0))
         combo.blockSignals(False)
+
+    def set_filter_visible(self, key: str, visible: bool) -> None:
+        """Hide a filter the data cannot apply (and forget its value)."""
+        if not visible:
+            self.set_value(key, None)
+        self._combos[key].setVisible(visible)
+        self._captions[key].setVisible(visible)
 
     def combo(self, key: str) -> QComboBox:
         return self._combos[key]

@@ -42,11 +42,3 @@ class RichTextDelegate(QStyledItemDelegate):
         """One line, like the plain cells: the markup must not make rows taller."""
         base = super().sizeHint(option, index)
         return QSize(min(base.width(), 600), base.height())
-
-
-def snippet_html(snippet: str, start: str = "[", end: str = "]") -> str:
-    """Escape a plain snippet and turn the store's highlight markers into bold text."""
-    from html import escape
-
-    out = escape(snippet)
-    return out.replace(escape(start), "<b>").replace(escape(end), "</b>")

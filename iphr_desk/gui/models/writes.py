@@ -1,0 +1,112 @@
+"""What the forms save: form values turned into the repository's value types, in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from iphr_desk.gui.context import AppContext
+
+
+def save_case(ctx: AppContext, case_id: int | None, values: dict[str, Any]) -> int:
+    """Create or update a case with its people and events; returns the case id.
+
+    People and events are replaced by the form's rows: the form shows all of them, so what it holds is
+    the whole truth about the case.
+    """
+    from iphr_desk.core import repository as repo
+
+    data = repo.CaseData(
+        reference=values["reference"],
+        title=values["title"],
+        country=values["country"],
+        status=values["status"],
+        region=values.get("region"),
+        themes=tuple(values.get("themes", ())),
+        summary=values.get("summary", ""),
+    )
+    if case_id is None:
+        case_id = repo.add_case(ctx.store, data)
+        old_people: tuple[Any, ...] = ()
+        old_events: tuple[Any, ...] = ()
+    else:
+        repo.update_case(ctx.store, case_id, data)
+        detail = repo.get_case_detail(ctx.store, case_id)
+        old_people, old_events = detail.people, detail.events
+    _sync(
+        old_people,
+        [repo.PersonData(**person) for person in values.get("people", [])],
+        add=lambda d: repo.add_person(ctx.store, case_id, d),
+        update=lambda i, d: repo.update_person(ctx.store, i, d),
+        delete=lambda i: repo.delete_person(ctx.store, i),
+    )
+    _sync(
+        old_events,
+        [repo.EventData(**event) for event in values.get("events", [])],
+        add=lambda d: repo.add_event(ctx.store, case_id, d),
+        update=lambda i, d: repo.update_event(ctx.store, i, d),
+        delete=lambda i: repo.delete_event(ctx.store, i),
+    )
+    return case_id
+
+
+def _sync(old: Any, new: list[Any], *, add: Any, update: Any, delete: Any) -> None:
+    """Update rows in place by position, add the extra ones, delete the ones the form dropped."""
+    old = list(old)
+    for position, data in enumerate(new):
+        if position < len(old):
+            update(old[position].id, data)
+        else:
+            add(data)
+    for row in old[len(new) :]:
+        delete(row.id)
+
+
+def get_record(ctx: AppContext, kind: str, record_id: int) -> Any:
+    from iphr_desk.gui.models.records import record_rows
+
+    return next((row for row in record_rows(ctx.store, kind) if row.id == record_id), None)
+
+
+def save_record(ctx: AppContext, kind: str, record_id: int | None, values: dict[str, Any]) -> int:
+    """Create or update a recipient, signatory or letterhead; returns its id."""
+    from iphr_desk.core import repository as repo
+    from iphr_desk.core.letter import Recipient, Signatory
+
+    if kind == "recipient":
+        language = values.pop("language", None)
+        recipient = Recipient(**{key: value for key, value in values.items() if value is not None})
+        if record_id is None:
+            return int(repo.add_recipient(ctx.store, recipient, language=language))
+        repo.update_recipient(ctx.store, record_id, recipient, language=language)
+        return record_id
+    if kind == "signatory":
+        signatory = Signatory(**values)
+        if record_id is None:
+            return int(repo.add_signatory(ctx.store, signatory))
+        repo.update_signatory(ctx.store, record_id, signatory)
+        return record_id
+    address = values.get("address") or ""
+    return int(
+        repo.add_letterhead_record(
+            ctx.store,
+            values["name"],
+            organisation=values.get("organisation") or "",
+            address_lines=[line.strip() for line in address.splitlines() if line.strip()],
+            website=values.get("website"),
+            template_path=values.get("template_path"),
+        )
+    )
+
+
+def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
+    from iphr_desk.core import repository as repo
+
+    if kind == "recipient":
+        repo.delete_recipient(ctx.store, record_id)
+    elif kind == "signatory":
+        repo.delete_signatory(ctx.store, record_id)
+    else:
+        row = get_record(ctx, kind, record_id)
+        if row is not None:
+            repo.delete_letterhead_record(ctx.store, row.name)

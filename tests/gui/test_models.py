@@ -1,0 +1,123 @@
+"""The paged table model: 100,000 rows stay cheap because only visible pages are fetched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from iphr_desk.gui.models.paged import MAX_PAGES, PAGE_SIZE, Column, PagedTableModel
+
+
+@dataclass(frozen=True)
+class FakeRow:
+    id: int
+    subject: str
+
+
+class CountingBackend:
+    """Stands in for the store in this test only: 100,000 rows, counting every row it hands out."""
+
+    def __init__(self, total: int = 100_000) -> None:
+        self.total = total
+        self.fetched = 0
+        self.calls: list[tuple[int, int, str | None, bool]] = []
+
+    def count(self) -> int:
+        return self.total
+
+    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[FakeRow]:
+        self.calls.append((offset, limit, sort, descending))
+        stop = min(offset + limit, self.total)
+        numbers = range(offset, stop)
+        if descending:
+            numbers = range(self.total - 1 - offset, self.total - 1 - stop, -1)
+        rows = [FakeRow(n, f"Letter {n:06d}") for n in numbers]
+        self.fetched += len(rows)
+        return rows
+
+
+def _model() -> PagedTableModel[Any]:
+    return PagedTableModel(
+        [
+            Column("Id", lambda r: str(r.id), "id"),
+            Column("Subject", lambda r: r.subject, "subject"),
+            Column("Fixed", lambda r: "x", None),
+        ]
+    )
+
+
+def test_a_hundred_thousand_rows_fetch_only_what_is_shown(qtbot: Any) -> None:
+    backend = CountingBackend()
+    model = _model()
+    model.set_backend(backend)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(600, 400)
+    view.setModel(model)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: backend.fetched > 0, timeout=3000)
+    assert model.rowCount() == 100_000
+    assert backend.fetched <= PAGE_SIZE  # one page for the first screen
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.cached_pages()[-1] == (100_000 - 1) // PAGE_SIZE, timeout=3000)
+    assert backend.fetched <= 3 * PAGE_SIZE  # the last page (and maybe its neighbour), not the middle
+    assert view.model().data(model.index(99_999, 1)) == "Letter 099999"
+
+
+def test_the_page_cache_stays_bounded_however_far_one_scrolls() -> None:
+    backend = CountingBackend()
+    model = _model()
+    model.set_backend(backend)
+    for row in range(0, 100_000, PAGE_SIZE * 7):
+        model.data(model.index(row, 0))
+    assert len(model.cached_pages()) <= MAX_PAGES
+
+
+def test_sorting_asks_the_backend_and_unsortable_columns_do_nothing() -> None:
+    backend = CountingBackend(total=1000)
+    model = _model()
+    model.set_backend(backend)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, 0)) == "999"
+    assert backend.calls[-1][2:] == ("subject", True)
+    calls = len(backend.calls)
+    model.sort(2, Qt.SortOrder.AscendingOrder)  # "Fixed" has no sort key
+    assert len(backend.calls) == calls
+    assert model.sort_column() == 1
+
+
+def test_reload_forgets_pages_and_recounts() -> None:
+    backend = CountingBackend(total=10)
+    model = _model()
+    model.set_backend(backend)
+    counts: list[int] = []
+    model.reloaded.connect(counts.append)
+    assert model.data(model.index(3, 1)) == "Letter 000003"
+    backend.total = 4
+    model.reload()
+    assert counts == [4]
+    assert model.rowCount() == 4
+    assert model.data(model.index(3, 1)) == "Letter 000003"
+    assert model.row_at(4) is None
+
+
+def test_store_letter_model_pages_through_the_real_store(
+    qtbot: Any, store: Any, seeded: dict[str, int]
+) -> None:
+    from iphr_desk.gui.models.letters import LetterTableModel
+
+    model = LetterTableModel()
+    model.attach(store)
+    assert model.rowCount() == 4
+    model.set_filters({"status": "draft", "language": "fr"})
+    assert model.rowCount() == 1
+    assert model.row_at(0).id == seeded["letter_fr"]
+    model.set_filters({})
+    model.set_search("protesters")
+    assert model.rowCount() == 4
+    assert model.searching
