@@ -61,7 +61,7 @@ def fts_query(text: str, *, prefix: bool = True) -> str | None:
     if not words:
         return None
     phrases = [f'"{word}"' for word in words]
-    if prefix and text.rstrip() and not text.rstrip()[-1].isspace():
+    if prefix and not text[-1].isspace():  # a trailing space means the last word is finished
         phrases[-1] += "*"
     return " ".join(phrases)
 

@@ -1,0 +1,141 @@
+"""Full-text search: ranking, accents, Cyrillic, prefixes, snippets, sync on every write, hostile input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iphr_desk.core import repository as repo
+from iphr_desk.core.letter import Letter, Recipient, Signatory
+from iphr_desk.core.search import Hit, fts_query, search_cases, search_letters
+from iphr_desk.core.store import Store
+
+
+def letter(subject: str, body: str = "", recipient: str = "Someone", language: str = "fr") -> Letter:
+    return Letter(
+        language=language,  # type: ignore[arg-type]
+        place="Bruxelles",
+        date=dt.date(2024, 1, 1),
+        subject=subject,
+        recipients=(Recipient(name=recipient),),
+        signatories=(Signatory(name="Brigitte Dufour"),),
+        body=body,
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    opened = Store.open(tmp_path_factory.mktemp("search"))
+    repo.add_letter(
+        opened, letter("Lettre au président Tokaïev", "Nous écrivons au sujet de M. Tokaïev."), author="t"
+    )
+    yield opened
+    opened.close()
+
+
+def test_accents_do_not_matter(store: Store) -> None:
+    target = repo.add_letter(store, letter("Lettre au président Tokaïev"), author="t")
+    repo.add_letter(store, letter("Another subject"), author="t")
+    assert [h.id for h in search_letters(store, "tokaiev")] == [target]
+    assert [h.id for h in search_letters(store, "TOKAÏEV")] == [target]
+    assert [h.id for h in search_letters(store, "president")] == [target]
+
+
+def test_cyrillic_words_and_prefixes(store: Store) -> None:
+    target = repo.add_letter(
+        store,
+        letter("Обращение", "Уважаемый господин Президент! Журналист задержан.", language="ru"),
+        author="t",
+    )
+    assert [h.id for h in search_letters(store, "журналист")] == [target]
+    assert [h.id for h in search_letters(store, "ЗАДЕРЖ")] == [target]  # as-you-type prefix
+    assert search_letters(store, "задерж ") == []  # a finished word is a whole word
+
+
+def test_subject_hits_rank_above_body_hits(store: Store) -> None:
+    in_body = repo.add_letter(store, letter("Visit", "A word about torture in the body, once."), author="t")
+    in_subject = repo.add_letter(store, letter("Torture in detention"), author="t")
+    hits = search_letters(store, "torture")
+    assert [h.id for h in hits] == [in_subject, in_body]
+    assert hits[0].rank < hits[1].rank
+
+
+def test_recipient_names_are_searchable(store: Store) -> None:
+    target = repo.add_letter(store, letter("Visit", recipient="Shavkat Mirziyoyev"), author="t")
+    assert [h.id for h in search_letters(store, "mirziyoyev")] == [target]
+
+
+def test_snippets_mark_the_matched_words(store: Store) -> None:
+    repo.add_letter(
+        store, letter("Visit", "The lawyer <Ivanov> was disbarred in March after the trial."), author="t"
+    )
+    [hit] = search_letters(store, "disbarred")
+    assert isinstance(hit, Hit)
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["disbarred"]
+    assert "<b>disbarred</b>" in hit.snippet_html()
+    assert "&lt;Ivanov&gt;" in hit.snippet_html()
+
+
+def test_updates_and_deletes_are_reflected(store: Store) -> None:
+    letter_id = repo.add_letter(store, letter("Visit", "old wording"), author="t")
+    repo.save_letter(
+        store, letter_id, letter("Visit", "new phrasing", recipient="Emomali Rahmon"), author="t"
+    )
+    assert search_letters(store, "wording") == []
+    assert [h.id for h in search_letters(store, "phrasing")] == [letter_id]
+    assert [h.id for h in search_letters(store, "rahmon")] == [letter_id]
+    assert search_letters(store, "someone") == []  # the old recipient is gone from the index
+    repo.trash_letter(store, letter_id)
+    assert search_letters(store, "phrasing") == []
+    assert [h.id for h in search_letters(store, "phrasing", include_trashed=True)] == [letter_id]
+    repo.empty_trash(store)
+    assert search_letters(store, "phrasing", include_trashed=True) == []
+
+
+def test_cases_are_found_by_reference_title_summary_and_people(store: Store) -> None:
+    case_id = repo.add_case(
+        store,
+        repo.CaseData(
+            reference="KZ-2022-003", title="Blogger detained", country="KZ", summary="Arrest in Almaty"
+        ),
+    )
+    person = repo.add_person(store, case_id, repo.PersonData(name="Aigerim Tleuzhan", role="blogger"))
+    for query in ("KZ-2022-003", "blogger", "almaty", "tleuzhan", "aiger"):
+        assert [h.id for h in search_cases(store, query)] == [case_id], query
+    repo.update_person(store, person, repo.PersonData(name="Renamed Person"))
+    assert search_cases(store, "tleuzhan") == []
+    assert [h.id for h in search_cases(store, "renamed")] == [case_id]
+    repo.delete_case(store, case_id)
+    assert search_cases(store, "blogger") == []
+
+
+def test_query_syntax_in_user_input_is_plain_text() -> None:
+    assert fts_query('torture AND "x') == '"torture" "AND" "x"*'
+    assert fts_query("   ") is None
+    assert fts_query("((*))") is None
+
+
+@given(st.text(max_size=30))
+def test_no_user_input_breaks_a_search(shared_store: Store, query: str) -> None:
+    hits = search_letters(shared_store, query)
+    assert all(h.kind == "letter" for h in hits)
+    search_cases(shared_store, query)
+    repo.count_letters(shared_store, repo.LetterFilter(text=query))
+
+
+def test_limit_is_respected(store: Store) -> None:
+    repo.add_letters(store, [replace(letter(f"Appeal {i}"), body="appeal") for i in range(5)], author="t")
+    assert len(search_letters(store, "appeal", limit=3)) == 3
