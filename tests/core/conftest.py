@@ -177,6 +177,28 @@ def batch_letter() -> Letter:
     )
 
 
+def design_letter() -> Letter:
+    """design.md's French example, with the pre-visit body of FR_BODY."""
+    return Letter(
+        language="fr",
+        place="Bruxelles",
+        date=dt.date(2023, 10, 30),
+        subject="Questions relatives aux droits humains en vue de votre visite",
+        recipients=(
+            Recipient(
+                name="Emmanuel Macron",
+                gender="male",
+                office="head_of_state",
+                title="Président de la République Française",
+                address="55 rue du Faubourg Saint-Honoré\n75008 Paris",
+            ),
+        ),
+        signatories=(Signatory("Brigitte Dufour", "Directrice", f"{IPHR} (IPHR)"),),
+        body=FR_BODY,
+        cc=("Ministère de l'Europe et des Affaires étrangères",),
+    )
+
+
 def batch_frames(letter: Letter) -> list[Frame]:
     salutations = ("Dear President von der Leyen,", "Dear High Commissioner,", "Dear Special Rapporteur,")
     return [
@@ -212,7 +234,7 @@ class Samples:
 
 @pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
-    from iphr_desk.core.docx_export import export_batch, export_frame
+    from iphr_desk.core.docx_export import export_batch, export_frame, export_letter
 
     folder = tmp_path_factory.mktemp("samples")
     result = Samples(folder)
@@ -237,6 +259,12 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
         letter, folder / "combined.docx", combined=True, frames=batch_frames(letter), now=FIXED_NOW
     )
     result.paths["combined"] = combined[0]
+    # Straight from a Letter: the forms-of-address module computes the frame.
+    result.paths["letter_fr"] = export_letter(design_letter(), folder / "letter_fr.docx", now=FIXED_NOW)
+    computed_dir = folder / "computed"
+    computed_dir.mkdir()
+    for i, path in enumerate(export_batch(letter, computed_dir, now=FIXED_NOW)):
+        result.paths[f"computed{i}"] = path
     every = list(result.paths.values())
     if soffice() is not None:
         texts = libreoffice_text(every, folder / "txt")

@@ -27,6 +27,15 @@ def libreoffice_text(paths: list[Path], outdir: Path) -> dict[Path, str]:
     if program is None or not paths:
         return {}
     outdir.mkdir(parents=True, exist_ok=True)
+    # Documents from different folders may share a name; convert uniquely named links to them.
+    staged = outdir / "in"
+    staged.mkdir(exist_ok=True)
+    links = []
+    for index, path in enumerate(paths):
+        link = staged / f"doc{index:04d}.docx"
+        link.unlink(missing_ok=True)
+        link.symlink_to(path.resolve())
+        links.append(link)
     with tempfile.TemporaryDirectory(prefix="iphr-lo-profile-") as profile:
         subprocess.run(
             [
@@ -38,15 +47,15 @@ def libreoffice_text(paths: list[Path], outdir: Path) -> dict[Path, str]:
                 "txt:Text",
                 "--outdir",
                 str(outdir),
-                *map(str, paths),
+                *map(str, links),
             ],
             capture_output=True,
             timeout=600,
             check=False,
         )
     texts: dict[Path, str] = {}
-    for path in paths:
-        txt = outdir / f"{path.stem}.txt"
+    for path, link in zip(paths, links, strict=True):
+        txt = outdir / f"{link.stem}.txt"
         if txt.is_file():
             texts[path] = txt.read_text(encoding="utf-8-sig")
     return texts

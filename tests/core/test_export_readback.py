@@ -194,3 +194,34 @@ def test_every_exported_document_passes_the_word_schema_check(samples: Samples, 
         assert f"{path}: word/document.xml: valid" in validation
     assert f"{samples.paths['fr']}: word/footnotes.xml: valid" in validation
     assert f"{samples.paths['en']}: word/numbering.xml: valid" in validation
+
+
+@needs_soffice
+def test_letter_exported_from_its_file_form_follows_design_md(samples: Samples) -> None:
+    got = [line.replace("\u00a0", " ") for line in lines(samples.texts["letter_fr"])]
+    assert got[:7] == [
+        "À l'attention de :",
+        "Monsieur Emmanuel Macron, Président de la République Française",
+        "55 rue du Faubourg Saint-Honoré",
+        "75008 Paris",
+        "Bruxelles, 30 octobre 2023",
+        "Objet : Questions relatives aux droits humains en vue de votre visite",
+        "Monsieur le Président,",
+    ]
+    assert got[-6:] == [
+        "Nous vous prions de recevoir, Monsieur le Président, l'expression de nos sentiments distingués.",
+        "Brigitte Dufour",
+        "Directrice",
+        f"{IPHR} (IPHR)",
+        "Copie :",
+        "Ministère de l'Europe et des Affaires étrangères",
+    ]
+
+
+@needs_soffice
+def test_batch_frames_computed_per_recipient(samples: Samples) -> None:
+    texts = [lines(samples.texts[f"computed{i}"]) for i in range(3)]
+    salutations = [next(line for line in text if line.startswith("Dear ")) for text in texts]
+    assert len(set(salutations)) == 3, salutations
+    assert [text[0] for text in texts] != [texts[0][0]] * 3, "each letter has its own address block"
+    assert [text[-1] for text in texts] == [IPHR] * 3

@@ -205,3 +205,9 @@ def test_missing_file_and_unknown_letterhead_are_clear_errors(tmp_path: Path) ->
         register_letterhead(tmp_path, "org", tmp_path / "missing.docx")
     with pytest.raises(LetterheadError, match=r"no letterhead called 'nope'.*iphr"):
         load_letterhead("nope", tmp_path)
+
+
+def test_builtin_house_style_is_iphr_default() -> None:
+    from iphr_desk.core.housestyle import HouseStyle
+
+    assert load_letterhead().style() == HouseStyle.default()
