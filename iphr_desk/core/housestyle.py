@@ -76,6 +76,13 @@ class HouseStyle:
     attention_lines: Mapping[str, str] = field(default_factory=lambda: DEFAULT_ATTENTION_LINES)
     cc_labels: Mapping[str, str] = field(default_factory=lambda: DEFAULT_CC_LABELS)
 
+    def __hash__(self) -> int:
+        """Hashable like any frozen value (the per-language tables are read-only mappings)."""
+        tables = (self.date_patterns, self.subject_labels, self.attention_lines, self.cc_labels)
+        return hash(
+            (self.date_article, self.colon_spacing, self.ru_year, *(tuple(sorted(t.items())) for t in tables))
+        )
+
     @classmethod
     def default(cls) -> HouseStyle:
         """IPHR's house style (shared/design.md): no "le", French colon spacing, "г."."""
