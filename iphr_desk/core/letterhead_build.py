@@ -15,10 +15,12 @@ theme font that lacks it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import math
 import struct
 import sys
 import tomllib
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,8 +85,21 @@ def build(profile: Path, output: Path, logo: Path) -> Path:
     _headers(document, organisation, look, logo)
     document.add_paragraph("")  # Word wants one paragraph in a body; the exporter empties it.
     set_properties(document, title="", author=organisation.name, when=BUILD_DATE)
-    document.save(str(output))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    output.write_bytes(_stable_zip(buffer.getvalue()))
     return output
+
+
+def _stable_zip(data: bytes) -> bytes:
+    """The same package with fixed entry dates, so rebuilding an unchanged profile changes no byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            stable = zipfile.ZipInfo(info.filename, date_time=BUILD_DATE.timetuple()[:6])
+            stable.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(stable, source.read(info.filename))
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- fonts and styles

@@ -58,6 +58,7 @@ def test_builtin_template_is_a4_with_a_first_page_letterhead_and_named_styles() 
 def test_committed_template_is_what_the_build_script_makes(tmp_path: Path) -> None:
     folder = resource("letterheads")
     rebuilt = build(folder / "iphr.toml", tmp_path / "iphr.docx", folder / "logo.png")
+    assert rebuilt.read_bytes() == (folder / "iphr.docx").read_bytes()
     with zipfile.ZipFile(rebuilt) as new, zipfile.ZipFile(folder / "iphr.docx") as old:
         assert sorted(new.namelist()) == sorted(old.namelist())
         for name in new.namelist():
