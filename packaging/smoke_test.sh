@@ -3,7 +3,7 @@
 # empty environment (no project venv, no PYTHONPATH, no source tree), the network cut off, and check:
 #   1. --version                    2. export of a letter file to .docx (a zip holding word/document.xml)
 #   3. a bad letter file: exit 2 and one line, no traceback
-#   4. import + list + export --id  (SQLite store, Alembic migrations shipped as files)
+#   4. import + list + export --id  (SQLite store, Alembic migrations shipped as files), encrypt (SQLCipher)
 #   5. the window starting offscreen and quitting by itself with exit status 0; 6. the same under Xvfb
 # Usage: packaging/smoke_test.sh [BUNDLE_DIR]   (default: dist/iphr-desk; build it with `make package`)
 # Prints one line per check; exits 1 if any failed. CI runs it after `make test` and `make package`.
@@ -43,8 +43,11 @@ fail() {
   failures=$((failures + 1))
   for f in "$tmp/$2.out" "$tmp/$2.err"; do [ -s "$f" ] && grep -v -e propagateSizeHints -e '^Detected locale' "$f" | sed -n '1,15s/^/        /p'; done
 }
-docx_ok() {  # docx_ok FILE WORD: a zip with word/document.xml that mentions WORD
-  unzip -Z1 "$1" 2>/dev/null | grep -qx 'word/document.xml' && unzip -p "$1" word/document.xml | grep -q "$2"
+docx_ok() {  # docx_ok FILE: a zip whose word/document.xml holds the body and word/footnotes.xml the footnote
+  # (grep without -q: with pipefail, grep -q quitting early would fail the pipeline through SIGPIPE)
+  unzip -Z1 "$1" 2>/dev/null | grep -x 'word/document.xml' >/dev/null \
+    && unzip -p "$1" word/document.xml | grep 'Tachkent' >/dev/null \
+    && unzip -p "$1" word/footnotes.xml 2>/dev/null | grep 'Selon les informations' >/dev/null
 }
 
 cat >"$tmp/letter.md" <<'EOF'
@@ -77,10 +80,10 @@ else
 fi
 
 # 2. export straight from a letter file
-if run export -- --data-dir "$tmp/data" export letter.md -o out/letter.docx && docx_ok out/letter.docx Tachkent; then
-  ok "export letter.md -> .docx ($(wc -c <out/letter.docx) bytes, word/document.xml holds the body)"
+if run export -- --data-dir "$tmp/data" export letter.md -o out/letter.docx && docx_ok out/letter.docx; then
+  ok "export letter.md -> .docx ($(wc -c <out/letter.docx) bytes; body and footnote inside)"
 else
-  fail "export of a letter file to .docx (exit $?, or no word/document.xml with the body)" export
+  fail "export of a letter file to .docx (exit $?, or the body or footnote missing from the .docx)" export
 fi
 
 # 3. a bad letter file: exit status 2, one line on stderr, no traceback
@@ -103,13 +106,25 @@ if run import -- --data-dir "$tmp/data" import letter.md && id=$(grep -Eo '[0-9]
     fail "list letters does not show the imported letter" list
   fi
   if run export_id -- --data-dir "$tmp/data" export --id "$id" -o out/stored.docx \
-    && docx_ok out/stored.docx Tachkent; then
-    ok "export --id $id -> .docx"
+    && docx_ok out/stored.docx; then
+    ok "export --id $id -> .docx (the footnote survived the store's Markdown normalisation)"
   else
     fail "export --id $id to .docx" export_id
   fi
 else
   fail "import letter.md into a new store (exit status or no id printed)" import
+fi
+
+# 4b. SQLCipher inside the bundle: encrypt a copy of the store, then read it back with the passphrase
+cp -a "$tmp/data" "$tmp/data-enc"
+if app IPHR_DESK_PASSPHRASE=smoke-test-passphrase timeout 120 "${net[@]}" "$tmp/app/iphr-desk" \
+  --data-dir "$tmp/data-enc" encrypt >"$tmp/encrypt.out" 2>"$tmp/encrypt.err" \
+  && app IPHR_DESK_PASSPHRASE=smoke-test-passphrase timeout 120 "${net[@]}" "$tmp/app/iphr-desk" \
+  --data-dir "$tmp/data-enc" list letters >"$tmp/encrypt.out" 2>"$tmp/encrypt.err" \
+  && grep -q 'défenseurs' "$tmp/encrypt.out"; then
+  ok "encrypt the store (SQLCipher) and list its letters with the passphrase"
+else
+  fail "encrypt the store and read it back with IPHR_DESK_PASSPHRASE" encrypt
 fi
 
 # 5. the window, offscreen, quitting by itself (IPHR_DESK_QUIT_AFTER_MS) with exit status 0
