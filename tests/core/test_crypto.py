@@ -1,0 +1,109 @@
+"""The encrypted store: nothing readable left in the data folder, passphrase checks, re-keying."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from iphr_desk.core import backup, crypto, search
+from iphr_desk.core import repository as repo
+from iphr_desk.core.errors import BadInput, PassphraseError
+from iphr_desk.core.letter import Letter, Recipient, Signatory
+from iphr_desk.core.store import Store
+
+PHRASE = "Zhanbolat-Quillfeather"
+PASSPHRASE = "correct horse 'battery' staple"
+
+
+def secret_letter(subject: str = f"Release of {PHRASE}") -> Letter:
+    return Letter(
+        language="en",
+        place="Brussels",
+        date=dt.date(2024, 3, 14),
+        subject=subject,
+        recipients=(Recipient(name=f"Judge {PHRASE}"),),
+        signatories=(Signatory(name="Brigitte Dufour"),),
+        body=f"We ask for the release of {PHRASE}.\n",
+    )
+
+
+def files_containing(folder: Path, needle: str) -> list[Path]:
+    data = needle.encode("utf-8")
+    return sorted(p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes())
+
+
+def _plain_store_with_secret(folder: Path) -> None:
+    with Store.open(folder) as store:
+        repo.add_letter(store, secret_letter(), author="t")
+        case_id = repo.add_case(store, repo.CaseData(reference="KZ-1", title="Case", country="KZ"))
+        repo.add_person(store, case_id, repo.PersonData(name=PHRASE))
+        backup.create_backup(store)
+
+
+def test_after_encryption_the_phrase_is_in_no_file_of_the_data_folder(tmp_path: Path) -> None:
+    _plain_store_with_secret(tmp_path)
+    assert files_containing(tmp_path, PHRASE)  # the check can see plain text when it is there
+    crypto.encrypt_store(tmp_path, PASSPHRASE)
+    assert files_containing(tmp_path, PHRASE) == []
+    assert crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
+    assert all(crypto.is_encrypted(info.path) for info in backup.list_backups(tmp_path))
+    with Store.open(tmp_path, passphrase=PASSPHRASE) as store:
+        assert store.encrypted
+        assert [s.subject for s in repo.letter_summaries(store)] == [f"Release of {PHRASE}"]
+        assert len(search.search_letters(store, "quillfeather")) == 1
+        repo.add_letter(store, secret_letter("Second letter"), author="t")  # lands in the WAL
+        backup.create_backup(store)
+        assert files_containing(tmp_path, PHRASE) == []
+        assert files_containing(tmp_path, "Second letter") == []
+    assert files_containing(tmp_path, PHRASE) == []
+    assert files_containing(tmp_path, PASSPHRASE) == []
+    leftovers = [p.name for p in tmp_path.rglob("*") if "encrypting" in p.name or "plain-old" in p.name]
+    assert leftovers == []
+    assert all(backup.verify_backup(info.path, PASSPHRASE) for info in backup.list_backups(tmp_path))
+
+
+def test_a_missing_or_wrong_passphrase_is_a_clear_error_and_changes_nothing(tmp_path: Path) -> None:
+    _plain_store_with_secret(tmp_path)
+    crypto.encrypt_store(tmp_path, PASSPHRASE)
+    db = tmp_path / "iphr-desk.sqlite3"
+    before = db.read_bytes()
+    with pytest.raises(PassphraseError, match="encrypted"):
+        Store.open(tmp_path)
+    with pytest.raises(PassphraseError, match=r"passphrase .* is wrong"):
+        Store.open(tmp_path, passphrase="not it")
+    assert db.read_bytes() == before
+
+
+def test_a_new_store_opened_with_a_passphrase_is_encrypted(tmp_path: Path) -> None:
+    with Store.open(tmp_path, passphrase=PASSPHRASE) as store:
+        repo.add_letter(store, secret_letter(), author="t")
+    assert crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
+    assert files_containing(tmp_path, PHRASE) == []
+
+
+def test_encrypting_twice_or_with_an_empty_passphrase_is_refused(tmp_path: Path) -> None:
+    _plain_store_with_secret(tmp_path)
+    with pytest.raises(BadInput, match="cannot be empty"):
+        crypto.encrypt_store(tmp_path, "  ")
+    assert not crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
+    crypto.encrypt_store(tmp_path, PASSPHRASE)
+    with pytest.raises(BadInput, match="already encrypted"):
+        crypto.encrypt_store(tmp_path, PASSPHRASE)
+
+
+def test_changing_the_passphrase_rekeys_the_store_and_its_backups(tmp_path: Path) -> None:
+    _plain_store_with_secret(tmp_path)
+    crypto.encrypt_store(tmp_path, PASSPHRASE)
+    with Store.open(tmp_path, passphrase=PASSPHRASE) as store:
+        with pytest.raises(PassphraseError, match="current passphrase is wrong"):
+            crypto.change_passphrase(store, "guess", "new one")
+        crypto.change_passphrase(store, PASSPHRASE, "new one")
+        assert repo.count_letters(store) == 1  # still open, now with the new key
+    with pytest.raises(PassphraseError):
+        Store.open(tmp_path, passphrase=PASSPHRASE)
+    with Store.open(tmp_path, passphrase="new one") as store:
+        assert repo.get_letter(store, 1) == secret_letter()
+    assert all(backup.verify_backup(info.path, "new one") for info in backup.list_backups(tmp_path))
+    assert files_containing(tmp_path, "new one") == []
