@@ -1,4 +1,4 @@
-; Inno Setup 6 script: installs the one-folder bundle dist\iphr-desk\ built on Windows by `make package`
+; Inno Setup 6.3+ script: installs the one-folder bundle dist\iphr-desk\ built on Windows by `make package`
 ; (or `pyinstaller --noconfirm --clean packaging\iphr-desk.spec`).
 ; Build the installer:  iscc packaging\windows\iphr-desk.iss   ->  dist\iphr-desk-<version>-setup.exe
 ;
