@@ -137,8 +137,7 @@ def _cell(merged: Mapping[str, Any], own: Mapping[str, Any], where: str) -> Cell
         if key not in merged:
             raise ProtocolTableError(f"{where}: missing '{key}' (in the cell or a register default).")
     closing = _voices(merged["closing"], where)
-    values = {key: _template(merged, key, where) for key in ("salutation", "courtesy", "address")}
-    values["address_untitled"] = _template(merged, "address_untitled", where)
+    values = {key: _template(merged, key, where) for key in _CELL_FIELDS if key != "closing"}
     for voice, text in closing.items():
         _check_placeholders(text, "closing", f"{where}.closing.{voice}")
     if not values["salutation"].strip():
@@ -242,7 +241,11 @@ def salutation_for(
     voice: str = "we",
     style: HouseStyle | None = None,
 ) -> str:
-    """The salutation line: the recipient's own override, else the table's form filled in."""
+    """The salutation line: the recipient's own override, else the table's form filled in.
+
+    `voice` and `style` are accepted so the GUI's preview can call every helper the same way;
+    no table varies a salutation by them today.
+    """
     if recipient.salutation and recipient.salutation.strip():
         return recipient.salutation.strip()
     cell = _cell_for(recipient, language, register)
