@@ -131,8 +131,7 @@ def export_batch(
     suffix = ".pdf" if pdf else ".docx"
     if combined:
         return _combined(letter, out_dir, frames, head, suffix, progress, warnings, now)
-    if not out_dir.is_dir():
-        raise OutputPathError(f"The folder {out_dir} does not exist; create it first or choose another.")
+    _check_folder(out_dir)
     taken: set[str] = set()
     targets = [
         out_dir / batch_filename(letter.date, r.effective_surname, letter.subject, taken, suffix=suffix)
@@ -202,18 +201,21 @@ def _write_all(
     total = len(targets)
     with ExitStack() as stack:
         temps: list[Path] = []
+        pdf_jobs: list[tuple[Callable[[str], object], Path]] = []
         for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
             temp = stack.enter_context(temporary_sibling(target, target.suffix))
-            pieces = [_piece(frame, body, warnings if index == 0 else None)]
+            document = build_document([_piece(frame, body, warnings if index == 0 else None)], head, now)
             if target.suffix.lower() == ".pdf":
-                from iphr_desk.core.pdf import convert_to_pdf
-
-                convert_to_pdf(build_document(pieces, head, now).save, temp, stem=target.stem)
+                pdf_jobs.append((document.save, temp))
             else:
-                build_document(pieces, head, now).save(str(temp))
+                document.save(str(temp))
             temps.append(temp)
             if progress is not None and progress(index + 1, total) is False:
                 return []
+        if pdf_jobs:
+            from iphr_desk.core.pdf import convert_many
+
+            convert_many(pdf_jobs)
         for temp, target in zip(temps, targets, strict=True):
             replace_into_place(temp, target)
     return targets
@@ -232,8 +234,7 @@ def _combined(
     if out_dir.suffix.lower() in (".docx", ".pdf"):
         target = out_dir
     else:
-        if not out_dir.is_dir():
-            raise OutputPathError(f"The folder {out_dir} does not exist; create it first or choose another.")
+        _check_folder(out_dir)
         stem = f"{letter.date.isoformat()} {safe_component(letter.subject)}".strip()[:110].rstrip(". ")
         target = out_dir / f"{stem}{suffix}"
     check_output_path(target)
@@ -243,6 +244,13 @@ def _combined(
         if progress is not None and progress(index + 1, len(frames)) is False:
             return []
     return [_write(target, pieces, head, now)]
+
+
+def _check_folder(folder: Path) -> None:
+    if folder.is_file():
+        raise OutputPathError(f"{folder} is a file; a batch needs a folder, one letter per recipient.")
+    if not folder.is_dir():
+        raise OutputPathError(f"The folder {folder} does not exist; create it first or choose another.")
 
 
 # --------------------------------------------------------------------------- building

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -45,44 +45,62 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_pdf(save_docx: Callable[[str], None], target: Path, *, stem: str = "letter") -> Path:
+def convert_to_pdf(save_docx: Callable[[str], object], target: Path, *, stem: str = "letter") -> Path:
     """Write the .docx that `save_docx(path)` produces, convert it, and put the PDF at `target`."""
+    convert_many([(save_docx, target)])
+    return target
+
+
+def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
+    """Convert several letters with ONE LibreOffice run (it takes seconds to start).
+
+    Each job is `(save_docx, target)`: `save_docx(path)` writes the .docx, the PDF goes to `target`.
+    """
+    if not jobs:
+        return
     soffice = find_soffice()
     if soffice is None:
         raise ExportError(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="iphr-pdf-") as work:
         folder = Path(work)
-        source = folder / f"{stem or 'letter'}.docx"
-        save_docx(str(source))
-        profile = folder / "profile"
-        command = [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "out"),
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=TIME_LIMIT_SECONDS, check=False, env=_env())
-        except subprocess.TimeoutExpired as exc:
-            raise ExportError(
-                f"LibreOffice did not finish the PDF within {TIME_LIMIT_SECONDS} seconds; "
-                "the .docx export still works."
-            ) from exc
-        except OSError as exc:
-            problem = exc.strerror or exc
-            raise ExportError(f"LibreOffice could not be started ({problem}). {INSTALL_HINT}") from exc
-        produced = folder / "out" / f"{source.stem}.pdf"
-        if not produced.is_file():
-            raise ExportError(
-                "LibreOffice could not convert the letter to PDF; the .docx export still works."
-            )
-        shutil.copyfile(produced, target)
-    return target
+        sources = []
+        for index, (save_docx, _target) in enumerate(jobs):
+            source = folder / f"letter{index:04d}.docx"
+            save_docx(str(source))
+            sources.append(source)
+        _run(soffice, folder, sources)
+        for source, (_save, target) in zip(sources, jobs, strict=True):
+            produced = folder / "out" / f"{source.stem}.pdf"
+            if not produced.is_file():
+                raise ExportError(
+                    "LibreOffice could not convert the letter to PDF; the .docx export still works."
+                )
+            shutil.copyfile(produced, target)
+
+
+def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
+    profile = folder / "profile"
+    command = [
+        soffice,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder / "out"),
+        *map(str, sources),
+    ]
+    limit = TIME_LIMIT_SECONDS + 20 * (len(sources) - 1)
+    try:
+        subprocess.run(command, capture_output=True, timeout=limit, check=False, env=_env())
+    except subprocess.TimeoutExpired as exc:
+        raise ExportError(
+            f"LibreOffice did not finish the PDF within {limit} seconds; the .docx export still works."
+        ) from exc
+    except OSError as exc:
+        problem = exc.strerror or exc
+        raise ExportError(f"LibreOffice could not be started ({problem}). {INSTALL_HINT}") from exc
 
 
 def _env() -> dict[str, str]:

@@ -57,3 +57,41 @@ def test_conversion_uses_a_private_profile_and_a_time_limit(
     assert any(str(arg).startswith("-env:UserInstallation=file://") for arg in command)
     assert "--headless" in command
     assert seen["timeout"] == pdf.TIME_LIMIT_SECONDS
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+def test_batch_to_pdf_converts_every_letter_in_one_libreoffice_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import batch_frames, batch_letter
+
+    from iphr_desk.core.docx_export import export_batch
+
+    runs: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting_run(command: list[str], **kwargs: object) -> object:
+        runs.append(command)
+        return real_run(command, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(pdf.subprocess, "run", counting_run)
+    letter = batch_letter()
+    paths = export_batch(letter, tmp_path, frames=batch_frames(letter), pdf=True, now=FIXED_NOW)
+    assert len(runs) == 1
+    assert [p.suffix for p in paths] == [".pdf"] * 3
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in paths)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+
+
+def test_batch_into_a_file_is_refused(tmp_path: Path) -> None:
+    from conftest import batch_frames, batch_letter
+
+    from iphr_desk.core.docx_export import export_batch
+    from iphr_desk.core.errors import OutputPathError
+
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    letter = batch_letter()
+    with pytest.raises(OutputPathError, match="is a file"):
+        export_batch(letter, not_a_folder, frames=batch_frames(letter))
