@@ -296,10 +296,11 @@ def date_line_for(letter: Letter, style: HouseStyle | None = None) -> str:
 
 
 def office_label(office_id: str, language: str) -> str:
-    """The office's human name for pickers; English where the language has no table."""
+    """The office's human name for pickers, in a letter or interface language; English otherwise."""
     if office_id not in OFFICE_IDS:
         raise BadInput(f"Unknown office '{office_id}' (use {', '.join(OFFICE_IDS)}).")
-    table = load_table(language if language in LANGUAGES else "en")
+    base = language.replace("-", "_").split("_")[0].lower()  # "fr_BE", "de-AT" -> "fr", "de"
+    table = load_table(base if base in LANGUAGES else "en")
     return table.labels[office_id]
 
 

@@ -421,6 +421,8 @@ def test_office_label_examples_and_fallback() -> None:
     assert office_label("minister", "de") == "Minister oder Ministerin"
     assert office_label("minister", "ru") == "Министр"
     assert office_label("minister", "es") == "Minister"  # no Spanish table: English
+    assert office_label("minister", "fr_BE") == "Ministre"
+    assert office_label("minister", "de-AT") == "Minister oder Ministerin"
     with pytest.raises(BadInput):
         office_label("pope", "fr")
 
