@@ -21,7 +21,7 @@ from benchmarks._report import machine_info, machine_line, table, write_json
 GROUPS = ("startup", "search", "export", "autosave", "import")
 QUICK = Options(
     letters=2_000, cases=400, runs=3, warmup=1, startup_runs=3, batch_recipients=50, batch_runs=1,
-    import_files=100, search_queries=20, search_repeats=3,
+    import_files=100, import_runs=2, search_queries=12, search_repeats=3,
 )  # fmt: skip
 DEFAULT_OUTPUT = Path(__file__).with_name("results.json")
 
@@ -37,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--batch", type=int, dest="batch_recipients", help="recipients in the batch export")
     parser.add_argument("--batch-runs", type=int, help="timed runs of the batch export")
     parser.add_argument("--import-files", type=int, help="letter files in the import figure")
+    parser.add_argument("--import-runs", type=int, help="timed runs of the import")
     parser.add_argument("--search-queries", type=int, help="distinct full-text queries")
     parser.add_argument("--search-repeats", type=int, help="times each query runs")
     parser.add_argument("--qpa", choices=("auto", "xvfb", "offscreen"), help="how the GUI is shown")

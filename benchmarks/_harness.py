@@ -79,8 +79,9 @@ class Options:
     batch_recipients: int = 1_000
     batch_runs: int = 2
     import_files: int = 1_000
-    search_queries: int = 40
-    search_repeats: int = 5
+    import_runs: int = 3
+    search_queries: int = 24
+    search_repeats: int = 3
     autosave_pages: int = 20
     qpa: str = "auto"
     ready_timeout_s: float = 60.0
