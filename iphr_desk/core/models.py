@@ -29,6 +29,13 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
+# The vocabularies live with the API that checks them (importing the repository costs no SQLAlchemy);
+# re-exported here for code written against the models.
+from iphr_desk.core.repository import CASE_STATUSES as CASE_STATUSES
+from iphr_desk.core.repository import LETTER_STATUSES as LETTER_STATUSES
+from iphr_desk.core.repository import PERSON_ROLES as PERSON_ROLES
+from iphr_desk.core.repository import PERSON_SITUATIONS as PERSON_SITUATIONS
+
 # Constraint names are fixed so Alembic can alter them later (SQLite batch mode needs names).
 NAMING_CONVENTION: Final = {
     "ix": "ix_%(column_0_label)s",
@@ -37,34 +44,6 @@ NAMING_CONVENTION: Final = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-LETTER_STATUSES: Final[tuple[str, ...]] = (
-    "draft",
-    "in_review",
-    "changes_requested",
-    "approved",
-    "signed",
-    "sent",
-)
-CASE_STATUSES: Final[tuple[str, ...]] = ("open", "monitoring", "closed")
-PERSON_ROLES: Final[tuple[str, ...]] = (
-    "human_rights_defender",
-    "journalist",
-    "lawyer",
-    "blogger",
-    "activist",
-    "relative",
-    "other",
-)
-PERSON_SITUATIONS: Final[tuple[str, ...]] = (
-    "detained",
-    "charged",
-    "convicted",
-    "harassed",
-    "released",
-    "missing",
-    "other",
-)
 
 
 def utcnow() -> dt.datetime:

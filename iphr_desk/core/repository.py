@@ -14,17 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid as uuid_module
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from iphr_desk.core import letter as lt
 from iphr_desk.core.errors import BadInput, IphrError, StoreError
-from iphr_desk.core.models import (
-    CASE_STATUSES,
-    LETTER_STATUSES,
-    PERSON_ROLES,
-    PERSON_SITUATIONS,
-)
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -32,6 +26,36 @@ if TYPE_CHECKING:
 
     from iphr_desk.core import models as m
     from iphr_desk.core.store import Store
+
+# --------------------------------------------------------------------------- vocabularies (data)
+
+LETTER_STATUSES: Final[tuple[str, ...]] = (
+    "draft",
+    "in_review",
+    "changes_requested",
+    "approved",
+    "signed",
+    "sent",
+)
+CASE_STATUSES: Final[tuple[str, ...]] = ("open", "monitoring", "closed")
+PERSON_ROLES: Final[tuple[str, ...]] = (
+    "human_rights_defender",
+    "journalist",
+    "lawyer",
+    "blogger",
+    "activist",
+    "relative",
+    "other",
+)
+PERSON_SITUATIONS: Final[tuple[str, ...]] = (
+    "detained",
+    "charged",
+    "convicted",
+    "harassed",
+    "released",
+    "missing",
+    "other",
+)
 
 # --------------------------------------------------------------------------- the review workflow (data)
 
@@ -304,7 +328,7 @@ class StatusChangeInfo:
 
 
 def _models() -> Any:
-    """The ORM module, imported on first use so importing this module stays cheap."""
+    """The ORM module, imported on first use: importing this module must not cost SQLAlchemy's ORM."""
     from iphr_desk.core import models
 
     return models
@@ -1180,12 +1204,10 @@ def _event_info(e: m.CaseEvent) -> EventInfo:
 
 def get_case_detail(store: Store, case_id: int) -> CaseDetail:
     """A case with its people, events (by date) and linked letters (live ones, newest first)."""
-    from sqlalchemy import select
 
     mm = _models()
     with store.read_session() as session:
         row = _get(session, mm.Case, case_id, "case")
-        letter_ids = select(mm.LetterCase.letter_id).where(mm.LetterCase.case_id == case_id)
         detail = CaseDetail(
             id=row.id,
             reference=row.reference,
@@ -1201,8 +1223,7 @@ def get_case_detail(store: Store, case_id: int) -> CaseDetail:
             events=tuple(_event_info(e) for e in row.events),
         )
     letters = letter_summaries(store, filters=LetterFilter(case_id=case_id), sort="date", descending=True)
-    del letter_ids
-    return CaseDetail(**{**detail.__dict__, "letters": tuple(letters)})
+    return replace(detail, letters=tuple(letters))
 
 
 def _check_person(data: PersonData) -> None:
