@@ -78,7 +78,7 @@ EN_FRAME = Frame(
     cc_lines=("Ms Maria Ionescu, EU Special Representative for Central Asia",),
 )
 EN_BODY = """\
-We write, as a coalition of human rights organisations, ahead of the Cooperation Council.
+We write, as a coalition of human rights organisations, ahead of the Cooperation Council[^cc].
 
 We urge you to raise the following cases:
 
@@ -91,6 +91,7 @@ We urge you to raise the following cases:
 More details in [our report](https://www.iphronline.org/tajikistan-2024).
 
 [^jail]: Sentenced to ten years in October 2022, see [the verdict](https://example.org/verdict).
+[^cc]: Meeting in Brussels on 21 March 2024.
 """
 
 RU_FRAME = Frame(

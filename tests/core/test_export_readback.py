@@ -58,10 +58,10 @@ def test_english_joint_letter_order_and_signatures(samples: Samples) -> None:
         EN_FRAME.date_line,
         "Subject: Human rights benchmarks for the EU–Tajikistan Cooperation Council",
         "Dear High Representative,",
-        "We write, as a coalition of human rights organisations, ahead of the Cooperation Council.",
+        "We write, as a coalition of human rights organisations, ahead of the Cooperation Council1.",
         "We urge you to raise the following cases:",
         "the lawyer Buzurgmehr Yorov, sentenced to 28 years;",
-        "the journalist Daler Imomali1;",
+        "the journalist Daler Imomali2;",
         "held since June 2022.",
         "Every detained lawyer is a message to all lawyers.",
         "More details in our report.",
@@ -86,7 +86,9 @@ def test_english_joint_letter_in_pandoc(samples: Samples) -> None:
     md = samples.markdown["en"]
     assert re.search(r"^-\s+the lawyer \*Buzurgmehr Yorov\*", md, re.M)
     assert re.search(r"^\s+-\s+held since June 2022\.", md, re.M), "nested bullet"
-    assert "**Daler Imomali**[^1]" in md
+    assert "Cooperation Council[^1]." in md
+    assert "**Daler Imomali**[^2]" in md
+    assert re.search(r"^\[\^1\]: Meeting in Brussels on 21 March 2024\.", md, re.M)
     assert re.search(r"^> Every detained lawyer", md, re.M)
     assert "[our report](https://www.iphronline.org/tajikistan-2024)" in md
     assert "[the verdict](https://example.org/verdict)" in md  # a link inside the footnote

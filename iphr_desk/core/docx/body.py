@@ -7,6 +7,7 @@ relationship of the footnotes part, not of the document).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from iphr_desk.core.docx.footnotes import Footnotes
 from iphr_desk.core.docx.hyperlinks import new_hyperlink
 from iphr_desk.core.docx.numbering import Numbering, level_indent
 from iphr_desk.core.docx.ooxml import (
+    PPR_AFTER_BIDI,
     element,
     new_run,
     set_indent,
@@ -134,6 +136,8 @@ class BodyWriter:
         if ctx.quote_depth > 1 and ctx.list_depth < 0:
             set_indent(p, ctx.quote_depth * QUOTE_INDENT)
         self.inlines(story, p, runs)
+        if _right_to_left(runs):
+            p.get_or_add_pPr().insert_element_before(element("w:bidi"), *PPR_AFTER_BIDI)
         return p
 
     def inlines(self, story: Story, p: CT_P | BaseOxmlElement, runs: tuple[Inline, ...]) -> None:
@@ -163,10 +167,13 @@ class BodyWriter:
             rpr = r.get_or_add_rPr()
             if run.code:
                 _monospace(r)
+            # The complex-script twins (bCs, iCs) make Arabic and Hebrew bold/italic as well.
             if run.bold:
                 rpr.get_or_add_b()
+                rpr.get_or_add_bCs()
             if run.italic:
                 rpr.get_or_add_i()
+                rpr.get_or_add_iCs()
         return r
 
     def _footnote(self, story: Story, ref: FootnoteRef) -> BaseOxmlElement:
@@ -193,6 +200,19 @@ class BodyWriter:
             first.insert(at, self._footnotes.mark_run())
             first.insert(at + 1, new_run(" "))
         return self._footnotes.reference_run(footnote_id)
+
+
+def _right_to_left(runs: tuple[Inline, ...]) -> bool:
+    """Whether the paragraph's first strong character is right-to-left (Arabic, Hebrew...)."""
+    for run in runs:
+        if isinstance(run, Text):
+            for ch in run.text:
+                kind = unicodedata.bidirectional(ch)
+                if kind in ("R", "AL"):
+                    return True
+                if kind == "L":
+                    return False
+    return False
 
 
 def _monospace(run: BaseOxmlElement) -> None:

@@ -65,10 +65,11 @@ class Footnotes:
 
     def add(self) -> tuple[int, BaseOxmlElement]:
         """A new, empty footnote: its id and the `w:footnote` element to fill with paragraphs."""
+        part = self.part  # created first: creating it sets the first free id
         footnote_id = self._next_id
         self._next_id += 1
         footnote = element("w:footnote", id=str(footnote_id))
-        self.part.element.append(footnote)
+        part.element.append(footnote)
         return footnote_id, footnote
 
     def reference_run(self, footnote_id: int) -> BaseOxmlElement:

@@ -18,6 +18,8 @@ PPR_AFTER_PBDR: Final = (
     "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
     "w:rPr", "w:sectPr", "w:pPrChange",
 )
+#: Children of w:pPr after w:bidi, in schema order.
+PPR_AFTER_BIDI: Final = PPR_AFTER_PBDR[PPR_AFTER_PBDR.index("w:adjustRightInd") :]
 #: Children of w:rPr after w:lang, in schema order.
 RPR_AFTER_LANG: Final = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 #: Children of w:sectPr after w:pgNumType, in schema order.
