@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from conftest import EN_FRAME, FIXED_NOW
