@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -212,3 +213,33 @@ def test_builtin_house_style_is_iphr_default() -> None:
     from iphr_desk.core.housestyle import HouseStyle
 
     assert load_letterhead().style() == HouseStyle.default()
+
+
+def _without_numbering(source: Path, target: Path) -> Path:
+    """The same package minus word/numbering.xml, as Word saves a file that never had a list."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w") as dst:
+        for item in src.infolist():
+            if item.filename == "word/numbering.xml":
+                continue
+            data = src.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb"<Relationship [^>]*numbering[^>]*/>", b"", data)
+            if item.filename == "[Content_Types].xml":
+                data = re.sub(rb"<Override [^>]*numbering[^>]*/>", b"", data)
+            dst.writestr(item, data)
+    return target
+
+
+def test_letterhead_without_a_numbering_part_still_gets_real_lists(tmp_path: Path) -> None:
+    plain = _without_numbering(_org_letterhead(tmp_path / "org.docx"), tmp_path / "plain.docx")
+    head = load_letterhead("plain", tmp_path) if register_letterhead(tmp_path, "plain", plain) else None
+    assert head is not None
+    with zipfile.ZipFile(head.template) as archive:
+        assert "word/numbering.xml" not in archive.namelist()
+    out = export_frame(FR_FRAME, FR_BODY, tmp_path / "lists.docx", letterhead=head, now=FIXED_NOW)
+    with zipfile.ZipFile(out) as archive:
+        numbering = archive.read("word/numbering.xml").decode()
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    assert numbering.count("<w:abstractNum ") == 1 and "numbering" in rels
+    check = validate_docx([out])
+    assert check.returncode == 0, check.stdout

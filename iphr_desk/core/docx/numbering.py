@@ -11,8 +11,13 @@ from __future__ import annotations
 from typing import Final
 
 from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.numbering import NumberingPart
 
 from iphr_desk.core.docx.ooxml import element
 
@@ -32,31 +37,55 @@ class Numbering:
     """Adds list definitions to a document's numbering part."""
 
     def __init__(self, document: DocxDocument) -> None:
-        self._root: BaseOxmlElement = document.part.numbering_part.element
-        abstract_ids = [int(v) for v in self._root.xpath("./w:abstractNum/@w:abstractNumId")]
-        num_ids = [int(v) for v in self._root.xpath("./w:num/@w:numId")]
-        self._next_abstract = max(abstract_ids, default=-1) + 1
-        self._next_num = max(num_ids, default=0) + 1
+        self._document = document
+        self._root_element: BaseOxmlElement | None = None
+        self._next_abstract = 0
+        self._next_num = 1
+
+    @property
+    def _root(self) -> BaseOxmlElement:
+        """The numbering part's root, created on the first list (many Word files have none)."""
+        if self._root_element is None:
+            self._root_element = _numbering_root(self._document)
+            abstract_ids = [int(v) for v in self._root_element.xpath("./w:abstractNum/@w:abstractNumId")]
+            num_ids = [int(v) for v in self._root_element.xpath("./w:num/@w:numId")]
+            self._next_abstract = max(abstract_ids, default=-1) + 1
+            self._next_num = max(num_ids, default=0) + 1
+        return self._root_element
 
     def new_list(self, ordered: bool, start: int, depth: int) -> int:
         """A fresh numbering instance for one list at `depth`; returns its numId."""
+        root = self._root
         abstract_id = self._next_abstract
         self._next_abstract += 1
         abstract = element("w:abstractNum", abstractNumId=str(abstract_id))
         abstract.append(element("w:multiLevelType", val="hybridMultilevel"))
         for level in range(LEVELS):
             abstract.append(_level(level, ordered, start if level == depth else 1))
-        first_num = self._root.find(qn("w:num"))
+        first_num = root.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(abstract)
         else:
-            self._root.insert_element_before(abstract, "w:numIdMacAtCleanup")
+            root.insert_element_before(abstract, "w:numIdMacAtCleanup")
         num_id = self._next_num
         self._next_num += 1
         num = element("w:num", numId=str(num_id))
         num.append(element("w:abstractNumId", val=str(abstract_id)))
-        self._root.insert_element_before(num, "w:numIdMacAtCleanup")
+        root.insert_element_before(num, "w:numIdMacAtCleanup")
         return num_id
+
+
+def _numbering_root(document: DocxDocument) -> BaseOxmlElement:
+    """The document's numbering root; python-docx cannot create a missing numbering part."""
+    part = document.part
+    try:
+        numbering: BaseOxmlElement = part.part_related_by(RT.NUMBERING).element  # type: ignore[attr-defined]
+        return numbering
+    except KeyError:
+        root = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+        new_part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, root, part.package)
+        part.relate_to(new_part, RT.NUMBERING)
+        return new_part.element
 
 
 def _level(level: int, ordered: bool, start: int) -> BaseOxmlElement:
