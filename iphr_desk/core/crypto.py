@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from iphr_desk.core.errors import BadInput, PassphraseError, StoreError
+from iphr_desk.core.errors import BadInput, DatabaseLockedError, PassphraseError, StoreError
 from iphr_desk.core.paths import db_path_for, resolve_data_dir, sidecar_paths
 from iphr_desk.core.store import connect_raw, is_plain_sqlite, quote_sql_string
 
@@ -51,15 +51,31 @@ def _table_counts(conn: Any) -> dict[str, int]:
     return {name: int(conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]) for name in names}
 
 
+def _leave_wal_alone(conn: Any, source: Path) -> None:
+    """Leave WAL mode, which SQLite allows only to the one connection open on the file.
+
+    That makes it the test that no IPHR Desk window or command has the store open: converting a store
+    under a running program would let it keep writing to the plain file we are about to shred.
+    """
+    try:
+        mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+    except Exception as exc:
+        mode = str(exc)
+    if mode != "delete":
+        raise DatabaseLockedError(
+            f"The store {source} is open in another IPHR Desk window or command; close it, then try again."
+        )
+
+
 def _export_encrypted(source: Path, target: Path, passphrase: str) -> dict[str, int]:
     """Write an encrypted copy of the plain database `source`; returns the source's row counts."""
     import sqlcipher3.dbapi2 as sqlcipher
 
     target.unlink(missing_ok=True)
-    conn = sqlcipher.connect(str(source), isolation_level=None)
+    conn = sqlcipher.connect(str(source), isolation_level=None, timeout=0.5)
     try:
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _leave_wal_alone(conn, source)
         counts = _table_counts(conn)
         conn.execute(f"ATTACH DATABASE ? AS encrypted KEY {quote_sql_string(passphrase)}", (str(target),))
         try:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from iphr_desk.core import backup, crypto, search
 from iphr_desk.core import repository as repo
-from iphr_desk.core.errors import BadInput, PassphraseError
+from iphr_desk.core.errors import BadInput, DatabaseLockedError, PassphraseError
 from iphr_desk.core.letter import Letter, Recipient, Signatory
 from iphr_desk.core.store import Store
 
@@ -81,6 +83,37 @@ def test_a_new_store_opened_with_a_passphrase_is_encrypted(tmp_path: Path) -> No
         repo.add_letter(store, secret_letter(), author="t")
     assert crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
     assert files_containing(tmp_path, PHRASE) == []
+
+
+def test_a_store_in_use_by_another_program_is_not_converted(tmp_path: Path) -> None:
+    _plain_store_with_secret(tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_STORE, str(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        with pytest.raises(DatabaseLockedError, match="open in another IPHR Desk window"):
+            crypto.encrypt_store(tmp_path, PASSPHRASE)
+        assert not crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
+    finally:
+        holder.communicate("", timeout=60)
+    crypto.encrypt_store(tmp_path, PASSPHRASE)
+    assert crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
+
+
+_HOLD_STORE = """
+import sys
+from iphr_desk.core import repository
+from iphr_desk.core.store import Store
+store = Store.open(sys.argv[1], daily_backup=False)
+repository.count_letters(store)
+print("open", flush=True)
+sys.stdin.read()
+store.close()
+"""
 
 
 def test_encrypting_twice_or_with_an_empty_passphrase_is_refused(tmp_path: Path) -> None:
