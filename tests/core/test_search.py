@@ -139,3 +139,21 @@ def test_no_user_input_breaks_a_search(shared_store: Store, query: str) -> None:
 def test_limit_is_respected(store: Store) -> None:
     repo.add_letters(store, [replace(letter(f"Appeal {i}"), body="appeal") for i in range(5)], author="t")
     assert len(search_letters(store, "appeal", limit=3)) == 3
+
+
+def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
+    from iphr_desk.core.search import rebuild
+
+    ids = repo.add_letters(
+        store,
+        [letter(f"Appeal {i}", "Body about torture", recipient=f"Judge Nr{i}") for i in range(3)],
+        author="t",
+    )
+    case_id = repo.add_case(store, repo.CaseData(reference="TM-1", title="Activist", country="TM"))
+    repo.add_person(store, case_id, repo.PersonData(name="Gulgeldi Annaniyazov"))
+    queries = ("torture", "nr1", "appeal", "judge")
+    before = [[(h.id, h.snippet) for h in search_letters(store, q)] for q in queries]
+    rebuild(store)
+    assert [[(h.id, h.snippet) for h in search_letters(store, q)] for q in queries] == before
+    assert [h.id for h in search_letters(store, "nr2")] == [ids[2]]
+    assert [h.id for h in search_cases(store, "annaniyazov")] == [case_id]
