@@ -200,7 +200,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     letter = _load_letter_for_export(args)
     out = Path(args.output)
-    to_folder = args.output.endswith(("/", os.sep)) or out.is_dir()
+    # A name ending in .docx/.pdf always means a file: if a folder has that name, the exporter says so.
+    to_folder = args.output.endswith(("/", os.sep)) or (
+        out.is_dir() and out.suffix.lower() not in (".docx", ".pdf")
+    )
     if letter.batch and not to_folder and not args.combined:
         raise OutputPathError(
             f"{out}: this letter has several recipients; give a folder (OUT_DIR/) or add --combined"
@@ -321,8 +324,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_letterhead(args: argparse.Namespace) -> int:
     """Keep the template in the data folder (the exporter reads it there) and list it in the store."""
     from iphr_desk.core import repository
-    from iphr_desk.core.letterhead import load_letterhead, register_letterhead
+    from iphr_desk.core.letterhead import check_name, load_letterhead, read_word_package, register_letterhead
 
+    check_name(args.name)
+    read_word_package(args.file)  # refuse a bad file before anything is created
     folder = data_dir(args)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = register_letterhead(folder, args.name, args.file)

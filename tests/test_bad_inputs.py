@@ -9,24 +9,40 @@ half-written: every file in the working folder has the same bytes afterwards and
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
+import re
+import sqlite3
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from iphr_desk.cli import main
+from iphr_desk.core.letterfile import parse_letter_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "tests" / "data" / "letters"
 GOOD_LETTER = LETTERS / "fr_pre_visit.md"
 EXISTING_OUTPUT = b"an earlier export the user wants to keep\n"
 
-Setup = Callable[[Path, pytest.MonkeyPatch], None]
+Setup = Callable[["Context"], None]
 
 
-def _nothing(_: Path, __: pytest.MonkeyPatch) -> None:
+@dataclass
+class Context:
+    """What a row's set-up may use: the working folder, monkeypatching, and things to undo afterwards."""
+
+    work: Path
+    monkeypatch: pytest.MonkeyPatch
+    cleanup: list[Callable[[], None]] = field(default_factory=list)
+
+
+def _nothing(_: Context) -> None:
     pass
 
 
@@ -40,17 +56,21 @@ class Row:
     message: str
     setup: Setup = field(default=_nothing)
     proof: str = "working folder byte for byte the same: out/letter.docx kept, no temporary file"
+    new_files: tuple[str, ...] = ()  # files the command is meant to create (a row that succeeds)
+    changed: tuple[str, ...] = ()  # files the command is meant to change (the store, when it succeeds)
+    stream: str = "err"  # where the message goes: "err", or "out" for a row that succeeds
+    check: Callable[[Path], None] | None = None  # what a succeeding row must also have done
 
 
 def _copy_bad(name: str, target: str = "letter.md") -> Setup:
-    def setup(work: Path, _: pytest.MonkeyPatch) -> None:
-        (work / target).write_bytes((LETTERS / "bad" / name).read_bytes())
+    def setup(ctx: Context) -> None:
+        (ctx.work / target).write_bytes((LETTERS / "bad" / name).read_bytes())
 
     return setup
 
 
-def _huge_letter(work: Path, _: pytest.MonkeyPatch) -> None:
-    with (work / "letter.md").open("wb") as handle:
+def _huge_letter(ctx: Context) -> None:
+    with (ctx.work / "letter.md").open("wb") as handle:
         handle.write(GOOD_LETTER.read_bytes())
         handle.truncate(50 * 1024 * 1024)
 
@@ -98,6 +118,313 @@ ROWS: list[Row] = [
 ]  # fmt: skip
 
 
+# --------------------------------------------------------------------------- output rows
+
+
+def _out_folder_read_only(ctx: Context) -> None:
+    """A read-only folder. Tests run as root, which ignores permission bits, so the refusal the OS
+    gives an ordinary user (PermissionError on creating the temporary file) is simulated as well."""
+    import os
+    import tempfile
+
+    out = ctx.work / "out"
+    out.chmod(0o555)
+    ctx.cleanup.append(lambda: out.chmod(0o755))
+    if os.geteuid() == 0:
+
+        def refuse(*_: object, **__: object) -> tuple[int, str]:
+            raise PermissionError(13, "Permission denied")
+
+        ctx.monkeypatch.setattr(tempfile, "mkstemp", refuse)
+
+
+def _folder_named_like_a_file(ctx: Context) -> None:
+    (ctx.work / "out" / "draft.docx").mkdir()
+
+
+def _batch_with_unsafe_names(ctx: Context) -> None:
+    text = (LETTERS / "batch_three.md").read_text(encoding="utf-8")
+    text = text.replace("name: Anna Roth", "name: Anna Roth\n  surname: CON")
+    text = text.replace("name: Jan Novak", "name: Jan Novak\n  surname: ../../etc/passwd")
+    text = text.replace("name: Kai Berg", "name: Kai Berg\n  surname: 'C:\\Windows\\LPT1'")
+    text = text.replace(
+        "subject: Release of detained journalists in Kyrgyzstan",
+        "subject: 'Release/NUL: <journalists>? in Kyrgyzstan'",
+    )
+    (ctx.work / "letter.md").write_text(text, encoding="utf-8")
+
+
+def _save_fails(exc: BaseException, partial: bytes = b"PK\x03\x04 half a document") -> Setup:
+    """Make python-docx's save write part of the file and then fail (disk full, Ctrl+C)."""
+
+    def setup(ctx: Context) -> None:
+        from docx.document import Document
+
+        def save(_: object, stream: object) -> None:
+            if hasattr(stream, "write"):
+                stream.write(partial)
+            else:
+                Path(str(stream)).write_bytes(partial)
+            raise exc
+
+        ctx.monkeypatch.setattr(Document, "save", save)
+
+    return setup
+
+
+# --------------------------------------------------------------------------- store rows
+
+
+def _store(ctx: Context) -> None:
+    """A store holding one letter, opened twice so that today's daily backup already exists."""
+    from iphr_desk.core.repository import add_letter
+    from iphr_desk.core.store import Store
+
+    with Store.open(ctx.work / "data") as store:
+        add_letter(store, parse_letter_file(GOOD_LETTER), author="test")
+    Store.open(ctx.work / "data").close()
+
+
+def _sqlite(ctx: Context) -> sqlite3.Connection:
+    return sqlite3.connect(ctx.work / "data" / "iphr-desk.sqlite3", isolation_level=None)
+
+
+def _newer_schema(ctx: Context) -> None:
+    _store(ctx)
+    conn = _sqlite(ctx)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+
+
+def _corrupt(ctx: Context) -> None:
+    _store(ctx)
+    db = ctx.work / "data" / "iphr-desk.sqlite3"
+    data = bytearray(db.read_bytes())
+    page = 4096
+    for start in range(page * 2, len(data) - page, page * 3):  # keep the header; damage B-tree pages
+        data[start : start + 64] = b"\xde\xad\xbe\xef" * 16
+    db.write_bytes(bytes(data))
+
+
+def _locked(ctx: Context) -> None:
+    """Another program holds the write lock; the command's wait is shortened to keep the test quick."""
+    from iphr_desk.core.store import Store
+
+    _store(ctx)
+    holder = _sqlite(ctx)
+    holder.execute("BEGIN IMMEDIATE")
+    ctx.cleanup.append(holder.close)
+    ctx.cleanup.append(holder.rollback)
+    original = Store.open.__func__  # type: ignore[attr-defined]
+
+    def quick_open(cls: type[Store], *args: Any, **kwargs: Any) -> Store:
+        return original(cls, *args, **{**kwargs, "busy_timeout": 0.2})
+
+    ctx.monkeypatch.setattr(Store, "open", classmethod(quick_open))
+
+
+def _encrypted(ctx: Context) -> None:
+    from iphr_desk.core.crypto import encrypt_store
+
+    _store(ctx)
+    encrypt_store(ctx.work / "data", "the right passphrase")
+    ctx.monkeypatch.setenv("IPHR_DESK_PASSPHRASE", "a wrong passphrase")
+
+
+def _store_and_bad_file(ctx: Context) -> None:
+    _store(ctx)
+    _copy_bad("binary.md")(ctx)
+
+
+# --------------------------------------------------------------------------- letterhead rows
+
+
+def _docx_bytes(**drop: bool) -> bytes:
+    from docx import Document
+
+    stream = io.BytesIO()
+    Document().save(stream)
+    if not drop:
+        return stream.getvalue()
+    source = zipfile.ZipFile(io.BytesIO(stream.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/styles.xml":
+                continue
+            if info.filename == "word/_rels/document.xml.rels":
+                data = re.sub(rb"<Relationship [^>]*styles\.xml\"/>", b"", data)
+            if info.filename == "[Content_Types].xml":
+                data = re.sub(rb"<Override PartName=\"/word/styles\.xml\"[^>]*/>", b"", data)
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _letterhead_file(name: str, **drop: bool) -> Setup:
+    def setup(ctx: Context) -> None:
+        _store(ctx)
+        (ctx.work / name).write_bytes(_docx_bytes(**drop))
+
+    return setup
+
+
+def _has_letter_styles(work: Path) -> None:
+    from docx import Document
+
+    from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
+
+    names = {style.name for style in Document(str(work / "data/letterheads/acme.docx")).styles}
+    assert set(ALL_STYLE_NAMES) <= names
+
+
+def _not_a_docx(ctx: Context) -> None:
+    _store(ctx)
+    (ctx.work / "letterhead.docx").write_bytes(b"%PDF-1.7 this is a PDF saved with the wrong name\n")
+
+
+OUTPUT_ROWS: list[Row] = [
+    Row(
+        "output folder missing",
+        ["export", "good.md", "-o", "missing/letter.docx"],
+        2,
+        "iphr-desk: The folder missing does not exist; create it first or choose another.",
+    ),
+    Row(
+        "output folder read-only",
+        ["export", "good.md", "-o", "out/letter.docx"],
+        2,
+        "iphr-desk: The folder out is read-only; choose another folder.",
+        _out_folder_read_only,
+    ),
+    Row(
+        "output path is a folder",
+        ["export", "good.md", "-o", "out/draft.docx"],
+        2,
+        "iphr-desk: out/draft.docx is a folder; give a file name such as out/draft.docx/letter.docx.",
+        _folder_named_like_a_file,
+    ),
+    Row(
+        "recipient names with path separators and reserved Windows names (batch)",
+        ["export", "letter.md", "-o", "out/"],
+        0,
+        "out/2024-03-14 CON - Release NUL journalists in Kyrgyzstan.docx",
+        _batch_with_unsafe_names,
+        proof="accepted: each name made safe (no separator, no bare reserved name); the three files land "
+        "inside out/ and nothing else changes",
+        new_files=(
+            "out/2024-03-14 C Windows LPT1 - Release NUL journalists in Kyrgyzstan.docx",
+            "out/2024-03-14 CON - Release NUL journalists in Kyrgyzstan.docx",
+            "out/2024-03-14 .. .. etc passwd - Release NUL journalists in Kyrgyzstan.docx",
+        ),
+        stream="out",
+    ),
+    Row(
+        "disk full while writing",
+        ["export", "good.md", "-o", "out/letter.docx"],
+        1,
+        "iphr-desk: Could not write out/letter.docx: No space left on device. Nothing was changed.",
+        _save_fails(OSError(errno.ENOSPC, "No space left on device")),
+    ),
+    Row(
+        "export interrupted (Ctrl+C while writing)",
+        ["export", "good.md", "-o", "out/letter.docx"],
+        130,
+        "iphr-desk: interrupted; nothing was changed",
+        _save_fails(KeyboardInterrupt()),
+    ),
+]
+
+STORE_PROOF = "working folder byte for byte the same: database file, backups and letterheads untouched"
+STORE_ROWS: list[Row] = [
+    Row(
+        "import of a bad file into a store",
+        ["import", "good.md", "letter.md"],
+        2,
+        "iphr-desk: letter.md: this is a binary file, not a letter file "
+        "(Markdown text with YAML front matter)",
+        _store_and_bad_file,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "database from a newer schema",
+        ["import", "good.md"],
+        1,
+        "iphr-desk: The store data/iphr-desk.sqlite3 was written by a newer version of IPHR Desk "
+        "(schema 9999_from_the_future). Update IPHR Desk to open it; the file was left untouched.",
+        _newer_schema,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "corrupted database",
+        ["list", "letters"],
+        1,
+        "iphr-desk: The database data/iphr-desk.sqlite3 is damaged (database disk image is malformed). "
+        "The newest good backup is number 1, from <time> (<backup>); restore it with "
+        "`iphr-desk backup restore 1` (the damaged file is kept aside).",
+        _corrupt,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "locked database (another program is writing)",
+        ["import", "good.md"],
+        1,
+        "iphr-desk: The database is busy: another IPHR Desk window or command is writing to it. "
+        "Try again when it has finished.",
+        _locked,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "wrong passphrase",
+        ["list", "letters"],
+        2,
+        "iphr-desk: The passphrase for the store in data is wrong (or its file is damaged).",
+        _encrypted,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "letterhead that is not a .docx",
+        ["letterhead", "add", "acme", "letterhead.docx"],
+        2,
+        "iphr-desk: letterhead.docx: this is not a Word document (.docx).",
+        _not_a_docx,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "letterhead that is a letter file",
+        ["letterhead", "add", "acme", "good.md"],
+        2,
+        "iphr-desk: good.md: this is not a Word document (.docx).",
+        _store,
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "macro-enabled .docm letterhead",
+        ["letterhead", "add", "acme", "macro.docm"],
+        2,
+        "iphr-desk: macro.docm: macro-enabled Word files (.docm, .dotm) cannot be letterheads; "
+        "save it as a Word Document (.docx) without macros.",
+        _letterhead_file("macro.docm"),
+        proof=STORE_PROOF,
+    ),
+    Row(
+        "letterhead with no styles",
+        ["letterhead", "add", "acme", "bare.docx"],
+        0,
+        "letterhead 'acme' registered: data/letterheads/acme.docx",
+        _letterhead_file("bare.docx", styles=True),
+        proof="accepted: the letter styles it lacks are copied from the default letterhead; only the new "
+        "letterhead files appear (the store records it)",
+        new_files=("data/letterheads/acme.docx", "data/letterheads/acme.toml"),
+        changed=("data/iphr-desk.sqlite3",),
+        stream="out",
+        check=_has_letter_styles,
+    ),
+]
+
+ROWS += OUTPUT_ROWS + STORE_ROWS
+
+
 def snapshot(root: Path) -> dict[str, str]:
     """Every file under `root` with a digest of its bytes (sparse huge files included, cheaply)."""
     result = {}
@@ -120,7 +447,8 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "good.md").write_bytes(GOOD_LETTER.read_bytes())
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("IPHR_DESK_DEBUG", raising=False)
-    monkeypatch.setenv("IPHR_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("IPHR_DESK_DATA_DIR", "data")
+    monkeypatch.delenv("IPHR_DESK_PASSPHRASE", raising=False)
     return tmp_path
 
 
@@ -128,27 +456,54 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_bad_input(
     row: Row, work: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    row.setup(work, monkeypatch)
-    before = snapshot(work)
-    status = main(row.argv)
+    ctx = Context(work, monkeypatch)
+    try:
+        row.setup(ctx)
+        before = snapshot(work)
+        status = main(row.argv)
+        after = snapshot(work)
+    finally:
+        for undo in reversed(ctx.cleanup):
+            undo()
     captured = capsys.readouterr()
-    assert status == row.status
-    assert captured.err.splitlines() == [row.message]
     assert "Traceback" not in captured.err
-    assert captured.out == ""
-    assert snapshot(work) == before
+    assert status == row.status
+    if row.stream == "err":
+        assert captured.err.splitlines() == [_expected(row, work)]
+        assert captured.out == ""
+    else:
+        assert row.message in captured.out.splitlines()
+    for name in row.new_files:
+        assert after.pop(name, None) not in (None, "folder"), name
+    for name in row.changed:
+        assert after.pop(name) != before.pop(name), name
+    after = {k: v for k, v in after.items() if not (v == "folder" and k not in before)}
+    assert after == before
     assert (work / "out" / "letter.docx").read_bytes() == EXISTING_OUTPUT
+    if row.check is not None:
+        row.check(work)
+
+
+def _expected(row: Row, work: Path) -> str:
+    """The row's message; the corrupted-database one names the newest backup, whose name holds the time."""
+    if "<backup>" not in row.message:
+        return row.message
+    from iphr_desk.core.backup import list_backups
+
+    newest = list_backups(work / "data")[0]
+    return row.message.replace("<time>", newest.label).replace("<backup>", newest.path.name)
 
 
 def render_table(rows: list[Row]) -> str:
     """The catalogue table of tests/bad_inputs.md (regenerate: `python tests/test_bad_inputs.py`)."""
     lines = [
-        "| # | bad input | command | exit | exact message on stderr | proof that nothing was lost |",
+        "| # | bad input | command | exit | exact message (stderr; stdout when accepted) "
+        "| proof that nothing was lost |",
         "|---|---|---|---|---|---|",
     ]
     for number, row in enumerate(rows, start=1):
         command = "iphr-desk " + " ".join(row.argv)
-        cells = [str(number), row.name, f"`{command}`", str(row.status), f"`{row.message}`", row.proof]
+        cells = [str(number), row.name, f"`{command}`", str(row.status), f"`` {row.message} ``", row.proof]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
