@@ -32,6 +32,7 @@ DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 PASSPHRASE_ATTEMPTS = 3
 FALLBACK_OPEN_MS = 1500
+REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
 
 
 def _tr(text: str) -> str:
@@ -109,9 +110,8 @@ class StoreOpener:
             return
         from iphr_desk.gui.context import AppContext
 
-        self.window.attach(
-            AppContext(store=store, services=self.services, settings=self.settings, data_dir=folder)
-        )
+        context = AppContext(store=store, services=self.services, settings=self.settings, data_dir=folder)
+        self.window.attach(context, defer_rest_ms=REST_AFTER_MS)
 
     def _open_store(self, folder: Path) -> Store | None:
         from iphr_desk.core.errors import CorruptDatabaseError, PassphraseError

@@ -233,27 +233,35 @@ class MainWindow(QMainWindow):
 
     # Store ----------------------------------------------------------------------------------------------
 
-    def attach(self, ctx: AppContext) -> None:
-        """Connect to the open store and fill the lists; called once the store is open."""
+    def attach(self, ctx: AppContext, *, defer_rest_ms: int | None = None) -> None:
+        """Connect to the open store and fill the lists; called once the store is open.
+
+        The letter list comes first. With `defer_rest_ms` the other lists, and the filter choices that need
+        babel and the protocol data, fill that much later, so the letters are painted sooner at start-up.
+        """
         self.ctx = ctx
         self.case_view.set_context(ctx)
-        for model in (
-            self.letter_model,
-            self.case_model,
-            self.recipient_model,
-            self.signatory_model,
-            self.letterhead_model,
-        ):
-            model.attach(ctx.store)
+        self.letter_model.attach(ctx.store)
         self.letter_model.refresh_filter_choices(self.letters_page.filters)
-        self.case_model.refresh_filter_choices(self.cases_page.filters)
-        self._restore_headers()
+        self._restore_headers([self.letters_page])
         self.store_label.setText(self.tr("Data: %1").replace("%1", str(ctx.data_dir)))
         self.store_label.setToolTip(str(ctx.data_dir))
         self._set_store_actions_enabled(True)
         self._update_empty_state()
-        self._update_actions()
         self.statusBar().showMessage(self.tr("Ready"), 3000)
+        if defer_rest_ms is None:
+            self._attach_rest()
+        else:
+            QTimer.singleShot(defer_rest_ms, self._attach_rest)
+
+    def _attach_rest(self) -> None:
+        if self.ctx is None:
+            return
+        for model in (self.case_model, self.recipient_model, self.signatory_model, self.letterhead_model):
+            model.attach(self.ctx.store)
+        self.case_model.refresh_filter_choices(self.cases_page.filters)
+        self._restore_headers([page for page in self._list_pages() if page is not self.letters_page])
+        self._update_actions()
         self.storeAttached.emit()
 
     def _set_store_actions_enabled(self, enabled: bool) -> None:
@@ -301,8 +309,12 @@ class MainWindow(QMainWindow):
     # Pages and tabs -------------------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
+        """Switch to a list and put the keyboard in its table (View menu, Ctrl+1…5)."""
         self.navigation.select(name)
         self._on_page_requested(name)
+        page = self.current_list_page()
+        if page is not None and self.isVisible():
+            page.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def current_page_name(self) -> str:
         return self.navigation.current_page()
@@ -802,10 +814,12 @@ class MainWindow(QMainWindow):
                 splitter.restoreState(state)
             elif splitter is self.splitter:
                 splitter.setSizes([170, 1030])
+            else:
+                splitter.setSizes([560, 470])
         self.show_page("letters")
 
-    def _restore_headers(self) -> None:
-        for page in self._list_pages():
+    def _restore_headers(self, pages: list[ListPage]) -> None:
+        for page in pages:
             state = self.settings.header_state(page.objectName())
             if not state.isEmpty():
                 page.table.horizontalHeader().restoreState(state)

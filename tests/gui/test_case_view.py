@@ -22,11 +22,13 @@ def test_case_view_shows_fields_people_events_and_letters(
     assert view.fields["themes"].text() == "freedom of assembly, fair trial"
     people = [view.people.topLevelItem(i) for i in range(view.people.topLevelItemCount())]
     assert [p.text(0) for p in people] == ["Yerlan Sarsenbayev", "Marat Iskakov"]
-    assert people[0].text(3) == "At risk" and people[0].font(0).bold()
-    assert people[1].text(3) == "" and not people[1].font(0).bold()
-    events = [view.events.topLevelItem(i) for i in range(view.events.topLevelItemCount())]
-    assert [e.text(0) for e in events] == ["2022-09-14", "2022-09-16"]
-    assert events[0].text(2) == "https://example.org/rally"
+    assert people[0].text(1) == "At risk" and people[0].font(0).bold()
+    assert people[1].text(1) == "" and not people[1].font(0).bold()
+    events = view.timeline_texts()
+    assert len(events) == 2
+    assert "2022-09-14" in events[0] and "Rally dispersed" in events[0]
+    assert 'href="https://example.org/rally"' in events[0]
+    assert "2022-09-16" in events[1] and "href" not in events[1]
     letters = [view.letters.topLevelItem(i) for i in range(view.letters.topLevelItemCount())]
     assert [item.data(0, Qt.ItemDataRole.UserRole) for item in letters] == [seeded["letter_fr"]]
 
@@ -36,7 +38,7 @@ def test_clicking_a_source_copies_it_and_fetches_nothing(window: Any, seeded: di
     view.show_case(seeded["case_kz"])
     messages: list[str] = []
     view.messageRequested.connect(messages.append)
-    view._source_clicked(view.events.topLevelItem(0), 2)
+    view.timeline_labels[0].linkActivated.emit("https://example.org/rally")
     assert QGuiApplication.clipboard().text() == "https://example.org/rally"
     assert messages and "https://example.org/rally" in messages[0]
 

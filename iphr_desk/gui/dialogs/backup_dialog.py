@@ -151,11 +151,7 @@ def encrypt_store(ctx: AppContext, parent: QWidget) -> bool:
     if ctx.store.encrypted:
         ctx.services.info(parent, tr("Encrypt Data"), tr("Your data is already encrypted."))
         return False
-    try:
-        from iphr_desk.core import crypto
-    except ImportError:
-        ctx.services.info(parent, tr("Encrypt Data"), tr("Encryption is not available in this build."))
-        return False
+    from iphr_desk.core import crypto as crypto_module
     first = ctx.services.ask_passphrase(
         parent, tr("Encrypt Data"), tr("Choose a passphrase. Without it your data cannot be opened:")
     )
@@ -168,7 +164,7 @@ def encrypt_store(ctx: AppContext, parent: QWidget) -> bool:
         )
         return False
     try:
-        _encrypt(crypto, ctx.store, first)
+        _encrypt(crypto_module, ctx.store, first)
     except Exception as error:  # the core keeps the plain copy until the encrypted one is verified
         ctx.services.error(parent, tr("Encrypt Data"), tr("Your data could not be encrypted."), str(error))
         return False

@@ -44,23 +44,28 @@ class CaseListBackend:
 class CaseTableModel(StoreTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         columns = [
-            Column(self.tr("Reference"), lambda r: str(_get(r, "reference")), "reference"),
+            Column(self.tr("Reference"), lambda r: str(_get(r, "reference")), "reference", width=13),
             Column(
                 self.tr("Title"),
                 lambda r: str(_get(r, "title")),
                 "title",
                 tooltip=lambda r: str(_get(r, "title")),
+                stretch=True,
             ),
-            Column(self.tr("Country"), lambda r: labels.country(str(_get(r, "country"))), "country"),
-            Column(self.tr("Status"), lambda r: labels.case_status(str(_get(r, "status"))), "status"),
+            Column(
+                self.tr("Country"), lambda r: labels.country(str(_get(r, "country"))), "country", width=14
+            ),
+            Column(
+                self.tr("Status"), lambda r: labels.case_status(str(_get(r, "status"))), "status", width=12
+            ),
             Column(
                 self.tr("At risk"),
                 lambda r: str(_get(r, "at_risk_count", "")) or "",
                 None,
                 tooltip=lambda r: self.tr("People at risk in this case"),
+                width=8,
             ),
-            Column(self.tr("Themes"), lambda r: ", ".join(_get(r, "themes", ())), None),
-            Column(self.tr("Letters"), lambda r: str(_get(r, "letter_count", "")), None),
+            Column(self.tr("Letters"), lambda r: str(_get(r, "letter_count", "")), None, width=8),
         ]
         super().__init__(columns, parent)
         self.setObjectName("caseModel")

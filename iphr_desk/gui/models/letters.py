@@ -100,23 +100,29 @@ class LetterTableModel(StoreTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         columns = [
-            Column(self.tr("Date"), lambda r: str(_get(r, "date")), "date"),
+            Column(self.tr("Date"), lambda r: str(_get(r, "date")), "date", width=11),
             Column(
                 self.tr("Subject"),
                 lambda r: str(_get(r, "subject")),
                 "subject",
                 tooltip=lambda r: str(_get(r, "subject")),
+                stretch=True,
             ),
-            Column(self.tr("Recipient"), lambda r: str(_get(r, "recipient")), "recipient"),
-            Column(self.tr("Language"), lambda r: labels.language(str(_get(r, "language"))), "language"),
+            Column(self.tr("Recipient"), lambda r: str(_get(r, "recipient")), "recipient", width=24),
+            Column(
+                self.tr("Language"), lambda r: labels.language(str(_get(r, "language"))), "language", width=10
+            ),
             Column(
                 self.tr("Status"),
                 lambda r: labels.letter_status(str(_get(r, "status"))),
                 "status",
                 tooltip=lambda r: self.tr("Where this letter is in review"),
+                width=17,
             ),
-            Column(self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated"),
-            Column(self.tr("Match"), lambda r: str(_get(r, "snippet")), None, rich=True),
+            Column(
+                self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated", width=17
+            ),
+            Column(self.tr("Match"), lambda r: str(_get(r, "snippet")), None, rich=True, width=60),
         ]
         super().__init__(columns, parent)
         self.setObjectName("letterModel")

@@ -47,6 +47,8 @@ class Column:
     tooltip: Callable[[Any], str | None] | None = None
     decoration: Callable[[Any], Any] | None = None
     rich: bool = False
+    width: int = 14  # initial width in average characters
+    stretch: bool = False  # takes the room the other columns leave
 
 
 class PagedTableModel(QAbstractTableModel, Generic[Row]):

@@ -97,12 +97,21 @@ class RecipientTableModel(RecordTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name"),
-                Column(self.tr("Office"), lambda r: labels.office(str(_get(r, "office"))), "office"),
-                Column(self.tr("Title"), lambda r: str(_get(r, "title")), None),
-                Column(self.tr("Organisation"), lambda r: str(_get(r, "organisation")), "organisation"),
-                Column(self.tr("Gender"), lambda r: labels.gender(str(_get(r, "gender"))), None),
-                Column(self.tr("Language"), lambda r: labels.language(str(_get(r, "language"))), "language"),
+                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name", width=26),
+                Column(
+                    self.tr("Office"), lambda r: labels.office(str(_get(r, "office"))), "office", width=24
+                ),
+                Column(self.tr("Title"), lambda r: str(_get(r, "title")), None, stretch=True),
+                Column(
+                    self.tr("Organisation"), lambda r: str(_get(r, "organisation")), "organisation", width=26
+                ),
+                Column(self.tr("Gender"), lambda r: labels.gender(str(_get(r, "gender"))), None, width=11),
+                Column(
+                    self.tr("Language"),
+                    lambda r: labels.language(str(_get(r, "language"))),
+                    "language",
+                    width=10,
+                ),
             ],
             parent,
         )
@@ -115,9 +124,14 @@ class SignatoryTableModel(RecordTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name"),
-                Column(self.tr("Title"), lambda r: str(_get(r, "title")), None),
-                Column(self.tr("Organisation"), lambda r: str(_get(r, "organisation")), "organisation"),
+                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name", width=28),
+                Column(self.tr("Title"), lambda r: str(_get(r, "title")), None, width=34),
+                Column(
+                    self.tr("Organisation"),
+                    lambda r: str(_get(r, "organisation")),
+                    "organisation",
+                    stretch=True,
+                ),
             ],
             parent,
         )
@@ -130,10 +144,10 @@ class LetterheadTableModel(RecordTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name"),
-                Column(self.tr("Organisation"), lambda r: str(_get(r, "organisation")), None),
-                Column(self.tr("Website"), lambda r: str(_get(r, "website")), None),
-                Column(self.tr("Template"), lambda r: str(_get(r, "template_path")), None),
+                Column(self.tr("Name"), lambda r: str(_get(r, "name")), "name", width=14),
+                Column(self.tr("Organisation"), lambda r: str(_get(r, "organisation")), None, width=44),
+                Column(self.tr("Website"), lambda r: str(_get(r, "website")), None, width=26),
+                Column(self.tr("Template"), lambda r: str(_get(r, "template_path")), None, stretch=True),
             ],
             parent,
         )

@@ -6,6 +6,7 @@ when and where to open it (the app itself never touches the network).
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -61,6 +62,7 @@ class CaseView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget(scroll)
         scroll.setWidget(self.body)
         self.scroll_area = scroll
@@ -111,31 +113,27 @@ class CaseView(QWidget):
         layout.addLayout(form)
 
         self.people = self._tree(
-            [self.tr("Name"), self.tr("Role"), self.tr("Situation"), self.tr("At risk")], self.tr("People")
+            [self.tr("Name"), self.tr("At risk"), self.tr("Situation"), self.tr("Role")], self.tr("People")
         )
-        self.events = self._tree([self.tr("Date"), self.tr("Event"), self.tr("Source")], self.tr("Timeline"))
-        self.events.setWordWrap(True)
-        self.events.itemActivated.connect(self._copy_source)
-        self.events.itemClicked.connect(self._source_clicked)
+        self.timeline = QWidget(self.body)
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        self.timeline_layout = QVBoxLayout(self.timeline)
+        self.timeline_layout.setContentsMargins(0, 0, 0, 0)
+        self.timeline_layout.setSpacing(8)
+        self.timeline_labels: list[QLabel] = []
         self.letters = self._tree(
-            [self.tr("Date"), self.tr("Subject"), self.tr("Language"), self.tr("Status")], self.tr("Letters")
+            [self.tr("Date"), self.tr("Status"), self.tr("Language"), self.tr("Subject")], self.tr("Letters")
         )
         self.letters.itemActivated.connect(self._open_letter)
-        for title, tree in (
+        for title, widget in (
             (self.tr("People"), self.people),
-            (self.tr("Timeline"), self.events),
+            (self.tr("Timeline"), self.timeline),
             (self.tr("Letters"), self.letters),
         ):
             box = QGroupBox(title, self.body)
             box_layout = QVBoxLayout(box)
-            box_layout.addWidget(tree)
+            box_layout.addWidget(widget)
             layout.addWidget(box)
-        self.people_box_hint = QLabel(
-            self.tr("Clicking a source copies its address; nothing is fetched."), self
-        )
-        self.people_box_hint.setWordWrap(True)
-        self.people_box_hint.setEnabled(False)
-        layout.addWidget(self.people_box_hint)
         layout.addStretch(1)
 
     def _tree(self, headers: list[str], name: str) -> QTreeWidget:
@@ -147,9 +145,20 @@ class CaseView(QWidget):
         tree.setAccessibleName(name)
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.header().setStretchLastSection(True)
-        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        tree.setMinimumHeight(110)
+        tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        tree.header().setMinimumSectionSize(60)
+        tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         return tree
+
+    def _fit(self, tree: QTreeWidget) -> None:
+        """Tall enough for every row (the page scrolls, not each list), columns sized to their text."""
+        for column in range(tree.columnCount() - 1):
+            tree.resizeColumnToContents(column)
+        rows = max(tree.topLevelItemCount(), 1)
+        row_height = max(tree.sizeHintForRow(0), tree.fontMetrics().height() + 6)
+        tree.setFixedHeight(tree.header().sizeHint().height() + rows * row_height + 2 * tree.frameWidth() + 4)
 
     def set_context(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -168,10 +177,10 @@ class CaseView(QWidget):
         if case_id is None or self.ctx is None:
             self._show_placeholder(True)
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core import repository as repo
 
         try:
-            detail = repository.get_case_detail(self.ctx.store, case_id)
+            detail = repo.get_case_detail(self.ctx.store, case_id)
         except Exception:  # the case may have been moved to the trash meanwhile: show nothing
             detail = None
         if detail is None:
@@ -204,9 +213,9 @@ class CaseView(QWidget):
             item = QTreeWidgetItem(
                 [
                     str(_field(person, "name", "")),
-                    labels.role(str(_field(person, "role", "") or "")),
-                    labels.situation(str(_field(person, "situation", "") or "")),
                     self.tr("At risk") if at_risk else "",
+                    labels.situation(str(_field(person, "situation", "") or "")),
+                    labels.role(str(_field(person, "role", "") or "")),
                 ]
             )
             if at_risk:
@@ -215,50 +224,68 @@ class CaseView(QWidget):
                 font.setBold(True)
                 for column in range(4):
                     item.setFont(column, font)
-                item.setIcon(3, warning)
+                item.setIcon(1, warning)
                 item.setToolTip(0, self.tr("This person is at risk"))
             self.people.addTopLevelItem(item)
+        self._fit(self.people)
 
     def _fill_events(self, events: Any) -> None:
-        self.events.clear()
-        link_font = QFont(self.events.font())
-        link_font.setUnderline(True)
+        """One wrapped paragraph per event; the source is a link that copies itself, never opens."""
+        for label in self.timeline_labels:
+            self.timeline_layout.removeWidget(label)
+            label.deleteLater()
+        self.timeline_labels = []
         for event in sorted(events, key=lambda e: str(_field(e, "date", ""))):
-            date = _field(event, "date", "")
+            date = html.escape(str(_field(event, "date", "")))
+            text = html.escape(str(_field(event, "description", "")))
             source = str(_field(event, "source", "") or _field(event, "source_url", "") or "")
-            item = QTreeWidgetItem([str(date), str(_field(event, "description", "")), source])
-            item.setToolTip(1, str(_field(event, "description", "")))
+            markup = f"<b>{date}</b>&nbsp;&nbsp;{text}"
             if source:
-                item.setFont(2, link_font)
-                item.setForeground(2, self.palette().link())
-                item.setToolTip(2, self.tr("Click to copy the address: %1").replace("%1", source))
-                item.setData(2, Qt.ItemDataRole.UserRole, source)
-            self.events.addTopLevelItem(item)
+                shown = html.escape(source)
+                markup += f'<br><a href="{shown}">{shown}</a>'
+            label = QLabel(markup, self.timeline)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setOpenExternalLinks(False)  # a click copies the address: nothing is fetched
+            label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByMouse
+                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            )
+            label.linkActivated.connect(self.copy_source)
+            if source:
+                label.setToolTip(self.tr("Click the address to copy it; nothing is fetched."))
+            self.timeline_layout.addWidget(label)
+            self.timeline_labels.append(label)
+        if not self.timeline_labels:
+            empty = QLabel(self.tr("No events recorded."), self.timeline)
+            self.timeline_layout.addWidget(empty)
+            self.timeline_labels.append(empty)
+
+    def timeline_texts(self) -> list[str]:
+        return [label.text() for label in self.timeline_labels]
 
     def _fill_letters(self, letters: Any) -> None:
         self.letters.clear()
         for letter in letters:
+            subject = str(_field(letter, "subject", ""))
             item = QTreeWidgetItem(
                 [
                     str(_field(letter, "date", "")),
-                    str(_field(letter, "subject", "")),
-                    labels.language(str(_field(letter, "language", ""))),
                     labels.letter_status(str(_field(letter, "status", ""))),
+                    labels.language(str(_field(letter, "language", ""))),
+                    subject,
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, int(_field(letter, "id", 0)))
-            item.setToolTip(1, self.tr("Double-click or press Enter to open"))
+            item.setToolTip(3, subject + "\n" + self.tr("Double-click or press Enter to open"))
             self.letters.addTopLevelItem(item)
+        self._fit(self.letters)
 
-    def _source_clicked(self, item: QTreeWidgetItem, column: int) -> None:
-        if column == 2:
-            self._copy_source(item)
-
-    def _copy_source(self, item: QTreeWidgetItem) -> None:
-        source = item.data(2, Qt.ItemDataRole.UserRole)
+    def copy_source(self, source: str) -> None:
         if source:
-            QGuiApplication.clipboard().setText(str(source))
-            self.messageRequested.emit(self.tr("Source address copied: %1").replace("%1", str(source)))
+            QGuiApplication.clipboard().setText(source)
+            self.messageRequested.emit(self.tr("Source address copied: %1").replace("%1", source))
 
     def _open_letter(self, item: QTreeWidgetItem) -> None:
         letter_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -94,9 +94,7 @@ class ListPage(QWidget):
         self.table.setModel(model)
         self.table.setAccessibleName(name)
         self._delegate = RichTextDelegate(self.table)
-        for number in range(model.columnCount()):
-            if model.column(number).rich:
-                self.table.setItemDelegateForColumn(number, self._delegate)
+        self.apply_column_widths()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
         self.empty: EmptyState | None = None
@@ -106,6 +104,20 @@ class ListPage(QWidget):
         layout.addWidget(self.stack, 1)
         model.reloaded.connect(self._on_reloaded)
         model.modelReset.connect(self._sync_sort_indicator)
+
+    def apply_column_widths(self) -> None:
+        """Initial widths from the columns' hints (restored header states replace them)."""
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        char = self.fontMetrics().averageCharWidth()
+        for number in range(self.model.columnCount()):
+            column = self.model.column(number)
+            if column.rich:
+                self.table.setItemDelegateForColumn(number, self._delegate)
+            if column.stretch:
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(number, column.width * char + 16)
 
     def _on_reloaded(self, count: int) -> None:
         self.count_label.setText(self.tr("%n row(s)", "", count))
