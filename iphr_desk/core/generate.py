@@ -12,6 +12,7 @@ Generated letters get no revision history: they were never edited.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 import time
@@ -469,7 +470,7 @@ def generate_corpus(
     done = 0
     case_ids: dict[str, int] = {}
     people = events = 0
-    with engine.begin() as conn:
+    with engine.begin() as conn, _fulltext_triggers_suspended(conn):
         next_case = _next_id(conn, "cases")
         for chunk in _chunks(cases_stream(seed, cases)):
             rows = _case_rows(chunk, next_case)
@@ -492,6 +493,29 @@ def generate_corpus(
             _report(progress, done, total)
     _rebuild_search(store)
     return GenerateResult(cases, people, events, letters, _now() - start)
+
+
+@contextlib.contextmanager
+def _fulltext_triggers_suspended(conn: Any) -> Iterator[None]:
+    """Drop the full-text triggers for the bulk load and put the same ones back in the same transaction.
+
+    Per-row triggers would index each body once per recipient row; `search.rebuild` indexes
+    everything once afterwards instead. SQLite DDL is transactional, so a failed load rolls back
+    with the triggers intact. Other databases have no such triggers: nothing to do.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    from sqlalchemy import text
+
+    saved = conn.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'")
+    ).all()
+    for name, _sql in saved:
+        conn.execute(text(f'DROP TRIGGER "{name}"'))
+    yield
+    for _name, sql in saved:
+        conn.execute(text(sql))
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
@@ -621,7 +645,7 @@ def _rebuild_search(store: Any) -> None:
         search = importlib.import_module("iphr_desk.core.search")
     except ImportError:  # no search module: nothing to rebuild
         return
-    rebuild = getattr(search, "rebuild", None) or getattr(search, "rebuild_index", None)
+    rebuild = getattr(search, "rebuild", None)
     if callable(rebuild):
         rebuild(store)
 

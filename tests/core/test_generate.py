@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from pathlib import Path
 
 from iphr_desk.core.generate import cases_stream, letters_stream
 from iphr_desk.core.letterfile import normalise_body, parse_letter_text, write_letter_text
@@ -43,3 +45,27 @@ def test_generated_letters_are_canonical_letter_files() -> None:
         letter = generated.letter
         assert normalise_body(letter.body) == letter.body
         assert parse_letter_text(write_letter_text(letter), "generated.md") == letter
+
+
+def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_path: Path) -> None:
+    from iphr_desk.core import repository as repo
+    from iphr_desk.core.generate import generate_corpus
+    from iphr_desk.core.search import search_cases, search_letters
+    from iphr_desk.core.store import Store
+
+    with Store.open(tmp_path) as store:
+        steps: list[tuple[int, int]] = []
+        result = generate_corpus(
+            store, cases=12, letters=40, seed=5, progress=lambda d, t: steps.append((d, t))
+        )
+        assert (result.cases, result.letters) == (12, 40)
+        assert steps[-1] == (52, 52)
+        assert repo.count_letters(store) == 40 and repo.count_cases(store) == 12
+        first = repo.get_letter(store, 1)
+        assert first == next(iter(letters_stream(5, 1, [c.reference for c in cases_stream(5, 12)]))).letter
+        surname = first.recipient.name.split()[-1]
+        assert any(hit.id == 1 for hit in search_letters(store, surname, limit=100))
+        person = repo.get_case_detail(store, 1).people[0].name
+        assert any(hit.id == 1 for hit in search_cases(store, person, limit=100))
+        added = repo.add_letter(store, replace(first, subject="Zyxwvut unique subject"), author="test")
+        assert [hit.id for hit in search_letters(store, "Zyxwvut")] == [added]
