@@ -6,17 +6,21 @@ import ctypes
 import sys
 
 
-def _keep_none_alive() -> None:
-    """Work around PySide6 6.12 on CPython 3.11, which drops a reference to None on every None it returns.
+def _keep_singletons_alive() -> None:
+    """Work around PySide6 6.12 on CPython 3.11 dropping references to the objects it shares.
 
-    Qt calls such as `QTextBlock.textList()`, `QTextFormat.property()` or `QWidget.parentWidget()` return
-    None without taking a reference; after a few thousand calls CPython frees None and aborts
-    ("none_dealloc"). CPython 3.12 made None immortal; this gives 3.11 the same margin by raising None's
-    reference count once (the first field of every PyObject is its Py_ssize_t reference count).
+    Measured here: each `QTextBlock.textList()` / `QTextFormat.property()` / `QWidget.parentWidget()`
+    returning None, and each signal emitted with a bool or a small int (`toggled(bool)`,
+    `currentIndexChanged(int)`), takes one reference from None, True/False or the cached small int
+    without giving it back. After a few thousand such calls CPython frees the object and aborts
+    ("none_dealloc", "bool_dealloc"). CPython 3.12 made these objects immortal; this gives 3.11 the same
+    margin by raising their reference counts once (a PyObject starts with its Py_ssize_t refcount).
     """
-    if sys.version_info < (3, 12) and not getattr(sys, "_iphr_none_guard", False):
-        ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-        sys._iphr_none_guard = True  # type: ignore[attr-defined]
+    if sys.version_info >= (3, 12) or getattr(sys, "_iphr_singleton_guard", False):
+        return
+    for obj in (None, True, False, NotImplemented, Ellipsis, *range(-5, 257)):
+        ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
+    sys._iphr_singleton_guard = True  # type: ignore[attr-defined]
 
 
-_keep_none_alive()
+_keep_singletons_alive()

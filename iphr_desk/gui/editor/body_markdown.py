@@ -184,8 +184,9 @@ def normalise_runs(runs: tuple[Inline, ...]) -> tuple[Inline, ...]:
     last = len(lines) - 1
     for number, line in enumerate(lines):
         # The parser strips all Unicode white space at a paragraph's ends, only spaces and tabs elsewhere.
-        stripped = _strip_line(line, str.lstrip if number == 0 else _lstrip,
-                               str.rstrip if number == last else _rstrip)
+        stripped = _strip_line(
+            line, str.lstrip if number == 0 else _lstrip, str.rstrip if number == last else _rstrip
+        )
         if number and (stripped or number < last):
             out.append(LineBreak())
         out.extend(stripped)

@@ -175,8 +175,31 @@ def test_list_created_in_the_editor_is_written_as_a_list() -> None:
 # Property tests ---------------------------------------------------------------------------------------
 
 WORDS = st.sampled_from(
-    ["letter", "Minister", "droits", "human", "rights", "l'Union", "30", "%", "«", "»", "défenseur",
-     "Президент", "Grüße", "a*b", "snake_case", "[x]", "#1", "&", "<b>", "back\\slash", "1.", "-", "+"]
+    [
+        "letter",
+        "Minister",
+        "droits",
+        "human",
+        "rights",
+        "l'Union",
+        "30",
+        "%",
+        "«",
+        "»",
+        "défenseur",
+        "Президент",
+        "Grüße",
+        "a*b",
+        "snake_case",
+        "[x]",
+        "#1",
+        "&",
+        "<b>",
+        "back\\slash",
+        "1.",
+        "-",
+        "+",
+    ]
 )
 
 
@@ -252,8 +275,14 @@ def runs(draw: st.DrawFn) -> list[Text]:
     out = []
     for _ in range(draw(st.integers(1, 5))):
         text = draw(STYLED_TEXT | st.sampled_from(["*", "_", "**", "\\", "[", "]", "`", "<a>", "&amp;", " "]))
-        out.append(Text(text, bold=draw(st.booleans()), italic=draw(st.booleans()),
-                        href=draw(st.sampled_from([None, None, "https://example.org/x"]))))
+        out.append(
+            Text(
+                text,
+                bold=draw(st.booleans()),
+                italic=draw(st.booleans()),
+                href=draw(st.sampled_from([None, None, "https://example.org/x"])),
+            )
+        )
     return out
 
 

@@ -1,0 +1,329 @@
+"""The letter body: a QTextEdit limited to what a letter supports, with its toolbar and word count.
+
+Formatting goes through the Markdown bridge's formats, so everything the toolbar makes can be stored
+as CommonMark and exported; pasting keeps only bold, italic, links, lists, quotes and footnotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar, QVBoxLayout, QWidget
+
+from iphr_desk.gui.editor import markdown_bridge as bridge
+from iphr_desk.gui.services import Services
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class BodyTextEdit(QTextEdit):
+    """The text area: sanitised paste, Markdown on the clipboard, footnote marks that stay atomic."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)
+        self.currentCharFormatChanged.connect(self._leave_footnote_format)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        body = bridge.body_from_mime(source)
+        if body is None:
+            self.insertPlainText(source.text())
+            return
+        self.textCursor().insertFragment(bridge.fragment_for(body))
+        self.ensureCursorVisible()
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasText() or source.hasHtml() or source.hasFormat(bridge.MARKDOWN_MIME)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Plain text for other programs, Markdown (with footnotes) for another letter."""
+        cursor = self.textCursor()
+        mime = QMimeData()
+        mime.setText(cursor.selection().toPlainText().replace(bridge.LINE_SEPARATOR, "\n"))
+        mime.setData(bridge.MARKDOWN_MIME, bridge.selection_markdown(cursor).encode("utf-8"))
+        return mime
+
+    def _leave_footnote_format(self, fmt: QTextCharFormat) -> None:
+        """Text typed after a footnote mark, or at the end of a link, must not join the mark or the link."""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            return
+        clean = QTextCharFormat(fmt)
+        changed = False
+        if bridge.is_footnote(fmt):
+            for prop in (bridge.FOOTNOTE_TEXT, bridge.FOOTNOTE_ID, bridge.FOOTNOTE_KEY):
+                clean.clearProperty(prop)
+            clean.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
+            clean.setToolTip("")
+            changed = True
+        if fmt.isAnchor() and not _inside_link(cursor, fmt.anchorHref()):
+            _strip_link(clean)
+            changed = True
+        if changed:
+            self.setCurrentCharFormat(clean)
+
+
+class BodyEditor(QWidget):
+    """Toolbar + text area + word count. `changed` fires on every edit (the letter editor debounces)."""
+
+    changed = Signal()
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.text = BodyTextEdit(self)
+        self.text.setAccessibleName(self.tr("Letter body"))
+        self.toolbar = QToolBar(self.tr("Formatting"), self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.words = QLabel(self)
+        self.words.setAccessibleName(self.tr("Word count"))
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.words, 0, Qt.AlignmentFlag.AlignRight)
+        self.text.textChanged.connect(self._on_text_changed)
+        self.text.currentCharFormatChanged.connect(self._sync_buttons)
+        self._update_word_count()
+
+    # Actions ----------------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: object,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setCheckable(checkable)
+        action.setToolTip(
+            f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.undo_action = self._action(self.tr("Undo"), key.Undo, self.text.undo)
+        self.redo_action = self._action(self.tr("Redo"), key.Redo, self.text.redo)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.text.undoAvailable.connect(self.undo_action.setEnabled)
+        self.text.redoAvailable.connect(self.redo_action.setEnabled)
+        self.toolbar.addSeparator()
+        self.bold_action = self._action(self.tr("Bold"), key.Bold, self.toggle_bold, checkable=True)
+        self.italic_action = self._action(self.tr("Italic"), key.Italic, self.toggle_italic, checkable=True)
+        self.link_action = self._action(self.tr("Link…"), "Ctrl+K", self.insert_link)
+        self.toolbar.addSeparator()
+        self.bullets_action = self._action(self.tr("Bullets"), "Ctrl+Shift+8", self.toggle_bullets)
+        self.numbers_action = self._action(self.tr("Numbering"), "Ctrl+Shift+7", self.toggle_numbers)
+        self.quote_action = self._action(self.tr("Quote"), "Ctrl+Shift+Q", self.toggle_quote)
+        self.footnote_action = self._action(self.tr("Footnote…"), "Ctrl+Alt+F", self.insert_footnote)
+        font = self.bold_action.font()
+        font.setBold(True)
+        self.bold_action.setFont(font)
+        font = self.italic_action.font()
+        font.setItalic(True)
+        self.italic_action.setFont(font)
+
+    # Content ----------------------------------------------------------------------------------------
+
+    def markdown(self) -> str:
+        return bridge.to_markdown(self.text.document())
+
+    def set_markdown(self, markdown: str) -> None:
+        blocker = self.text.blockSignals(True)
+        bridge.set_markdown(self.text.document(), markdown)
+        self.text.blockSignals(blocker)
+        self._update_word_count()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.text.setReadOnly(read_only)
+        self.toolbar.setEnabled(not read_only)
+
+    def insert_text(self, text: str) -> None:
+        """Insert plain text at the cursor (e.g. a fact from the case panel) as one undo step."""
+        if self.text.isReadOnly():
+            return
+        cursor = self.text.textCursor()
+        cursor.insertText(text, QTextCharFormat())
+        self.text.setTextCursor(cursor)
+        self.text.setFocus()
+
+    def word_count(self) -> int:
+        return count_words(self.text.toPlainText())
+
+    def _on_text_changed(self) -> None:
+        self._update_word_count()
+        self.changed.emit()
+
+    def _update_word_count(self) -> None:
+        count = self.word_count()
+        self.words.setText(self.tr("%n word(s)", "", count))
+
+    def _sync_buttons(self, fmt: QTextCharFormat) -> None:
+        self.bold_action.setChecked(fmt.fontWeight() >= int(QFont.Weight.DemiBold))
+        self.italic_action.setChecked(fmt.fontItalic())
+
+    # Formatting -------------------------------------------------------------------------------------
+
+    def _merge(self, fmt: QTextCharFormat) -> None:
+        """Apply to the selection, or (no selection) to what is typed next."""
+        self.text.mergeCurrentCharFormat(fmt)
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.text.fontWeight() < int(QFont.Weight.DemiBold)
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self._merge(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.text.fontItalic())
+        self._merge(fmt)
+
+    def insert_link(self) -> None:
+        cursor = self.text.textCursor()
+        current = cursor.charFormat().anchorHref() if cursor.charFormat().isAnchor() else ""
+        url = self._services.ask_text(self, self.tr("Link"), self.tr("Address (URL):"), current or "https://")
+        if url is None:
+            return
+        url = url.strip()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        fmt = QTextCharFormat()
+        if url and url != "https://":
+            fmt = bridge.char_format(_link_run(url))
+            fmt.setFontWeight(cursor.charFormat().fontWeight())
+            fmt.setFontItalic(cursor.charFormat().fontItalic())
+            if not cursor.hasSelection():
+                cursor.insertText(url, fmt)
+                return
+            cursor.mergeCharFormat(fmt)
+        else:  # an empty address removes the link
+            _strip_link(fmt)
+            cursor.mergeCharFormat(fmt)
+
+    def _toggle_list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.text.textCursor()
+        current = cursor.currentList()
+        cursor.beginEditBlock()
+        if current is not None and current.format().style() == style:
+            for block in _blocks_in(cursor):
+                lst = block.textList()
+                if lst is not None:
+                    lst.remove(block)
+                fmt = block.blockFormat()
+                fmt.setIndent(0)
+                QTextCursor(block).setBlockFormat(fmt)
+        else:
+            depth = 1
+            if current is not None:
+                depth = bridge.int_property(current.format(), bridge.LIST_DEPTH) or 1
+            list_fmt = bridge.list_format(style == QTextListFormat.Style.ListDecimal, depth)
+            if current is not None:
+                current.setFormat(list_fmt)
+            else:
+                cursor.createList(list_fmt)
+        cursor.endEditBlock()
+
+    def toggle_bullets(self) -> None:
+        self._toggle_list(QTextListFormat.Style.ListDisc)
+
+    def toggle_numbers(self) -> None:
+        self._toggle_list(QTextListFormat.Style.ListDecimal)
+
+    def toggle_quote(self) -> None:
+        cursor = self.text.textCursor()
+        cursor.beginEditBlock()
+        quoted = bridge.int_property(cursor.blockFormat(), bridge.QUOTE_LEVEL) > 0
+        for block in _blocks_in(cursor):
+            fmt = block.blockFormat()
+            if quoted:
+                fmt.clearProperty(bridge.QUOTE_LEVEL)
+                fmt.setLeftMargin(0)
+            else:
+                fmt.setProperty(bridge.QUOTE_LEVEL, 1)
+                fmt.setLeftMargin(bridge.INDENT_WIDTH)
+            QTextCursor(block).setBlockFormat(fmt)
+        cursor.endEditBlock()
+
+    def insert_footnote(self) -> None:
+        note = self._services.ask_text(self, self.tr("Footnote"), self.tr("Footnote text:"))
+        if note is None or not note.strip():
+            return
+        cursor = self.text.textCursor()
+        cursor.beginEditBlock()
+        cursor.clearSelection()
+        cursor.insertText("0", bridge.footnote_format(note.strip()))
+        cursor.setCharFormat(QTextCharFormat())
+        renumber_footnotes(self.text.document().begin(), cursor)
+        cursor.endEditBlock()
+        self.text.setTextCursor(cursor)
+
+
+def _strip_link(fmt: QTextCharFormat) -> None:
+    fmt.setAnchor(False)
+    fmt.setAnchorHref("")
+    fmt.setFontUnderline(False)
+    fmt.clearForeground()
+
+
+def _inside_link(cursor: QTextCursor, href: str) -> bool:
+    """Whether the character after the cursor belongs to the same link (so typing extends it)."""
+    if cursor.atBlockEnd():
+        return False
+    after = QTextCursor(cursor)
+    after.movePosition(QTextCursor.MoveOperation.NextCharacter)
+    fmt = after.charFormat()
+    return fmt.isAnchor() and fmt.anchorHref() == href
+
+
+def _link_run(url: str) -> bridge.Text:
+    return bridge.Text("", href=url)
+
+
+def _blocks_in(cursor: QTextCursor) -> list[bridge.QTextBlock]:
+    doc = cursor.document()
+    first = doc.findBlock(cursor.selectionStart())
+    last = doc.findBlock(cursor.selectionEnd())
+    blocks = [first]
+    while blocks[-1] != last and blocks[-1].next().isValid():
+        blocks.append(blocks[-1].next())
+    return blocks
+
+
+def renumber_footnotes(block: bridge.QTextBlock, cursor: QTextCursor) -> None:
+    """Show footnote marks as 1, 2, 3 in document order (a repeated note keeps its number)."""
+    numbers: dict[int, int] = {}
+    edits: list[tuple[int, int, str, QTextCharFormat]] = []
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            fmt = fragment.charFormat()
+            if bridge.is_footnote(fmt):
+                key = bridge.int_property(fmt, bridge.FOOTNOTE_KEY)
+                number = numbers.setdefault(key, len(numbers) + 1)
+                if fragment.text() != str(number):
+                    edits.append((fragment.position(), fragment.length(), str(number), fmt))
+        block = block.next()
+    doc = cursor.document()
+    for position, length, text, fmt in reversed(edits):
+        edit = QTextCursor(doc)
+        edit.setPosition(position)
+        edit.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        edit.insertText(text, fmt)

@@ -1,0 +1,178 @@
+"""Review and sign-off: the status, the transitions the workflow allows, and the comment threads.
+
+The workflow itself is data in `core.repository` (`allowed_transitions`); this panel only offers what
+it allows and reports each move with `statusChangeRequested`, so the letter editor can save first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iphr_desk.core import repository as repo
+from iphr_desk.core.store import Store
+
+COMMENT_ROLE = Qt.ItemDataRole.UserRole
+
+
+def status_label(status: str) -> str:
+    labels = {
+        "draft": QCoreApplication.translate("Review", "Draft"),
+        "in_review": QCoreApplication.translate("Review", "In review"),
+        "changes_requested": QCoreApplication.translate("Review", "Changes requested"),
+        "approved": QCoreApplication.translate("Review", "Approved"),
+        "signed": QCoreApplication.translate("Review", "Signed"),
+        "sent": QCoreApplication.translate("Review", "Sent"),
+    }
+    return labels.get(status, status.replace("_", " ").capitalize())
+
+
+def transition_label(old: str, new: str) -> str:
+    """The button text for moving from `old` to `new` ("Reopen" for going back to a draft)."""
+    tr = QCoreApplication.translate
+    if new == "draft":
+        return tr("Review", "Reopen")
+    names = {
+        "in_review": tr("Review", "Submit for review"),
+        "changes_requested": tr("Review", "Request changes"),
+        "approved": tr("Review", "Approve"),
+        "signed": tr("Review", "Mark signed"),
+        "sent": tr("Review", "Mark sent"),
+    }
+    return names.get(new, status_label(new))
+
+
+class ReviewPanel(QWidget):
+    statusChangeRequested = Signal(str)
+
+    def __init__(self, store: Store, letter_id: int, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._letter_id = letter_id
+        self._author = author
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Review status"))
+        self.transitions = QHBoxLayout()
+        self.transition_buttons: dict[str, QPushButton] = {}
+        self.comments = QTreeWidget(self)
+        self.comments.setHeaderLabels([self.tr("Comment"), self.tr("Author"), self.tr("When")])
+        self.comments.setAccessibleName(self.tr("Comments"))
+        self.comments.setWordWrap(True)
+        self.comment_text = QLineEdit(self)
+        self.comment_text.setPlaceholderText(self.tr("Write a comment or a reply…"))
+        self.comment_text.setAccessibleName(self.tr("Comment text"))
+        self.add_button = QPushButton(self.tr("Comment"), self)
+        self.reply_button = QPushButton(self.tr("Reply"), self)
+        self.resolve_button = QPushButton(self.tr("Resolve"), self)
+        row = QHBoxLayout()
+        row.addWidget(self.comment_text, 1)
+        for button in (self.add_button, self.reply_button, self.resolve_button):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(self.transitions)
+        layout.addWidget(self.comments, 1)
+        layout.addLayout(row)
+        self.add_button.clicked.connect(self.add_comment)
+        self.reply_button.clicked.connect(self.reply_to_current)
+        self.resolve_button.clicked.connect(self.toggle_resolved)
+        self.comments.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    def set_author(self, author: str) -> None:
+        self._author = author
+
+    def refresh(self) -> None:
+        info = repo.get_letter_info(self._store, self._letter_id)
+        self.show_status(info.status)
+        self.refresh_comments()
+
+    def show_status(self, status: str) -> None:
+        self.status.setText(self.tr("Status: <b>%1</b>").replace("%1", status_label(status)))
+        for button in self.transition_buttons.values():
+            self.transitions.removeWidget(button)
+            button.deleteLater()
+        self.transition_buttons = {}
+        for new in repo.allowed_transitions(status):
+            button = QPushButton(transition_label(status, new), self)
+            button.clicked.connect(lambda _checked=False, target=new: self.statusChangeRequested.emit(target))
+            self.transitions.addWidget(button)
+            self.transition_buttons[new] = button
+
+    # Comments ---------------------------------------------------------------------------------------
+
+    def refresh_comments(self) -> None:
+        self.comments.clear()
+        threads: dict[int, QTreeWidgetItem] = {}
+        for comment in repo.list_comments(self._store, self._letter_id):
+            item = QTreeWidgetItem(
+                [comment.text, comment.author, comment.created_at.strftime("%Y-%m-%d %H:%M")]
+            )
+            item.setData(0, COMMENT_ROLE, comment.id)
+            item.setToolTip(0, comment.text)
+            if comment.parent_id is None:
+                if comment.resolved:
+                    for column in range(3):
+                        font = item.font(column)
+                        font.setStrikeOut(True)
+                        item.setFont(column, font)
+                    item.setText(0, self.tr("%1 (resolved)").replace("%1", comment.text))
+                self.comments.addTopLevelItem(item)
+                threads[comment.id] = item
+            else:
+                parent = threads.get(comment.parent_id)
+                (parent.addChild(item) if parent is not None else self.comments.addTopLevelItem(item))
+        self.comments.expandAll()
+        self.comments.resizeColumnToContents(1)
+        self._update_buttons()
+
+    def _current_thread(self) -> int | None:
+        item = self.comments.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return None if item is None else int(item.data(0, COMMENT_ROLE))
+
+    def _update_buttons(self) -> None:
+        has = self.comments.currentItem() is not None
+        self.reply_button.setEnabled(has)
+        self.resolve_button.setEnabled(has)
+
+    def _take_text(self) -> str | None:
+        text = self.comment_text.text().strip()
+        if not text:
+            self.comment_text.setFocus()
+            return None
+        self.comment_text.clear()
+        return text
+
+    def add_comment(self) -> None:
+        text = self._take_text()
+        if text:
+            repo.add_comment(self._store, self._letter_id, text, author=self._author)
+            self.refresh_comments()
+
+    def reply_to_current(self) -> None:
+        thread = self._current_thread()
+        text = self._take_text() if thread is not None else None
+        if thread is not None and text:
+            repo.reply(self._store, thread, text, author=self._author)
+            self.refresh_comments()
+
+    def toggle_resolved(self) -> None:
+        thread = self._current_thread()
+        if thread is None:
+            return
+        resolved = next(
+            (c.resolved for c in repo.list_comments(self._store, self._letter_id) if c.id == thread), False
+        )
+        repo.resolve_comment(self._store, thread, author=self._author, resolved=not resolved)
+        self.refresh_comments()
