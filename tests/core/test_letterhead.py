@@ -243,3 +243,31 @@ def test_letterhead_without_a_numbering_part_still_gets_real_lists(tmp_path: Pat
     assert numbering.count("<w:abstractNum ") == 1 and "numbering" in rels
     check = validate_docx([out])
     assert check.returncode == 0, check.stdout
+
+
+def test_missing_styles_follow_a_localised_template(tmp_path: Path) -> None:
+    """A German Word: "Normal" has the id "Standard", there is no "Quote", and an id we use is taken."""
+    document = docx.Document()
+    styles = document.styles.element
+    for el in styles.findall(qn("w:style")):
+        name = el.find(qn("w:name")).get(qn("w:val"))
+        if name == "Quote":
+            styles.remove(el)
+        elif el.get(qn("w:styleId")) == "Normal":
+            el.set(qn("w:styleId"), "Standard")
+    for ref in styles.iter(qn("w:basedOn"), qn("w:next")):
+        if ref.get(qn("w:val")) == "Normal":
+            ref.set(qn("w:val"), "Standard")
+    clash = document.styles.add_style("Briefkopf", 1)
+    clash.element.set(qn("w:styleId"), "IPHRBody")
+    path = tmp_path / "de.docx"
+    document.save(str(path))
+
+    stored = docx.Document(str(register_letterhead(tmp_path, "de-org", path)))
+    by_name = {s.name: s for s in stored.styles if s.name}
+    body = by_name["IPHR Body"]
+    assert body.style_id != "IPHRBody" and by_name["Briefkopf"].style_id == "IPHRBody"
+    assert body.base_style is not None and body.base_style.style_id == "Standard"
+    quote = by_name["IPHR Quote"]
+    assert quote.base_style is not None and quote.base_style.name == "Quote"
+    assert quote.base_style.base_style is not None and quote.base_style.base_style.name == "IPHR Body"

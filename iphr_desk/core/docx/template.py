@@ -44,41 +44,67 @@ def clear_body(document: DocxDocument) -> None:
 def add_missing_styles(document: DocxDocument, defaults: DocxDocument) -> list[str]:
     """Copy the letter styles `document` lacks from `defaults`; returns the names added.
 
-    Ids are made unique and `basedOn`/`next`/`link` are re-pointed by name, since a localised
-    Word names its ids differently ("Standard" for "Normal").
+    A copied style's `basedOn` chain comes along where the target lacks it too, ids are made
+    unique, and `basedOn`/`next`/`link` are re-pointed by name once everything is in, since a
+    localised Word names its ids differently ("Standard" for "Normal").
     """
     target = document.styles.element
     present = {_name(el).casefold() for el in target.findall(qn("w:style"))}
-    target_ids = {el.get(qn("w:styleId")): el for el in target.findall(qn("w:style"))}
-    id_by_name = {_name(el).casefold(): el.get(qn("w:styleId")) for el in target.findall(qn("w:style"))}
-    source = defaults.styles.element
-    source_name_by_id = {el.get(qn("w:styleId")): _name(el) for el in source.findall(qn("w:style"))}
-    added: list[str] = []
-    for el in source.findall(qn("w:style")):
-        name = _name(el)
-        if name not in ALL_STYLE_NAMES or name.casefold() in present:
-            continue
-        new = copy.deepcopy(el)
+    taken_ids = {el.get(qn("w:styleId")) for el in target.findall(qn("w:style"))}
+    source_styles = {_name(el): el for el in source_style_elements(defaults)}
+    source_name_by_id = {el.get(qn("w:styleId")): name for name, el in source_styles.items()}
+    wanted = _with_bases(
+        [n for n in ALL_STYLE_NAMES if n.casefold() not in present], source_styles, source_name_by_id, present
+    )
+    copies: list[tuple[BaseOxmlElement, BaseOxmlElement]] = []
+    for name in wanted:
+        original = source_styles[name]
+        new = copy.deepcopy(original)
         style_id = new.get(qn("w:styleId")) or name.replace(" ", "")
-        while style_id in target_ids:
+        while style_id in taken_ids:
             style_id += "X"
+        taken_ids.add(style_id)
         new.set(qn("w:styleId"), style_id)
+        target.append(new)
+        copies.append((original, new))
+    id_by_name = {_name(el).casefold(): el.get(qn("w:styleId")) for el in target.findall(qn("w:style"))}
+    for _original, new in copies:
         for ref_tag in ("w:basedOn", "w:next", "w:link"):
             ref = new.find(qn(ref_tag))
             if ref is None:
                 continue
-            ref_name = source_name_by_id.get(ref.get(qn("w:val")), "").casefold()
-            ref_id = id_by_name.get(ref_name)
+            ref_id = id_by_name.get(source_name_by_id.get(ref.get(qn("w:val")), "").casefold())
             if ref_id:
                 ref.set(qn("w:val"), ref_id)
             else:
                 new.remove(ref)
-        target.append(new)
-        target_ids[style_id] = new
-        id_by_name[name.casefold()] = style_id
-        present.add(name.casefold())
-        added.append(name)
-    return added
+    return wanted
+
+
+def source_style_elements(document: DocxDocument) -> list[BaseOxmlElement]:
+    return list(document.styles.element.findall(qn("w:style")))
+
+
+def _with_bases(
+    names: list[str],
+    source: dict[str, BaseOxmlElement],
+    name_by_id: dict[str | None, str],
+    present: set[str],
+) -> list[str]:
+    """`names` plus the styles they are based on that the target lacks, bases first."""
+    ordered: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in ordered or name.casefold() in present or name not in source:
+            return
+        base = source[name].find(qn("w:basedOn"))
+        if base is not None:
+            visit(name_by_id.get(base.get(qn("w:val")), ""))
+        ordered.append(name)
+
+    for name in names:
+        visit(name)
+    return ordered
 
 
 def _name(style: BaseOxmlElement) -> str:
