@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help=f"the data folder (default: ${DATA_DIR_ENV}, else the platform's)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", help="open the desktop app (the default)")
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="the data folder")
     _add_export(sub)
     imp = sub.add_parser("import", help="store letter files; prints each new letter id")
     imp.add_argument("files", nargs="+", type=Path, metavar="LETTER.md")
@@ -124,7 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def gui_main() -> int:
-    return main(["gui", *sys.argv[1:]])
+    """The windowed launcher (`iphr-desk-gui`): the same command, whose default is the GUI."""
+    return main(sys.argv[1:])
 
 
 def run_command(handler: Handler, args: argparse.Namespace) -> int:

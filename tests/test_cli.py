@@ -163,3 +163,40 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_otherwise() -> None:
         bar(2, 2, "b.docx")
     assert tty.text == "\r[###############---------------] 1/2\r[##############################] 2/2\n"
     assert plain.text == "1/2 a.docx\n2/2 b.docx\n"
+
+
+def test_gui_is_the_default_and_gets_the_data_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    calls: list[str | None] = []
+    def run_gui(data_dir: str | None) -> int:
+        calls.append(data_dir)
+        return 0
+
+    fake = types.ModuleType("iphr_desk.gui.app")
+    fake.run_gui = run_gui  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "iphr_desk.gui.app", fake)
+    monkeypatch.delenv("IPHR_DESK_DATA_DIR", raising=False)
+    assert main([]) == 0
+    assert main(["--data-dir", "/tmp/a"]) == 0
+    assert main(["gui", "--data-dir", "/tmp/b"]) == 0
+    monkeypatch.setenv("IPHR_DESK_DATA_DIR", "/tmp/c")
+    assert main(["gui"]) == 0
+    assert calls == [None, "/tmp/a", "/tmp/b", "/tmp/c"]
+
+
+def test_version_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from iphr_desk.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('PySide6', 'sqlalchemy', 'docx', 'babel', 'yaml', 'mdformat')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
