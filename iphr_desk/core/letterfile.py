@@ -470,10 +470,13 @@ def normalise_body(body: str) -> str:
     text = body.replace("\r\n", "\n").strip("\n")
     if not text.strip():
         return ""
+    extensions = _body_extensions()
+    if "footnote" not in extensions and "[^" in text:
+        return text + "\n"  # without the plugin mdformat would escape `[^1]`: keep the text as written
     import mdformat
 
     for _ in range(3):
-        formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=_body_extensions())
+        formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=extensions)
         if formatted == text:
             break
         text = formatted

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -143,3 +144,12 @@ def test_body_normalisation_is_idempotent(body: str) -> None:
 def test_footnotes_survive_normalisation_unchanged() -> None:
     body = "Detained since 2022[^1].\n\n[^1]: See the court record.\n"
     assert normalise_body(body) == body
+
+
+def test_footnotes_survive_even_without_the_footnote_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import iphr_desk.core.letterfile as letterfile
+
+    monkeypatch.setattr(letterfile, "_body_extensions", set)
+    body = "Detained since 2022[^1].\n\n[^1]: See the court record.\n"
+    assert normalise_body(body) == body
+    assert normalise_body("* a\n* b") == "- a\n- b\n"
