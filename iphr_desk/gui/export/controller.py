@@ -81,7 +81,9 @@ class ExportRun(QObject):
         self.progress_dialog.setMinimumDuration(0)
         self.progress_dialog.setAutoClose(False)
         self.progress_dialog.setAutoReset(False)
-        self.progress_dialog.canceled.connect(self.worker.cancel)
+        # Not connected to the worker's slot: that would be queued to the busy worker thread and run only
+        # after the export; the flag is a threading.Event, safe to set from here.
+        self.progress_dialog.canceled.connect(self._cancel_worker)
         self.worker_thread.started.connect(self.worker.run)
         self.worker.progress.connect(self._on_progress)
         self.worker.finished.connect(self._on_finished)
@@ -95,7 +97,11 @@ class ExportRun(QObject):
         self.worker_thread.start()
 
     def cancel(self) -> None:
+        self._cancel_worker()
         self.progress_dialog.cancel()
+
+    def _cancel_worker(self) -> None:
+        self.worker.cancel()
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
         self.progress_dialog.setMaximum(total)
