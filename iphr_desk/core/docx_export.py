@@ -8,6 +8,7 @@ borderless table), cc lines.
 Public API (used by the CLI and the GUI):
 
 - `export_letter(letter, output, ...)`: one single-recipient letter to .docx (or .pdf by suffix).
+- `export_pdf(letter, output, ...)`: the same, always as PDF.
 - `export_batch(letter, out_dir, ...)`: one file per recipient, or one combined document.
 - `export_frame(frame, body, output, ...)`: the same from an already computed `Frame`.
 - `build_document(...)` / `document_bytes(...)`: the document in memory, for previews and tests.
@@ -87,6 +88,23 @@ def export_letter(
     head = letterhead or load_letterhead(letter.letterhead, data_dir)
     frame = frame or compute_letter_frame(letter, head)
     return export_frame(frame, letter.body, output, letterhead=head, warnings=warnings, now=now)
+
+
+def export_pdf(
+    letter: Letter,
+    output: Path,
+    *,
+    letterhead: Letterhead | None = None,
+    data_dir: Path | None = None,
+    warnings: list[str] | None = None,
+    frame: Frame | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Write `letter` as a PDF (through LibreOffice) at `output`, whatever its suffix says."""
+    target = output if output.suffix.lower() == ".pdf" else output.with_suffix(".pdf")
+    return export_letter(
+        letter, target, letterhead=letterhead, data_dir=data_dir, warnings=warnings, frame=frame, now=now
+    )
 
 
 def export_frame(

@@ -39,6 +39,7 @@ from docx.text.paragraph import Paragraph
 
 from iphr_desk.core.docx.metadata import remove_leftovers, set_properties
 from iphr_desk.core.docx.ooxml import PPR_AFTER_PBDR, element
+from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
 from iphr_desk.core.docx.template import clear_body
 from iphr_desk.core.letterhead import Organisation
 from iphr_desk.resources import resource
@@ -81,6 +82,7 @@ def build(profile: Path, output: Path, logo: Path) -> Path:
     remove_leftovers(document)
     _defaults(document, look)
     _letter_styles(document, look)
+    _prune_styles(document)
     _page(document)
     _headers(document, organisation, look, logo)
     document.add_paragraph("")  # Word wants one paragraph in a body; the exporter empties it.
@@ -251,6 +253,26 @@ def _reset_formatting(style: ParagraphStyle) -> None:
     link = style.element.find(qn("w:link"))
     if link is not None:
         style.element.remove(link)
+
+
+#: Built-in styles the template keeps; python-docx's starting template holds some 160 others
+#: (table designs, headings, list variants) that a letter never uses and Word lists anyway.
+_KEPT_BUILTINS = frozenset(
+    {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid", "Quote", "Header", "Footer"}
+)
+
+
+def _prune_styles(document: DocxDocument) -> None:
+    root = document.styles.element
+    for el in root.findall(qn("w:style")):
+        name = el.find(qn("w:name")).get(qn("w:val"))
+        if name in _KEPT_BUILTINS or name in ALL_STYLE_NAMES or name.startswith("IPHR "):
+            continue
+        root.remove(el)
+    remaining = {el.get(qn("w:styleId")) for el in root.findall(qn("w:style"))}
+    for ref in [*root.iter(qn("w:link")), *root.iter(qn("w:next"))]:
+        if ref.get(qn("w:val")) not in remaining:
+            ref.getparent().remove(ref)
 
 
 def _character_style(document: DocxDocument, name: str, style_id: str) -> Any:
