@@ -38,7 +38,13 @@ from iphr_desk.core.docx.body import BodyWriter, Story
 from iphr_desk.core.docx.footnotes import Footnotes
 from iphr_desk.core.docx.metadata import remove_leftovers, set_language, set_properties
 from iphr_desk.core.docx.numbering import Numbering
-from iphr_desk.core.docx.ooxml import SECTPR_AFTER_PGNUMTYPE, element, new_run, set_paragraph_style
+from iphr_desk.core.docx.ooxml import (
+    SECTPR_AFTER_FOOTNOTEPR,
+    SECTPR_AFTER_PGNUMTYPE,
+    element,
+    new_run,
+    set_paragraph_style,
+)
 from iphr_desk.core.docx.ooxml import set_spacing_before as _space_before
 from iphr_desk.core.docx.safewrite import (
     check_output_path,
@@ -322,7 +328,7 @@ def build_document(
         if index:
             layout.section_break()
         layout.letter(piece)
-    layout.restart_page_numbers(document.element.body.find(qn("w:sectPr")))
+    layout.restart_numbering(document.element.body.find(qn("w:sectPr")))
     remove_leftovers(document)
     if pieces:
         set_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
@@ -426,13 +432,23 @@ class _Layout:
         p = self._body_el.add_p()
         if final is not None:
             sect = copy.deepcopy(final)
-            self.restart_page_numbers(sect)
+            self.restart_numbering(sect)
             p.get_or_add_pPr().append(sect)
 
     @staticmethod
-    def restart_page_numbers(sect: BaseOxmlElement | None) -> None:
+    def restart_numbering(sect: BaseOxmlElement | None) -> None:
+        """Pages and footnotes of each letter count from 1 (one section per letter)."""
         if sect is None:
             return
+        notes = sect.find(qn("w:footnotePr"))
+        if notes is None:
+            notes = element("w:footnotePr")
+            sect.insert_element_before(notes, *SECTPR_AFTER_FOOTNOTEPR)
+        restart = notes.find(qn("w:numRestart"))
+        if restart is None:
+            restart = element("w:numRestart")
+            notes.append(restart)
+        restart.set(qn("w:val"), "eachSect")
         numbering = sect.find(qn("w:pgNumType"))
         if numbering is None:
             numbering = element("w:pgNumType")

@@ -169,6 +169,7 @@ def test_combined_batch_starts_each_letter_on_a_new_section_with_page_one(sample
     assert xml.count("<w:sectPr") == 3
     assert xml.count('<w:pgNumType w:start="1"/>') == 3
     assert xml.count("<w:titlePg/>") == 3  # the first-page letterhead again for each letter
+    assert xml.count('<w:numRestart w:val="eachSect"/>') == 3  # footnotes count from 1 in each letter
 
 
 @needs_soffice

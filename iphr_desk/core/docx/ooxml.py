@@ -27,6 +27,11 @@ SECTPR_AFTER_PGNUMTYPE: Final = (
     "w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
     "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
 )
+#: Children of w:sectPr after w:footnotePr, in schema order.
+SECTPR_AFTER_FOOTNOTEPR: Final = (
+    "w:endnotePr", "w:type", "w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType",
+    "w:pgNumType", *SECTPR_AFTER_PGNUMTYPE,
+)
 
 
 def element(tag: str, **attrs: str) -> BaseOxmlElement:
