@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--only", help=f"comma-separated groups among: {', '.join(GROUPS)}")
     parser.add_argument("--cache-dir", type=Path, help="where the generated store is kept between runs")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="results file (JSON)")
+    parser.add_argument("--profile", type=Path, metavar="DIR", help="profile each in-process figure into DIR")
     return parser
 
 
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     print(f"corpus: {options.letters} letters, {options.cases} cases ...", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix="iphr-bench-"))
-    ctx = Context(options, work)
+    ctx = Context(options, work, profile_dir=args.profile)
     corpus_info: dict[str, object] = {"letters": options.letters, "cases": options.cases}
     try:
         corpus = ensure_corpus(

@@ -60,6 +60,11 @@ def run(ctx: Context) -> list[Figure]:
             repository.save_letter(store, letter_id, replace_body(letter, app_next()), author="benchmark")
 
         app_s = samples(app_save, opts.runs * 2, opts.warmup)
+        def twenty_saves() -> None:
+            for _ in range(20):
+                app_save()
+
+        ctx.profile("autosave", twenty_saves)
         db_path = Path(store.db_path)
     finally:
         close_store(store)

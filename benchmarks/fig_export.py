@@ -115,6 +115,7 @@ def run(ctx: Context) -> list[Figure]:
     app_s = samples(lambda: export_letter(one, app_out), opts.runs * 2, opts.warmup)
     floor_s = samples(lambda: floor(folder / "floor.docx"), opts.runs * 2, opts.warmup)
     tpl_s = samples(lambda: tpl(folder / "docxtpl.docx"), opts.runs * 2, opts.warmup)
+    ctx.profile("export", lambda: export_letter(one, app_out))
 
     export = Figure(
         "export", "export: one 2-page letter to .docx", "app export_letter", "bare python-docx", "ms", 1.3,
@@ -141,6 +142,7 @@ def _batch(ctx: Context, export_batch: Callable[..., Any], floor_one_ms: float, 
         export_batch(letter, out)
 
     app_s = samples(once, opts.batch_runs, 0)
+    ctx.profile("batch", once)
     files = [len(list(out.iterdir())) for out in folder.glob("batch-*")]
     for out in folder.glob("batch-*"):
         shutil.rmtree(out, ignore_errors=True)

@@ -54,6 +54,7 @@ def run(ctx: Context) -> list[Figure]:
         for _ in range(opts.warmup):  # imports and caches warm on a few files: the whole set takes long
             app_import(store, paths[:10])
         app_s = samples(lambda: app_import(store, paths), opts.import_runs, 0)
+        ctx.profile("import", lambda: app_import(store, paths[:100]))
     finally:
         close_store(store)
     floor_s = samples(lambda: yaml_floor(paths), opts.import_runs, opts.warmup)

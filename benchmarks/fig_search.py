@@ -126,6 +126,7 @@ def run(ctx: Context) -> list[Figure]:
                 start = time.perf_counter()
                 replay(bare, sql[query])
                 floor_s.append(time.perf_counter() - start)
+        ctx.profile("search", lambda: [search_letters(store, query, LIMIT) for query in queries])
     finally:
         bare.close()
         close_store(store)
