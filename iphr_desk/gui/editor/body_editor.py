@@ -29,6 +29,10 @@ class BodyTextEdit(QTextEdit):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
+        self.document().setDocumentMargin(12)
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 10.5))
+        self.document().setDefaultFont(font)
         self.currentCharFormatChanged.connect(self._leave_footnote_format)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
@@ -127,8 +131,8 @@ class BodyEditor(QWidget):
         self.italic_action = self._action(self.tr("Italic"), key.Italic, self.toggle_italic, checkable=True)
         self.link_action = self._action(self.tr("Link…"), "Ctrl+K", self.insert_link)
         self.toolbar.addSeparator()
-        self.bullets_action = self._action(self.tr("Bullets"), "Ctrl+Shift+8", self.toggle_bullets)
-        self.numbers_action = self._action(self.tr("Numbering"), "Ctrl+Shift+7", self.toggle_numbers)
+        self.bullets_action = self._action(self.tr("• List"), "Ctrl+Shift+8", self.toggle_bullets)
+        self.numbers_action = self._action(self.tr("1. List"), "Ctrl+Shift+7", self.toggle_numbers)
         self.quote_action = self._action(self.tr("Quote"), "Ctrl+Shift+Q", self.toggle_quote)
         self.footnote_action = self._action(self.tr("Footnote…"), "Ctrl+Alt+F", self.insert_footnote)
         font = self.bold_action.font()

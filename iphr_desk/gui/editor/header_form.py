@@ -162,6 +162,10 @@ class HeaderForm(QWidget):
         other_form.addRow(self.tr("Linked c&ases"), self.cases)
         layout.addWidget(other)
         layout.addStretch(1)
+        for combo in self.findChildren(QComboBox):
+            # Long office labels and saved names must not make the form wider than its column.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         for label, widget in (
             (self.tr("Language"), self.language),
             (self.tr("Letterhead"), self.letterhead),
@@ -196,10 +200,11 @@ class HeaderForm(QWidget):
             self.saved_recipient.addItem(label, index)
         self.add_recipient_button = QPushButton(self.tr("Add recipient"), box)
         self.remove_recipient_button = QPushButton(self.tr("Remove"), box)
-        buttons.addWidget(self.saved_recipient, 1)
         buttons.addWidget(self.add_recipient_button)
         buttons.addWidget(self.remove_recipient_button)
+        buttons.addStretch(1)
         layout.addWidget(self.recipient_list)
+        layout.addWidget(self.saved_recipient)
         layout.addLayout(buttons)
         form = QFormLayout()
         self.r_name = QLineEdit(box)
@@ -268,7 +273,6 @@ class HeaderForm(QWidget):
         self.remove_signatory_button = QPushButton(self.tr("Remove"), box)
         self.up_button = QPushButton(self.tr("Up"), box)
         self.down_button = QPushButton(self.tr("Down"), box)
-        row.addWidget(self.saved_signatory, 1)
         for button in (
             self.add_signatory_button,
             self.remove_signatory_button,
@@ -276,7 +280,9 @@ class HeaderForm(QWidget):
             self.down_button,
         ):
             row.addWidget(button)
+        row.addStretch(1)
         layout.addWidget(self.signatories)
+        layout.addWidget(self.saved_signatory)
         layout.addLayout(row)
         self.signatories.itemChanged.connect(self._emit)
         self.saved_signatory.activated.connect(self._pick_saved_signatory)

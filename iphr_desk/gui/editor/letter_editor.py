@@ -127,6 +127,8 @@ class LetterEditor(QWidget):
         scroll.setWidget(self.form)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(300)
         self.side = QTabWidget(self)
         self.side.addTab(self.preview, self.tr("Preview"))
         self.side.addTab(self.cases, self.tr("Cases"))
@@ -139,7 +141,7 @@ class LetterEditor(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([330, 480, 480])
+        self.splitter.setSizes([380, 520, 460])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -74,6 +74,7 @@ LIST_DEPTH = _USER + 20
 LINE_SEPARATOR = "\u2028"
 OBJECT_REPLACEMENT = "\ufffc"
 INDENT_WIDTH = 24.0  # pixels per quote level / list continuation level
+PARAGRAPH_SPACING = 8.0  # pixels below a paragraph, so the editor shows paragraphs as the letter will
 MARKDOWN_MIME = "text/markdown"
 
 _footnote_ids = itertools.count(1)
@@ -158,8 +159,11 @@ class _Writer:
 
     def list_block(self, block: ListBlock, quote: int, depth: int) -> None:
         qlist: QTextList | None = None
-        for item in block.items:
-            self.new_block(paragraph_format(quote, 0))
+        for index, item in enumerate(block.items):
+            fmt = paragraph_format(quote, 0)
+            if index < len(block.items) - 1:
+                fmt.setBottomMargin(0)  # a tight list; the last item keeps the space before what follows
+            self.new_block(fmt)
             if qlist is None:
                 qlist = self.cursor.createList(list_format(block.ordered, depth, block.start, quote))
             else:
@@ -211,6 +215,7 @@ def paragraph_format(quote: int, continuation: int) -> QTextBlockFormat:
     if continuation:
         fmt.setProperty(LIST_CONTINUATION, continuation)
     fmt.setLeftMargin(INDENT_WIDTH * (quote + continuation))
+    fmt.setBottomMargin(PARAGRAPH_SPACING)
     return fmt
 
 

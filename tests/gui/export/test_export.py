@@ -27,7 +27,7 @@ def batch_letter(ctx: Any, seeded: Any) -> Letter:
 
 
 def cancel_after_first(run: ExportRun) -> list[int]:
-    """Cancel from the worker thread as soon as one file is done (as a user's click would, but exactly then)."""
+    """Cancel from the worker thread once one file is done (as a click would, but exactly then)."""
     seen: list[int] = []
 
     def on_progress(done: int, _total: int, _label: str) -> None:
@@ -62,7 +62,7 @@ def test_several_letters_export_with_progress(qtbot: Any, ctx: Any, seeded: Any,
     assert run.result == "finished"
     assert len(list(tmp_path.glob("*.docx"))) == 3
     assert values == [1, 2, 3]
-    title, text = ctx.services.called("ask_yes_no")[0]
+    _title, text = ctx.services.called("ask_yes_no")[0]
     assert "3 file(s) written" in text or "3 files written" in text
     assert ctx.services.called("open_folder") == [(tmp_path,)]
 
@@ -118,7 +118,7 @@ def test_export_error_is_shown_with_what_to_do(qtbot: Any, ctx: Any, seeded: Any
     run = run_export(ctx, None, [batch_letter(ctx, seeded)], ExportOptions(missing))
     wait(qtbot, run)
     assert run.result == "failed"
-    (title, text, _details) = ctx.services.called("error")[0]
+    (_title, text, _details) = ctx.services.called("error")[0]
     assert "does not exist" in text and "export again" in text
 
 
