@@ -44,16 +44,46 @@ def letterhead_template() -> Path | None:
 
 
 def read_written(path: Path) -> Written:
+    """Every paragraph of the app's document in reading order: body paragraphs, table cells (the
+    signature blocks), then footnotes, each with its runs. The floor writes them all as paragraphs."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     doc = Document(str(path))
-    return Written(
-        [
-            (
-                paragraph.style.name if paragraph.style is not None else None,
-                [(run.text, bool(run.bold), bool(run.italic)) for run in paragraph.runs],
-            )
-            for paragraph in doc.paragraphs
-        ]
-    )
+    paragraphs: list[Paragraph] = []
+    for block in doc.iter_inner_content():
+        if isinstance(block, Table):
+            paragraphs += [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        else:
+            paragraphs.append(block)
+    written = [(p.style.name if p.style is not None else None, _runs(p)) for p in paragraphs]
+    return Written(written + [(None, [(text, False, False)]) for text in _footnote_texts(doc)])
+
+
+def _runs(paragraph: Any) -> Runs:
+    """The paragraph's runs, those inside hyperlinks included."""
+    from docx.text.hyperlink import Hyperlink
+
+    runs: list[Any] = []
+    for item in paragraph.iter_inner_content():
+        runs += item.runs if isinstance(item, Hyperlink) else [item]
+    return [(r.text, bool(r.bold), bool(r.italic)) for r in runs]
+
+
+def _footnote_texts(doc: Any) -> list[str]:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml.ns import qn
+
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            root = rel.target_part.element if hasattr(rel.target_part, "element") else None
+            if root is None:
+                from lxml import etree
+
+                root = etree.fromstring(rel.target_part.blob)
+            notes = [n for n in root.iter(qn("w:footnote")) if n.get(qn("w:type")) is None]
+            return ["".join(t.text or "" for t in note.iter(qn("w:t"))) for note in notes]
+    return []
 
 
 def python_docx_floor(template: Path | None, written: Written) -> Callable[[Path], None]:
