@@ -83,6 +83,7 @@ def build(profile: Path, output: Path, logo: Path) -> Path:
     _defaults(document, look)
     _letter_styles(document, look)
     _prune_styles(document)
+    _font_table(document, look)
     _page(document)
     _headers(document, organisation, look, logo)
     document.add_paragraph("")  # Word wants one paragraph in a body; the exporter empties it.
@@ -129,6 +130,9 @@ def _defaults(document: DocxDocument, look: Look) -> None:
     spacing.set(qn("w:after"), "0")
     spacing.set(qn("w:line"), "240")
     settings = document.settings.element
+    zoom = settings.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")  # required by the schema; the starting template omits it
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), "en-GB")
@@ -253,6 +257,42 @@ def _reset_formatting(style: ParagraphStyle) -> None:
     link = style.element.find(qn("w:link"))
     if link is not None:
         style.element.remove(link)
+
+
+#: Metric-compatible stand-ins named in the font table, so a machine without the Windows font
+#: (a Linux desktop) lays the letter out with the same line breaks.
+_FONT_FACTS: dict[str, tuple[str, str, str, str]] = {
+    # name: (alternative, panose, family, pitch)
+    "Arial": ("Liberation Sans", "020B0604020202020204", "swiss", "variable"),
+    "Times New Roman": ("Liberation Serif", "02020603050405020304", "roman", "variable"),
+    "Courier New": ("Liberation Mono", "02070309020205020404", "modern", "fixed"),
+}
+
+
+def _font_table(document: DocxDocument, look: Look) -> None:
+    """Replace the starting template's font table (Cambria, MS Mincho...) with the fonts we use."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    fonts = []
+    for name in dict.fromkeys((look.body_font, look.monospace)):
+        alternative, panose, family, pitch = _FONT_FACTS.get(name, ("", "", "auto", "variable"))
+        parts = [f'<w:font w:name="{name}">']
+        if alternative:
+            parts.append(f'<w:altName w:val="{alternative}"/>')
+        if panose:
+            parts.append(f'<w:panose1 w:val="{panose}"/>')
+        parts.append(f'<w:charset w:val="00"/><w:family w:val="{family}"/>')
+        parts.append(f'<w:pitch w:val="{pitch}"/></w:font>')
+        fonts.append("".join(parts))
+    xml = (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(fonts)
+        + "</w:fonts>"
+    )
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FONT_TABLE and not rel.is_external:
+            rel.target_part._blob = xml.encode("utf-8")  # a generic part: python-docx keeps its bytes
 
 
 #: Built-in styles the template keeps; python-docx's starting template holds some 160 others
