@@ -33,7 +33,7 @@ def test_an_empty_database_migrates_to_exactly_the_models_schema(tmp_path: Path)
         assert store.backup_made is None  # nothing to back up in a new store
         with store.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), m.Base.metadata)
-    fts_tables = ("letters_fts", "cases_fts")
+    fts_tables = ("letters_fts", "cases_fts")  # SQLite-only virtual tables, outside the models
     relevant = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(fts_tables))]
     assert relevant == []
     assert _version(tmp_path / "iphr-desk.sqlite3") == HEAD_REVISION
@@ -93,4 +93,5 @@ def test_migrations_run_inside_the_package_folder() -> None:
     assert sorted(p.name for p in (SCRIPT_LOCATION / "versions").glob("*.py")) == [
         "0001_initial.py",
         "0002_fulltext.py",
+        "0003_fts_external_content.py",
     ]

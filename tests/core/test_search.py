@@ -157,3 +157,48 @@ def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
     assert [[(h.id, h.snippet) for h in search_letters(store, q)] for q in queries] == before
     assert [h.id for h in search_letters(store, "nr2")] == [ids[2]]
     assert [h.id for h in search_cases(store, "annaniyazov")] == [case_id]
+
+
+def test_the_indexes_agree_with_the_tables_after_every_kind_of_write(store: Store) -> None:
+    from iphr_desk.core.search import check_integrity
+
+    first, second = repo.add_letters(store, [letter("One", "alpha"), letter("Two", "beta")], author="t")
+    batch = letter("Batch", "gamma")
+    batch = replace(batch, recipients=(Recipient(name="A a"), Recipient(name="B b"), Recipient(name="C c")))
+    repo.save_letter(store, first, batch, author="t")
+    repo.save_letter(store, first, replace(batch, recipients=batch.recipients[1:], body="delta"), author="t")
+    repo.save_letter(store, second, letter("Two", "beta", recipient="Someone Else"), author="t")
+    repo.trash_letter(store, second)
+    repo.empty_trash(store)
+    case_id = repo.add_case(store, repo.CaseData(reference="KZ-9", title="T", country="KZ", summary="s"))
+    people = [repo.add_person(store, case_id, repo.PersonData(name=f"P{i} Q")) for i in range(3)]
+    repo.update_person(store, people[1], repo.PersonData(name="Renamed"))
+    repo.delete_person(store, people[0])
+    repo.update_case(store, case_id, repo.CaseData(reference="KZ-10", title="T2", country="KZ"))
+    check_integrity(store)
+    assert [h.id for h in search_letters(store, "delta")] == [first]
+    assert search_letters(store, "gamma") == []
+    assert [h.id for h in search_letters(store, "c c")] == [first]
+    assert search_letters(store, "a a ") == []
+    assert [h.id for h in search_cases(store, "renamed")] == [case_id]
+    repo.delete_case(store, case_id)
+    check_integrity(store)
+    assert search_cases(store, "renamed") == []
+
+
+def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DatabaseError
+
+    from iphr_desk.core.search import check_integrity, rebuild
+
+    letter_id = repo.add_letter(store, letter("Subject", "original words"), author="t")
+    with store.session() as session:  # change the text behind the index's back
+        session.execute(text("DROP TRIGGER letters_fts_before_update"))
+        session.execute(text("DROP TRIGGER letters_fts_after_update"))
+        session.execute(text("UPDATE letters SET body = 'replaced words' WHERE id = :i"), {"i": letter_id})
+    with pytest.raises(DatabaseError, match=r"malformed|corrupt"):
+        check_integrity(store)
+    rebuild(store)
+    check_integrity(store)
+    assert [h.id for h in search_letters(store, "replaced")] == [letter_id]

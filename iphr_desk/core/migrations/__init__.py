@@ -15,7 +15,11 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
 #: Every revision this program can read, oldest first.
-KNOWN_REVISIONS: Final[tuple[str, ...]] = ("0001_initial", "0002_fulltext")
+KNOWN_REVISIONS: Final[tuple[str, ...]] = (
+    "0001_initial",
+    "0002_fulltext",
+    "0003_fts_external_content",
+)
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
 SCRIPT_LOCATION: Final = Path(__file__).resolve().parent
