@@ -152,6 +152,7 @@ def encrypt_store(ctx: AppContext, parent: QWidget) -> bool:
         ctx.services.info(parent, tr("Encrypt Data"), tr("Your data is already encrypted."))
         return False
     from iphr_desk.core import crypto as crypto_module
+
     first = ctx.services.ask_passphrase(
         parent, tr("Encrypt Data"), tr("Choose a passphrase. Without it your data cannot be opened:")
     )

@@ -75,11 +75,10 @@ class CaseTableModel(StoreTableModel):
         return CaseListBackend(store, filters, query)
 
     def install_filters(self, bar: FilterBar) -> None:
-        bar.add_filter("country", self.tr("Country:"), [])
-        bar.add_filter(
-            "status", self.tr("Status:"), [(s, labels.case_status(s)) for s in labels.CASE_STATUSES]
-        )
-        bar.add_filter("theme", self.tr("Theme:"), [])
+        bar.add_filter("country", self.tr("Country"), [], self.tr("All countries"))
+        statuses = [(s, labels.case_status(s)) for s in labels.CASE_STATUSES]
+        bar.add_filter("status", self.tr("Status"), statuses, self.tr("All statuses"))
+        bar.add_filter("theme", self.tr("Theme"), [], self.tr("All themes"))
 
     def refresh_filter_choices(self, bar: FilterBar) -> None:
         if self._store is None:

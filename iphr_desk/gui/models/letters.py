@@ -140,15 +140,15 @@ class LetterTableModel(StoreTableModel):
 
     def install_filters(self, bar: FilterBar) -> None:
         """Every filter the issue asks for; `refresh_filter_choices` hides those the store cannot apply."""
-        bar.add_filter(
-            "status", self.tr("Status:"), [(s, labels.letter_status(s)) for s in labels.LETTER_STATUSES]
-        )
-        bar.add_filter(
-            "language", self.tr("Language:"), [(c, labels.language(c)) for c in ("fr", "en", "ru", "de")]
-        )
-        bar.add_filter("country", self.tr("Country:"), [])
-        bar.add_filter("theme", self.tr("Theme:"), [])
-        bar.add_filter("office", self.tr("Office:"), [])
+        statuses = [(s, labels.letter_status(s)) for s in labels.LETTER_STATUSES]
+        bar.add_filter("status", self.tr("Status"), statuses, self.tr("All statuses"))
+        languages = [(c, labels.language(c)) for c in ("fr", "en", "ru", "de")]
+        bar.add_filter("language", self.tr("Language"), languages, self.tr("All languages"))
+        bar.add_filter("country", self.tr("Country"), [], self.tr("All countries"))
+        bar.add_filter("theme", self.tr("Theme"), [], self.tr("All themes"))
+        bar.add_filter("office", self.tr("Office"), [], self.tr("All offices"))
+        for key in ("country", "theme", "office"):  # shown once the store says it can apply them
+            bar.set_filter_visible(key, False)
 
     def refresh_filter_choices(self, bar: FilterBar) -> None:
         """Countries, themes and offices come from the data (babel and the protocol data load here)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
 
 
 class FilterBar(QWidget):
@@ -18,20 +18,27 @@ class FilterBar(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._combos: dict[str, QComboBox] = {}
-        self._captions: dict[str, QLabel] = {}
+        self._any_texts: dict[str, str] = {}
 
-    def add_filter(self, key: str, label: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
-        """`choices` are (value, visible text) pairs; an "any" entry comes first."""
-        caption = QLabel(label, self)
+    def add_filter(
+        self, key: str, label: str, choices: Sequence[tuple[str, str]], any_text: str
+    ) -> QComboBox:
+        """`choices` are (value, visible text) pairs after the `any_text` entry ("All statuses").
+
+        No caption beside the combo (narrow screens): `any_text` says what it filters, the tooltip and
+        the accessible name carry `label`.
+        """
         combo = QComboBox(self)
-        combo.setAccessibleName(label.replace("&", "").rstrip(":"))
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        caption.setBuddy(combo)
+        name = label.replace("&", "").rstrip(":")
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        # Narrow when space is short (small laptop screens); the popup still shows whole names.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(9)
         self._combos[key] = combo
-        self._captions[key] = caption
+        self._any_texts[key] = any_text
         self.set_choices(key, choices)
         combo.currentIndexChanged.connect(self._changed)
-        self._layout.addWidget(caption)
         self._layout.addWidget(combo)
         return combo
 
@@ -41,7 +48,7 @@ class FilterBar(QWidget):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("Any"), None)
+        combo.addItem(self._any_texts[key], None)
         for value, text in choices:
             combo.addItem(text, value)
         position = combo.findData(current) if current is not None else 0
@@ -53,7 +60,6 @@ class FilterBar(QWidget):
         if not visible:
             self.set_value(key, None)
         self._combos[key].setVisible(visible)
-        self._captions[key].setVisible(visible)
 
     def combo(self, key: str) -> QComboBox:
         return self._combos[key]

@@ -80,7 +80,7 @@ class ListPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         header = QHBoxLayout()
         self.search = SearchField(self)
-        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 36)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
         self.search.setVisible(searchable)
         self.filters = FilterBar(self)
         self.count_label = QLabel(self)

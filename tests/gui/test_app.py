@@ -1,0 +1,207 @@
+"""Start-up: the real program in a subprocess, store errors at start, and the layout remembered."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.gui.conftest import FakeServices
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run_app(
+    data_dir: Path, home: Path, extra_env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "IPHR_DESK_QUIT_AFTER_MS": "1500",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        **(extra_env or {}),
+    }
+    env.pop("IPHR_DESK_PASSPHRASE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "iphr_desk", "--data-dir", str(data_dir)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_app_starts_creates_its_store_quits_and_prints_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    result = _run_app(data, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    assert (data / "iphr-desk.sqlite3").is_file()
+    settings = list((tmp_path / ".config").rglob("*.ini"))
+    assert settings, "the window layout is saved on quit"
+    assert "window" in settings[0].read_text()
+
+
+def test_nothing_heavy_is_imported_before_the_window_shows(tmp_path: Path) -> None:
+    probe = """
+import sys
+from PySide6.QtWidgets import QApplication
+import iphr_desk.gui.app as app
+from iphr_desk.gui.main_window import MainWindow
+shown = []
+original = MainWindow.show
+def show(self):
+    original(self)
+    heavy_roots = ('sqlalchemy', 'docx', 'babel', 'markdown_it', 'alembic')
+    heavy = sorted(m for m in sys.modules if m.split('.')[0] in heavy_roots)
+    print('HEAVY', heavy)
+    sys.stdout.flush()
+    import os; os._exit(0)
+MainWindow.show = show
+app.run_gui(sys.argv[1])
+"""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "data")],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def _opener(qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path) -> Any:
+    from iphr_desk.gui.app import StoreOpener
+    from iphr_desk.gui.main_window import MainWindow
+
+    window = MainWindow(settings, fake_services)
+    qtbot.addWidget(window)
+    return StoreOpener(window, fake_services, settings, str(data_dir))
+
+
+def test_a_newer_schema_is_refused_with_a_clear_dialog(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    from iphr_desk.core.errors import NewerSchemaError
+    from iphr_desk.core.store import Store
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise NewerSchemaError("The store was written by a newer version of IPHR Desk (schema 9999).")
+
+    monkeypatch.setattr(Store, "open", refuse)
+    opener = _opener(qtbot, settings, fake_services, data_dir)
+    opener.open()
+    errors = fake_services.called("error")
+    assert errors and "newer version" in errors[0][1]
+    assert opener.failed
+    assert opener.window.ctx is None
+
+
+def test_a_damaged_database_offers_the_newest_good_backup(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
+) -> None:
+    from iphr_desk.core import backup, repository
+    from iphr_desk.core.store import Store
+
+    store = Store.open(data_dir)
+    repository.add_case(store, repository.CaseData("KZ-1", "Kept in the backup", "KZ"))
+    backup.create_backup(store, reason="manual")
+    store.close()
+    db = data_dir / "iphr-desk.sqlite3"
+    db.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)  # the header survives, the pages do not
+    opener = _opener(qtbot, settings, fake_services, data_dir)
+    opener.open()
+    assert fake_services.called("ask_yes_no"), fake_services.calls
+    assert opener.window.ctx is not None
+    qtbot.waitUntil(lambda: opener.window.case_model.rowCount() == 1, timeout=3000)
+    assert any("corrupt" in p.name or "replaced" in p.name for p in data_dir.iterdir())
+    opener.window.ctx.store.close()
+
+
+def test_an_encrypted_store_asks_for_its_passphrase_until_it_is_right(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    from iphr_desk.core import crypto
+    from iphr_desk.core.store import Store
+
+    Store.open(data_dir).close()
+    crypto.encrypt_store(data_dir, "correct horse battery")
+    monkeypatch.delenv("IPHR_DESK_PASSPHRASE", raising=False)
+    fake_services.answers["ask_passphrase"] = ["wrong guess", "correct horse battery"]
+    opener = _opener(qtbot, settings, fake_services, data_dir)
+    opener.open()
+    assert len(fake_services.called("ask_passphrase")) == 2
+    assert opener.window.ctx is not None and opener.window.ctx.store.encrypted
+    opener.window.ctx.store.close()
+
+
+def test_cancelling_the_passphrase_quits_without_an_error(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    from iphr_desk.core.errors import PassphraseError
+    from iphr_desk.core.store import Store
+
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        raise PassphraseError("The store is encrypted: give its passphrase.")
+
+    monkeypatch.setattr(Store, "open", locked)
+    monkeypatch.delenv("IPHR_DESK_PASSPHRASE", raising=False)
+    opener = _opener(qtbot, settings, fake_services, data_dir)
+    opener.open()
+    assert len(fake_services.called("ask_passphrase")) == 1
+    assert not fake_services.called("error")
+    assert opener.window.ctx is None
+
+
+def test_geometry_and_splitters_are_restored(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.settings import Settings
+
+    first = MainWindow(ctx.settings, ctx.services)
+    qtbot.addWidget(first)
+    first.attach(ctx)
+    first.show()
+    qtbot.waitUntil(lambda: first.minimumSizeHint().width() < 771, timeout=2000)  # fits a small laptop
+    first.resize(771, 633)
+    first.splitter.setSizes([200, 571])
+    qtbot.waitUntil(lambda: first.width() == 771, timeout=2000)
+    sizes = first.splitter.sizes()
+    first.close()
+    again = MainWindow(Settings(ctx.settings.path), ctx.services)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.width() == 771, timeout=2000)
+    assert again.height() == 633
+    assert again.splitter.sizes() == sizes
+
+
+def test_settings_round_trip_through_the_ini_file(tmp_path: Path) -> None:
+    from iphr_desk.gui.settings import Settings
+
+    settings = Settings(tmp_path / "s.ini")
+    settings.user_name = "  Aigerim  "
+    settings.default_place = "Bruxelles"
+    settings.ui_language = "ru"
+    settings.default_signatory_id = 7
+    settings.sync()
+    again = Settings(tmp_path / "s.ini")
+    assert again.user_name == "Aigerim"
+    assert again.default_place == "Bruxelles"
+    assert again.ui_language == "ru"
+    assert again.default_signatory_id == 7
+    again.ui_language = "xx"
+    assert again.ui_language == ""

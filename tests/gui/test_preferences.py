@@ -1,0 +1,154 @@
+"""Preferences, the address-book forms and the backups dialog: saved, and freed when closed."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QDialog
+
+
+def _closes_and_frees(qtbot: Any, dialog: QDialog) -> None:
+    """Close the dialog as a user would and prove Qt deleted it (WA_DeleteOnClose)."""
+    destroyed: list[bool] = []
+    dialog.destroyed.connect(lambda: destroyed.append(True))
+    dialog.show()
+    dialog.reject()
+    qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
+
+
+def test_preferences_are_saved(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+    from iphr_desk.gui.settings import Settings
+
+    dialog = PreferencesDialog(ctx.settings, ctx.services, ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.data_dir_edit.isReadOnly()
+    assert dialog.data_dir_edit.text() == str(ctx.data_dir)
+    dialog.name_edit.setText("Aigerim Tulegenova")
+    dialog.place_edit.setText("Bruxelles")
+    dialog.signatory_combo.setCurrentIndex(dialog.signatory_combo.findData(seeded["signatory"]))
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fr"))
+    dialog.accept()
+    again = Settings(ctx.settings.path)
+    assert again.user_name == "Aigerim Tulegenova"
+    assert again.default_place == "Bruxelles"
+    assert again.default_signatory_id == seeded["signatory"]
+    assert again.ui_language == "fr"
+    assert ctx.services.called("info"), "a new language is said to apply at the next start"
+
+
+def test_preferences_cancel_changes_nothing(qtbot: Any, ctx: Any) -> None:
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+
+    ctx.settings.user_name = "Before"
+    dialog = PreferencesDialog(ctx.settings, ctx.services, ctx)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("After")
+    dialog.reject()
+    assert ctx.settings.user_name == "Before"
+
+
+def test_preferences_offer_the_stored_letterheads_and_open_the_data_folder(qtbot: Any, ctx: Any) -> None:
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+
+    repository.add_letterhead_record(ctx.store, "partner", organisation="Partner NGO")
+    dialog = PreferencesDialog(ctx.settings, ctx.services, ctx)
+    qtbot.addWidget(dialog)
+    names = [dialog.letterhead_combo.itemData(i) for i in range(dialog.letterhead_combo.count())]
+    assert "partner" in names
+    dialog._open_folder()
+    assert ctx.services.called("open_folder") == [(Path(ctx.data_dir),)]
+
+
+def test_closing_dialogs_frees_them(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
+    from iphr_desk.gui.dialogs.case_dialog import CaseDialog
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+
+    dialogs: list[QDialog] = [
+        PreferencesDialog(ctx.settings, ctx.services, ctx),
+        CaseDialog(ctx, seeded["case_kz"]),
+        BackupDialog(ctx),
+        RecordDialog(ctx, "signatory", None),
+    ]
+    refs = [weakref.ref(d) for d in dialogs]
+    for dialog in dialogs:
+        _closes_and_frees(qtbot, dialog)
+    del dialogs, dialog
+    gc.collect()
+    assert all(ref() is None for ref in refs)
+
+
+def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+    from iphr_desk.gui.models.writes import get_record
+
+    dialog = RecordDialog(ctx, "recipient", None)
+    qtbot.addWidget(dialog)
+    name = dialog.edits["name"]
+    office = dialog.edits["office"]
+    gender = dialog.edits["gender"]
+    assert isinstance(name, QLineEdit) and isinstance(office, QComboBox) and isinstance(gender, QComboBox)
+    name.setText("Annalena Weber")
+    office.setCurrentIndex(office.findData("minister"))
+    gender.setCurrentIndex(gender.findData("female"))
+    dialog.accept()
+    assert dialog.record_id is not None
+    saved = repository.get_recipient(ctx.store, dialog.record_id)
+    assert (saved.recipient.office, saved.recipient.gender) == ("minister", "female")
+    edit = RecordDialog(ctx, "recipient", get_record(ctx, "recipient", dialog.record_id))
+    qtbot.addWidget(edit)
+    title = edit.edits["title"]
+    assert isinstance(title, QLineEdit)
+    title.setText("Bundesministerin")
+    edit.accept()
+    assert repository.get_recipient(ctx.store, dialog.record_id).recipient.title == "Bundesministerin"
+
+
+def test_record_form_refuses_an_empty_name(qtbot: Any, ctx: Any) -> None:
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+
+    dialog = RecordDialog(ctx, "signatory", None)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert ctx.services.called("warning")
+    assert repository.list_signatories(ctx.store) == []
+
+
+def test_address_book_pages_list_edit_and_delete(window: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.record_dialogs import delete_record
+
+    window.refresh()
+    assert window.signatory_model.rowCount() == 1
+    assert delete_record(ctx, "signatory", seeded["signatory"], window)
+    window.signatory_model.reload()
+    assert window.signatory_model.rowCount() == 0
+    assert repository.list_signatories(ctx.store) == []
+
+
+def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
+
+    dialog = BackupDialog(ctx)
+    qtbot.addWidget(dialog)
+    before = dialog.tree.topLevelItemCount()
+    dialog.create_backup()
+    assert dialog.tree.topLevelItemCount() == before + 1
+    repository.add_case(ctx.store, repository.CaseData("KG-9", "Made after the backup", "KG"))
+    assert repository.count_cases(ctx.store) == 3
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    dialog.restore_selected()
+    assert dialog.restored
+    assert repository.count_cases(ctx.store) == 2
+    assert any("replaced" in p.name for p in Path(ctx.data_dir).iterdir())
