@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmarks._corpus import default_cache_root, ensure_corpus
 from benchmarks._harness import Context, Figure, Options
-from benchmarks._report import machine_info, machine_line, table, write_json
+from benchmarks._report import load_average, machine_info, machine_line, table, write_json
 
 #: Figure groups in the order they run; each module has `run(ctx) -> list[Figure]`.
 GROUPS = ("startup", "search", "export", "autosave", "import")
@@ -81,6 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"unknown figure group(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
     started = time.perf_counter()
+    load_at_start = load_average()
     print(f"corpus: {options.letters} letters, {options.cases} cases ...", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix="iphr-bench-"))
     ctx = Context(options, work, profile_dir=args.profile)
@@ -104,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     info = machine_info()
     info["total_run_s"] = round(time.perf_counter() - started, 1)
+    info["load_average_at_start"] = load_at_start
     args.output.parent.mkdir(parents=True, exist_ok=True)
     write_json(args.output, info, options, figures, corpus_info)
     print(machine_line(info))

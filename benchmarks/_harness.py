@@ -144,6 +144,19 @@ def samples(fn: Callable[[], object], runs: int, warmup: int) -> list[float]:
     return [time_once(fn) for _ in range(max(1, runs))]
 
 
+def interleaved(fns: dict[str, Callable[[], object]], runs: int, warmup: int) -> dict[str, list[float]]:
+    """Seconds per call of each function, taking turns (a, b, a, b, ...), so that a busy moment of the
+    machine (other processes on two cores) slows the project and its floor alike."""
+    for _ in range(warmup):
+        for fn in fns.values():
+            fn()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(max(1, runs)):
+        for name, fn in fns.items():
+            times[name].append(time_once(fn))
+    return times
+
+
 def median_ms(values: list[float]) -> float:
     return statistics.median(values) * 1000.0
 

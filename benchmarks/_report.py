@@ -53,6 +53,14 @@ def _git_commit() -> str | None:
     return done.stdout.strip() or None
 
 
+def load_average() -> list[float] | None:
+    """The 1/5/15-minute load: other work on the machine during the run makes every figure noisier."""
+    try:
+        return [round(value, 2) for value in os.getloadavg()]
+    except OSError:
+        return None
+
+
 def machine_info() -> dict[str, Any]:
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
@@ -72,6 +80,7 @@ def machine_info() -> dict[str, Any]:
         "docxtpl": _version("docxtpl"),
         "pyyaml": _version("PyYAML"),
         "commit": _git_commit(),
+        "load_average_at_end": load_average(),
     }
 
 
@@ -110,7 +119,8 @@ def machine_line(info: dict[str, Any]) -> str:
     return (
         f"Measured {info['date_utc']} on {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB, "
         f"{info['os']}; Python {info['python']}, PySide6 {info['pyside6']} (Qt {info['qt']}), "
-        f"SQLite {info['sqlite']}, commit {info['commit']}."
+        f"SQLite {info['sqlite']}, commit {info['commit']}; load average {info.get('load_average_at_start')} "
+        f"at the start, {info.get('load_average_at_end')} at the end."
     )
 
 

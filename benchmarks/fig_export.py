@@ -16,7 +16,7 @@ from typing import Any
 from docx import Document
 
 from benchmarks import _letters
-from benchmarks._harness import Context, Figure, median_ms, samples
+from benchmarks._harness import Context, Figure, interleaved, median_ms, samples
 
 Runs = list[tuple[str, bool, bool]]
 
@@ -142,9 +142,16 @@ def run(ctx: Context) -> list[Figure]:
     floor = python_docx_floor(template, written)
     tpl = docxtpl_render(docxtpl_template(template, folder), written)
 
-    app_s = samples(lambda: export_letter(one, app_out), opts.runs * 2, opts.warmup)
-    floor_s = samples(lambda: floor(folder / "floor.docx"), opts.runs * 2, opts.warmup)
-    tpl_s = samples(lambda: tpl(folder / "docxtpl.docx"), opts.runs * 2, opts.warmup)
+    times = interleaved(
+        {
+            "app": lambda: export_letter(one, app_out),
+            "floor": lambda: floor(folder / "floor.docx"),
+            "docxtpl": lambda: tpl(folder / "docxtpl.docx"),
+        },
+        opts.runs * 2,
+        opts.warmup,
+    )
+    app_s, floor_s, tpl_s = times["app"], times["floor"], times["docxtpl"]
     ctx.profile("export", lambda: export_letter(one, app_out))
 
     export = Figure(

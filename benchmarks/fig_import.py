@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from benchmarks import _letters
-from benchmarks._harness import Context, Figure, close_store, median_ms, samples
+from benchmarks._harness import Context, Figure, close_store, interleaved, median_ms, samples
 
 
 def write_files(folder: Path, count: int) -> list[Path]:
@@ -53,11 +53,14 @@ def run(ctx: Context) -> list[Figure]:
     try:
         for _ in range(opts.warmup):  # imports and caches warm on a few files: the whole set takes long
             app_import(store, paths[:10])
-        app_s = samples(lambda: app_import(store, paths), opts.import_runs, 0)
+            yaml_floor(paths)
+        times = interleaved(
+            {"app": lambda: app_import(store, paths), "floor": lambda: yaml_floor(paths)}, opts.import_runs, 0
+        )
+        app_s, floor_s = times["app"], times["floor"]
         ctx.profile("import", lambda: app_import(store, paths[:100]))
     finally:
         close_store(store)
-    floor_s = samples(lambda: yaml_floor(paths), opts.import_runs, opts.warmup)
     c_loader = getattr(yaml, "CSafeLoader", None)
     extra: dict[str, Any] = {
         "files": len(paths), "bytes": sum(p.stat().st_size for p in paths), "runs": len(app_s),
