@@ -76,11 +76,19 @@ class Letterhead:
     template: Path
     organisation: Organisation
     house_style: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    profile: Path | None = None
 
     def style(self) -> HouseStyle:
+        """The house style; a mistake in the profile names the profile file."""
+        from iphr_desk.core.errors import BadInput
         from iphr_desk.core.housestyle import HouseStyle
 
-        return HouseStyle.from_mapping(dict(self.house_style)) if self.house_style else HouseStyle.default()
+        if not self.house_style:
+            return HouseStyle.default()
+        try:
+            return HouseStyle.from_mapping(dict(self.house_style))
+        except BadInput as exc:
+            raise LetterheadError(f"{self.profile or self.name}: {exc}") from exc
 
 
 def _optional_str(value: object) -> str | None:
@@ -124,11 +132,12 @@ def load_letterhead(name: str | None = None, data_dir: Path | None = None) -> Le
     if not template.is_file():
         raise LetterheadError(f"The letterhead template {template} is missing.")
     profile = folder / f"{name}.toml"
-    if profile.is_file():
-        organisation, style = read_profile(profile)
-    else:
-        organisation, style = read_profile(builtin_dir() / f"{BUILTIN}.toml")
-    return Letterhead(name=name, template=template, organisation=organisation, house_style=style)
+    if not profile.is_file():
+        profile = builtin_dir() / f"{BUILTIN}.toml"
+    organisation, style = read_profile(profile)
+    return Letterhead(
+        name=name, template=template, organisation=organisation, house_style=style, profile=profile
+    )
 
 
 def available_letterheads(data_dir: Path | None = None) -> list[str]:

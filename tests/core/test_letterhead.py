@@ -271,3 +271,32 @@ def test_missing_styles_follow_a_localised_template(tmp_path: Path) -> None:
     quote = by_name["IPHR Quote"]
     assert quote.base_style is not None and quote.base_style.name == "Quote"
     assert quote.base_style.base_style is not None and quote.base_style.base_style.name == "IPHR Body"
+
+
+def test_pictures_in_a_letterhead_body_do_not_travel_with_the_letters(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].add_run().add_picture(
+        str(resource("letterheads", "logo.png")), width=docx.shared.Mm(10)
+    )
+    signature_scan = draw_logo_png(16)
+    document.add_paragraph("Signed:").add_run().add_picture(io.BytesIO(signature_scan))
+    path = tmp_path / "with-picture.docx"
+    document.save(str(path))
+    head = load_letterhead("pic", tmp_path) if register_letterhead(tmp_path, "pic", path) else None
+    assert head is not None
+    out = export_frame(FR_FRAME, FR_BODY, tmp_path / "out.docx", letterhead=head, now=FIXED_NOW)
+    for package in (head.template, out):
+        with zipfile.ZipFile(package) as archive:
+            media = [n for n in archive.namelist() if n.startswith("word/media/")]
+            assert len(media) == 1, media  # the header's logo only
+            assert archive.read(media[0]) != signature_scan
+            rels = archive.read("word/_rels/document.xml.rels").decode()
+            assert "media/" not in rels
+
+
+def test_a_mistake_in_a_profile_names_the_profile(tmp_path: Path) -> None:
+    register_letterhead(tmp_path, "typo", _org_letterhead(tmp_path / "o.docx"))
+    profile = tmp_path / "letterheads" / "typo.toml"
+    profile.write_text('[organisation]\nname = "X"\n[house_style]\ncolon_spacin = "eu"\n', encoding="utf-8")
+    with pytest.raises(LetterheadError, match=r"typo\.toml: .*colon_spacin"):
+        load_letterhead("typo", tmp_path).style()

@@ -39,6 +39,21 @@ _DROPPED_DOCUMENT_RELS: Final = frozenset(
         "http://schemas.microsoft.com/office/2006/relationships/vbaProject",
     }
 )
+#: The document's own parts, which nothing in document.xml points at by id.
+_STRUCTURAL_RELS: Final = frozenset(
+    {
+        RT.STYLES,
+        RT.NUMBERING,
+        RT.SETTINGS,
+        RT.FONT_TABLE,
+        RT.WEB_SETTINGS,
+        RT.THEME,
+        RT.FOOTNOTES,
+        RT.ENDNOTES,
+        RT.HEADER,
+        RT.FOOTER,
+    }
+)
 _DROPPED_PACKAGE_RELS: Final = frozenset(
     {
         RT.THUMBNAIL,
@@ -63,10 +78,16 @@ _APP_XML: Final = (
 
 
 def remove_leftovers(document: DocxDocument) -> None:
-    """Unlink comments, custom XML, thumbnails and the like; clean settings of template traces."""
+    """Unlink comments, custom XML, thumbnails and the like; clean settings of template traces.
+
+    Parts the body no longer uses go too: a letterhead's sample body may have held a scanned
+    signature or a photo, which must not travel, unseen, inside every letter.
+    """
     doc_part = document.part
+    used = set(document.element.xpath("//@r:id | //@r:embed | //@r:link | //@r:pict"))
     for rel_id, rel in list(doc_part.rels.items()):
-        if rel.reltype in _DROPPED_DOCUMENT_RELS:
+        unused = rel.reltype not in _STRUCTURAL_RELS and rel_id not in used
+        if rel.reltype in _DROPPED_DOCUMENT_RELS or unused:
             doc_part.rels.pop(rel_id)
     package_rels = doc_part.package.rels
     for rel_id, rel in list(package_rels.items()):
