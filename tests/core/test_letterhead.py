@@ -300,3 +300,32 @@ def test_a_mistake_in_a_profile_names_the_profile(tmp_path: Path) -> None:
     profile.write_text('[organisation]\nname = "X"\n[house_style]\ncolon_spacin = "eu"\n', encoding="utf-8")
     with pytest.raises(LetterheadError, match=r"typo\.toml: .*colon_spacin"):
         load_letterhead("typo", tmp_path).style()
+
+
+def test_tracked_changes_in_a_letterhead_are_accepted_without_their_authors(tmp_path: Path) -> None:
+    document = docx.Document()
+    header_p = document.sections[0].header.paragraphs[0]
+    header_p.add_run("Partner NGO ")
+    inserted = OxmlElement("w:ins", attrs={qn("w:id"): "1", qn("w:author"): "Jane Secretary"})
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Bishkek"
+    run.append(text)
+    inserted.append(run)
+    header_p._p.append(inserted)
+    deleted = OxmlElement("w:del", attrs={qn("w:id"): "2", qn("w:author"): "Jane Secretary"})
+    gone = OxmlElement("w:r")
+    gone_text = OxmlElement("w:delText")
+    gone_text.text = "Old address, do not use"
+    gone.append(gone_text)
+    deleted.append(gone)
+    header_p._p.append(deleted)
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    head = load_letterhead("tracked", tmp_path) if register_letterhead(tmp_path, "tracked", path) else None
+    assert head is not None
+    out = export_frame(FR_FRAME, FR_BODY, tmp_path / "out.docx", letterhead=head, now=FIXED_NOW)
+    with zipfile.ZipFile(out) as archive:
+        headers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
+    assert "Bishkek" in headers
+    assert "Jane" not in headers and "Old address" not in headers and "<w:ins" not in headers

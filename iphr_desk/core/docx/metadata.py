@@ -18,6 +18,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from iphr_desk.core.docx.ooxml import strip_attributes
 
@@ -62,10 +63,17 @@ _DROPPED_PACKAGE_RELS: Final = frozenset(
         "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin",
     }
 )
-_DROPPED_SETTINGS: Final = ("w:attachedTemplate", "w:rsids", "w:docVars", "w:mailMerge", "w:linkStyles")
+_DROPPED_SETTINGS: Final = (
+    "w:attachedTemplate", "w:rsids", "w:docVars", "w:mailMerge", "w:linkStyles", "w:trackRevisions",
+)
 _OFFICE_RELS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DROPPED_SETTINGS_RELS: Final = frozenset(
     {_OFFICE_RELS + kind for kind in ("attachedTemplate", "mailMergeSource", "mailMergeHeaderSource")}
+)
+_REMOVED_REVISIONS: Final = (
+    "w:del", "w:moveFrom", "w:moveFromRangeStart", "w:moveFromRangeEnd", "w:moveToRangeStart",
+    "w:moveToRangeEnd", "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange",
+    "w:trPrChange", "w:tcPrChange", "w:numberingChange",
 )
 _COMMENT_MARKS: Final = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
 
@@ -104,12 +112,26 @@ def remove_leftovers(document: DocxDocument) -> None:
     for rel_id, rel in list(settings_part.rels.items()):
         if rel.reltype in _DROPPED_SETTINGS_RELS:
             settings_part.rels.pop(rel_id)
-    for part in _story_parts(document):
+    for root in [part.element for part in _story_parts(document)] + [document.element]:
         for tag in _COMMENT_MARKS:
-            for el in part.element.iter(qn(tag)):
+            for el in list(root.iter(qn(tag))):
                 el.getparent().remove(el)
-        strip_attributes(part.element, "rsid")
-    strip_attributes(document.element, "rsid")
+        accept_revisions(root)
+        strip_attributes(root, "rsid")
+
+
+def accept_revisions(root: BaseOxmlElement) -> None:
+    """Accept tracked changes, which carry their authors' names and the text they removed."""
+    for tag in _REMOVED_REVISIONS:
+        for el in list(root.iter(qn(tag))):
+            el.getparent().remove(el)
+    for tag in ("w:ins", "w:moveTo"):
+        for el in list(root.iter(qn(tag))):
+            parent = el.getparent()
+            at = parent.index(el)
+            for offset, child in enumerate(list(el)):
+                parent.insert(at + offset, child)
+            parent.remove(el)
 
 
 def _story_parts(document: DocxDocument) -> list[XmlPart]:
