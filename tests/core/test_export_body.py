@@ -7,6 +7,7 @@ import zipfile
 
 from conftest import EN_FRAME, FIXED_NOW
 from lxml import etree
+from readback import schema_errors
 
 from iphr_desk.core.docx_export import document_bytes
 
@@ -17,6 +18,7 @@ NS = {"w": W, "r": R}
 
 def _export(body: str) -> dict[str, etree._Element]:
     data = document_bytes([(EN_FRAME, body)], now=FIXED_NOW)
+    assert schema_errors(data) == []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {
             name: etree.fromstring(archive.read(name))

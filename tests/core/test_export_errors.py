@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXED_NOW, FR_BODY, FR_FRAME, batch_frames, batch_letter
+from readback import schema_errors
 
 from iphr_desk.core import docx_export
 from iphr_desk.core.docx import safewrite
@@ -94,6 +95,7 @@ def test_successful_export_replaces_the_old_file(tmp_path: Path) -> None:
     target.write_bytes(b"old")
     export_frame(FR_FRAME, FR_BODY, target, now=FIXED_NOW)
     assert target.read_bytes()[:2] == b"PK"
+    assert schema_errors(target.read_bytes()) == []
     assert _leftovers(tmp_path) == []
 
 
@@ -118,6 +120,7 @@ def test_batch_reports_progress_for_every_letter(tmp_path: Path) -> None:
     )
     assert calls == [(1, 3), (2, 3), (3, 3)]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    assert all(schema_errors(p.read_bytes()) == [] for p in paths)
 
 
 def test_failed_batch_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,7 +14,7 @@ from conftest import EN_FRAME, FIXED_NOW, replace_frame
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree
-from readback import libreoffice_text, soffice, validate_docx
+from readback import libreoffice_text, schema_errors, soffice, validate_docx
 
 from iphr_desk.core.docx_export import document_bytes
 from iphr_desk.core.frame import Frame, SignatureBlock
@@ -110,6 +110,7 @@ def test_arbitrary_letters_export_to_valid_documents(tmp_path: Path) -> None:
         warnings: list[str] = []
         data = document_bytes([(frame, body)], warnings=warnings, now=FIXED_NOW)
         _check_parts(data)
+        assert schema_errors(data) == []
         if len(kept) < KEEP:
             path = tmp_path / f"fuzz{len(kept)}.docx"
             path.write_bytes(data)
