@@ -199,8 +199,15 @@ class Letter(Base):
 
     __tablename__ = "letters"
     __table_args__ = (
+        # The list always filters on deleted_at (live letters or the trash), so each sort key has an
+        # index led by it: a page's ids come from an index scan, never from reading every row.
         Index("ix_letters_deleted_updated", "deleted_at", "updated_at"),
+        Index("ix_letters_deleted_created", "deleted_at", "created_at"),
         Index("ix_letters_deleted_date", "deleted_at", "date"),
+        Index("ix_letters_deleted_subject", "deleted_at", "subject"),
+        Index("ix_letters_deleted_status", "deleted_at", "status"),
+        Index("ix_letters_deleted_language", "deleted_at", "language"),
+        Index("ix_letters_deleted_place", "deleted_at", "place"),
         Index("ix_letters_status_updated", "status", "updated_at"),
         Index("ix_letters_language_updated", "language", "updated_at"),
     )

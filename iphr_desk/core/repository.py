@@ -744,18 +744,39 @@ def _letter_sort_column(sort: str | None) -> Any:
     return columns[key]
 
 
-def _letter_page_query(filters: LetterFilter, sort: str | None, descending: bool) -> Select[Any]:
+def _ordered(query: Select[Any], order: Any, ident: Any, descending: bool) -> Select[Any]:
+    if descending:
+        return query.order_by(order.desc(), ident.desc())
+    return query.order_by(order.asc(), ident.asc())
+
+
+def _letter_page_query(
+    filters: LetterFilter, sort: str | None, descending: bool, offset: int, limit: int | None
+) -> Select[Any]:
+    """One statement in two steps: pick the page's ids on narrow columns, then read those rows only.
+
+    Sorting on the full rows would read every letter (its row holds the body) to order them; the inner
+    query orders ids with the help of the indexes, and only the page's rows are read in full.
+    """
     from sqlalchemy import and_, func, select
 
     mm = _models()
     first = mm.LetterRecipient
+    order = _letter_sort_column(sort)
+    on_first = and_(first.letter_id == mm.Letter.id, first.position == 0)
+    ids = select(mm.Letter.id).where(*_letter_filter_clauses(filters))
+    if order is first.name:
+        ids = ids.outerjoin(first, on_first)
+    ids = _ordered(ids, order, mm.Letter.id, descending).offset(max(0, offset))
+    if limit is not None:
+        ids = ids.limit(max(0, limit))
+    page = ids.subquery("page")
     recipient_count = (
         select(func.count(mm.LetterRecipient.id))
         .where(mm.LetterRecipient.letter_id == mm.Letter.id)
         .correlate(mm.Letter)
         .scalar_subquery()
     )
-    order = _letter_sort_column(sort)
     query = (
         select(
             mm.Letter.id,
@@ -771,12 +792,10 @@ def _letter_page_query(filters: LetterFilter, sort: str | None, descending: bool
             mm.Letter.updated_at,
             mm.Letter.deleted_at,
         )
-        .outerjoin(first, and_(first.letter_id == mm.Letter.id, first.position == 0))
-        .where(*_letter_filter_clauses(filters))
+        .join(page, page.c.id == mm.Letter.id)
+        .outerjoin(first, on_first)
     )
-    if descending:
-        return query.order_by(order.desc(), mm.Letter.id.desc())
-    return query.order_by(order.asc(), mm.Letter.id.asc())
+    return _ordered(query, order, mm.Letter.id, descending)
 
 
 def letter_summaries(
@@ -789,9 +808,7 @@ def letter_summaries(
     descending: bool = True,
 ) -> list[LetterSummary]:
     """One page of the letter list in a single query (no per-row queries). `limit=None`: every row."""
-    query = _letter_page_query(filters or LetterFilter(), sort, descending).offset(max(0, offset))
-    if limit is not None:
-        query = query.limit(max(0, limit))
+    query = _letter_page_query(filters or LetterFilter(), sort, descending, offset, limit)
     with store.read_session() as session:
         return [
             LetterSummary(

@@ -94,4 +94,5 @@ def test_migrations_run_inside_the_package_folder() -> None:
         "0001_initial.py",
         "0002_fulltext.py",
         "0003_fts_external_content.py",
+        "0004_sort_indexes.py",
     ]

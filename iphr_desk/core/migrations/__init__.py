@@ -19,6 +19,7 @@ KNOWN_REVISIONS: Final[tuple[str, ...]] = (
     "0001_initial",
     "0002_fulltext",
     "0003_fts_external_content",
+    "0004_sort_indexes",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
