@@ -805,7 +805,8 @@ class MainWindow(QMainWindow):
         if not s.window_geometry.isEmpty():
             self.restoreGeometry(s.window_geometry)
         else:
-            self.resize(1200, 760)
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, int(available.width() * 0.9)), min(820, int(available.height() * 0.9)))
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
         for splitter in (self.splitter, self.case_splitter):

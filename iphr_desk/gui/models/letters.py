@@ -122,7 +122,7 @@ class LetterTableModel(StoreTableModel):
             Column(
                 self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated", width=17
             ),
-            Column(self.tr("Match"), lambda r: str(_get(r, "snippet")), None, rich=True, width=60),
+            Column(self.tr("Match"), lambda r: str(_get(r, "snippet")), None, rich=True, width=48),
         ]
         super().__init__(columns, parent)
         self.setObjectName("letterModel")

@@ -32,9 +32,11 @@ class RichTextDelegate(QStyledItemDelegate):
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        self._doc.setTextWidth(-1)  # one line, clipped at the cell's edge like plain cells
+        top = text_rect.top() + max(0, (text_rect.height() - int(self._doc.size().height())) // 2)
         painter.save()
-        painter.translate(text_rect.topLeft())
-        painter.setClipRect(text_rect.translated(-text_rect.topLeft()))
+        painter.translate(text_rect.left(), top)
+        painter.setClipRect(0, 0, text_rect.width(), text_rect.height())
         self._doc.documentLayout().draw(painter, context)
         painter.restore()
 
