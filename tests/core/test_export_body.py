@@ -95,6 +95,8 @@ def test_footnotes_are_word_footnotes_with_separators() -> None:
     assert parts["word/_rels/footnotes.xml.rels"].xpath(f"//*[@Id='{link_id}']")[0].get("Target") == (
         "https://example.org"
     )
+    settings = parts["word/settings.xml"]
+    assert settings.xpath("w:footnotePr/w:footnote/@w:id", namespaces=NS) == ["-1", "0"]
     doc_rels = parts["word/_rels/document.xml.rels"]
     assert any(el.get("Type", "").endswith("/footnotes") for el in doc_rels)
 

@@ -30,6 +30,15 @@ _EMPTY = (
 )
 
 
+#: Children of w:settings after w:footnotePr, in schema order (ECMA-376 CT_Settings).
+_SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)
+
+
 class Footnotes:
     """The document's footnotes part, created on first use."""
 
@@ -61,7 +70,19 @@ class Footnotes:
         self._next_id = max([*ids, 0]) + 1
         part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, doc_part.package)
         doc_part.relate_to(part, RT.FOOTNOTES)
+        self._declare_separators(root)
         return part
+
+    def _declare_separators(self, root: BaseOxmlElement) -> None:
+        """Name the separator footnotes in settings.xml, as Word itself does."""
+        settings = self._document.settings.element
+        if settings.find(qn("w:footnotePr")) is not None:
+            return
+        declared = element("w:footnotePr")
+        for fn in root.findall(qn("w:footnote")):
+            if fn.get(qn("w:type")) in ("separator", "continuationSeparator"):
+                declared.append(element("w:footnote", id=fn.get(qn("w:id"), "0")))
+        settings.insert_element_before(declared, *_SETTINGS_AFTER_FOOTNOTEPR)
 
     def add(self) -> tuple[int, BaseOxmlElement]:
         """A new, empty footnote: its id and the `w:footnote` element to fill with paragraphs."""
