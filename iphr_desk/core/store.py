@@ -89,6 +89,21 @@ def _is_locked(exc: BaseException) -> bool:
     return "database is locked" in text or "database is busy" in text or "database table is locked" in text
 
 
+def _plain_failure(exc: BaseException, db_path: Path) -> StoreError | None:
+    """The failures of the disk under the database, said plainly (the transaction was rolled back)."""
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return StoreError(
+            f"The disk holding {db_path.parent} is full: the last change was not saved. "
+            "Free some space and try again."
+        )
+    if "readonly database" in text or "read-only" in text:
+        return StoreError(f"The database {db_path} cannot be written (read-only file or folder).")
+    if "disk i/o error" in text:
+        return StoreError(f"The disk holding {db_path} reported an error: the last change was not saved.")
+    return None
+
+
 def locked_error(exc: BaseException | None = None) -> DatabaseLockedError:
     return DatabaseLockedError(
         "The database is busy: another IPHR Desk window or command is writing to it. "
@@ -230,6 +245,9 @@ class Store:
         except DBAPIError as exc:
             if _is_locked(exc):
                 raise locked_error(exc) from exc
+            plain = _plain_failure(exc, self.db_path)
+            if plain is not None:
+                raise plain from exc
             raise
 
     # Properties and closing -------------------------------------------------------------------------------
@@ -280,7 +298,7 @@ def inspect_database(db_path: Path, passphrase: str | None, *, busy_timeout: flo
                 raise locked_error(exc) from exc
             problems = [str(exc)]
         if problems != ["ok"]:
-            raise corrupt_error(db_path, problems[0] if problems else "no answer")
+            raise corrupt_error(db_path, problems[0] if problems else "no answer", passphrase)
         if "alembic_version" not in tables:
             if tables:
                 raise StoreError(
@@ -300,14 +318,14 @@ def _open_failure(exc: Exception, db_path: Path, passphrase: str | None) -> Exce
         return PassphraseError(
             f"The passphrase for the store in {db_path.parent} is wrong (or its file is damaged)."
         )
-    return corrupt_error(db_path, str(exc))
+    return corrupt_error(db_path, str(exc), passphrase)
 
 
-def corrupt_error(db_path: Path, problem: str) -> CorruptDatabaseError:
+def corrupt_error(db_path: Path, problem: str, passphrase: str | None = None) -> CorruptDatabaseError:
     """The error for a damaged file, naming the newest backup that passes its own integrity check."""
     from iphr_desk.core.backup import newest_good_backup
 
-    good = newest_good_backup(db_path.parent)
+    good = newest_good_backup(db_path.parent, passphrase)
     if good is None:
         offer = "There is no good backup to restore."
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,27 @@ def test_a_foreign_sqlite_file_is_not_taken_for_a_store(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(StoreError, match="not an IPHR Desk store"):
         Store.open(tmp_path)
+
+
+def test_a_full_disk_is_a_plain_error_and_the_change_is_rolled_back(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    with Store.open(tmp_path) as store:
+        repo.add_letter(store, sample_letter(), author="t")
+        page_count = 0
+        with store.read_session() as session:
+            page_count = int(session.execute(text("PRAGMA page_count")).scalar_one())
+
+        from sqlalchemy import event
+
+        def cap(dbapi_connection: object, record: object) -> None:
+            dbapi_connection.execute(f"PRAGMA max_page_count = {page_count}")  # type: ignore[attr-defined]
+
+        store.engine.dispose()
+        event.listen(store.engine, "connect", cap)
+        big = replace(sample_letter(), body="x" * 2_000_000)
+        with pytest.raises(StoreError, match="is full: the last change was not saved"):
+            repo.add_letter(store, big, author="t")
+        event.remove(store.engine, "connect", cap)
+        store.engine.dispose()
+        assert repo.count_letters(store) == 1
