@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextList,
+    QTextListFormat,
+)
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar, QVBoxLayout, QWidget
 
 from iphr_desk.gui.editor import markdown_bridge as bridge
@@ -34,6 +44,15 @@ class BodyTextEdit(QTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
         self.document().setDefaultFont(font)
         self.currentCharFormatChanged.connect(self._leave_footnote_format)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Tab and Shift+Tab in a list item nest it deeper or bring it out, as in a word processor."""
+        key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.textCursor().currentList() is not None:
+            back = key == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            change_list_depth(self.textCursor(), -1 if back else 1)
+            return
+        super().keyPressEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         body = bridge.body_from_mime(source)
@@ -116,6 +135,7 @@ class BodyEditor(QWidget):
         )
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        self.addAction(action)  # the shortcut works wherever the focus is inside the editor
         return action
 
     def _build_actions(self) -> None:
@@ -265,10 +285,14 @@ class BodyEditor(QWidget):
         cursor.endEditBlock()
 
     def insert_footnote(self) -> None:
+        """Insert a footnote at the cursor; just after an existing mark, edit that note instead."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection() and bridge.is_footnote(_format_before(cursor)):
+            self.edit_footnote(_format_before(cursor))
+            return
         note = self._services.ask_text(self, self.tr("Footnote"), self.tr("Footnote text:"))
         if note is None or not note.strip():
             return
-        cursor = self.text.textCursor()
         cursor.beginEditBlock()
         cursor.clearSelection()
         cursor.insertText("0", bridge.footnote_format(note.strip()))
@@ -276,6 +300,44 @@ class BodyEditor(QWidget):
         renumber_footnotes(self.text.document().begin(), cursor)
         cursor.endEditBlock()
         self.text.setTextCursor(cursor)
+
+    def edit_footnote(self, fmt: QTextCharFormat) -> None:
+        note = self._services.ask_text(
+            self, self.tr("Footnote"), self.tr("Footnote text:"), bridge.note_text(fmt)
+        )
+        if note is None or not note.strip():
+            return
+        key = bridge.int_property(fmt, bridge.FOOTNOTE_KEY)
+        edit = QTextCursor(self.text.document())
+        edit.beginEditBlock()
+        for position, length, mark in _footnote_marks(self.text.document().begin()):
+            if bridge.int_property(mark, bridge.FOOTNOTE_KEY) == key:
+                mark.setProperty(bridge.FOOTNOTE_TEXT, note.strip())
+                mark.setToolTip(note.strip())
+                edit.setPosition(position)
+                edit.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+                edit.setCharFormat(mark)
+        edit.endEditBlock()
+
+
+def _format_before(cursor: QTextCursor) -> QTextCharFormat:
+    """The format of the character before the cursor, as stored (not the format typing would use)."""
+    probe = QTextCursor(cursor.document())
+    probe.setPosition(cursor.position())
+    return probe.charFormat()
+
+
+def _footnote_marks(block: QTextBlock) -> list[tuple[int, int, QTextCharFormat]]:
+    marks = []
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            if bridge.is_footnote(fragment.charFormat()):
+                marks.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        block = block.next()
+    return marks
 
 
 def _strip_link(fmt: QTextCharFormat) -> None:
@@ -299,7 +361,55 @@ def _link_run(url: str) -> bridge.Text:
     return bridge.Text("", href=url)
 
 
-def _blocks_in(cursor: QTextCursor) -> list[bridge.QTextBlock]:
+def list_depth(qlist: QTextList) -> int:
+    return bridge.int_property(qlist.format(), bridge.LIST_DEPTH) or max(1, qlist.format().indent())
+
+
+def _is_ordered(qlist: QTextList) -> bool:
+    return qlist.format().style() == QTextListFormat.Style.ListDecimal
+
+
+def change_list_depth(cursor: QTextCursor, delta: int) -> None:
+    """Move the list item under the cursor one level deeper (+1) or out (-1).
+
+    The item joins the neighbouring list at its new depth when there is one just above it (so
+    Shift+Tab brings it back into its parent list), else it starts a new list.
+    """
+    block = cursor.block()
+    current = block.textList()
+    if current is None:
+        return
+    depth = list_depth(current) + delta
+    cursor.beginEditBlock()
+    current.remove(block)
+    fmt = block.blockFormat()
+    fmt.setIndent(0)
+    QTextCursor(block).setBlockFormat(fmt)
+    if depth >= 1:
+        target = _list_above(block, depth)
+        if target is not None:
+            target.add(block)
+        else:
+            QTextCursor(block).createList(bridge.list_format(_is_ordered(current), depth))
+    cursor.endEditBlock()
+
+
+def _list_above(block: QTextBlock, depth: int) -> QTextList | None:
+    """The nearest list at `depth` above `block` within the same run of list items."""
+    previous = block.previous()
+    while previous.isValid():
+        qlist = previous.textList()
+        if qlist is None:
+            return None
+        if list_depth(qlist) == depth:
+            return qlist
+        if list_depth(qlist) < depth:
+            return None
+        previous = previous.previous()
+    return None
+
+
+def _blocks_in(cursor: QTextCursor) -> list[QTextBlock]:
     doc = cursor.document()
     first = doc.findBlock(cursor.selectionStart())
     last = doc.findBlock(cursor.selectionEnd())
@@ -309,25 +419,18 @@ def _blocks_in(cursor: QTextCursor) -> list[bridge.QTextBlock]:
     return blocks
 
 
-def renumber_footnotes(block: bridge.QTextBlock, cursor: QTextCursor) -> None:
+def renumber_footnotes(block: QTextBlock, cursor: QTextCursor) -> None:
     """Show footnote marks as 1, 2, 3 in document order (a repeated note keeps its number)."""
     numbers: dict[int, int] = {}
     edits: list[tuple[int, int, str, QTextCharFormat]] = []
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            it += 1
-            fmt = fragment.charFormat()
-            if bridge.is_footnote(fmt):
-                key = bridge.int_property(fmt, bridge.FOOTNOTE_KEY)
-                number = numbers.setdefault(key, len(numbers) + 1)
-                if fragment.text() != str(number):
-                    edits.append((fragment.position(), fragment.length(), str(number), fmt))
-        block = block.next()
+    for position, length, fmt in _footnote_marks(block):
+        key = bridge.int_property(fmt, bridge.FOOTNOTE_KEY)
+        number = numbers.setdefault(key, len(numbers) + 1)
+        edits.append((position, length, str(number), fmt))
     doc = cursor.document()
     for position, length, text, fmt in reversed(edits):
         edit = QTextCursor(doc)
         edit.setPosition(position)
         edit.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        edit.insertText(text, fmt)
+        if edit.selectedText() != text:
+            edit.insertText(text, fmt)

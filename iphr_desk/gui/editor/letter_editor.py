@@ -83,6 +83,16 @@ class LetterEditor(QWidget):
                 ).replace("%1", self.autosave.error or ""),
             )
 
+    def reload(self) -> None:
+        """Read the letter again from the store (after a change made elsewhere, e.g. from the list).
+
+        Pending edits are saved first, so reloading never throws work away.
+        """
+        self.flush()
+        self._load()
+        self.revisions.refresh()
+        self.review.refresh()
+
     # Layout -----------------------------------------------------------------------------------------
 
     def _build(self) -> None:

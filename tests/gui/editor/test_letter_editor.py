@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -285,3 +285,70 @@ def test_title_changes_with_the_subject(qtbot: Any, ctx: Any, seeded: Any, subje
     editor.saved.connect(saved.append)
     qtbot.waitUntil(lambda: saved == [seeded["letter_fr"]], timeout=3000)
     assert repo.get_letter(ctx.store, seeded["letter_fr"]).subject == subject
+
+
+def test_footnote_can_be_edited_after_its_mark(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    editor = open_editor(qtbot, ctx, seeded["letter_en"])
+    editor.body.set_markdown("Claim[^1] and again[^1].\n\n[^1]: Old.\n")
+    cursor = editor.body.text.textCursor()
+    cursor.setPosition(len("Claim1"))
+    editor.body.text.setTextCursor(cursor)
+    ctx.services.answers["ask_text"] = ["Corrected."]
+    editor.body.footnote_action.trigger()
+    assert ctx.services.called("ask_text")[-1][2] == "Old."
+    assert editor.body.markdown() == "Claim[^1] and again[^1].\n\n[^1]: Corrected.\n"
+
+
+def test_tab_nests_a_list_item_and_shift_tab_brings_it_back(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    editor = open_editor(qtbot, ctx, seeded["letter_en"])
+    text = editor.body.text
+    editor.body.set_markdown("- first\n- second\n- third\n")
+    cursor = text.textCursor()
+    cursor.setPosition(text.document().findBlockByNumber(1).position() + 2)
+    text.setTextCursor(cursor)
+    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    assert editor.body.markdown() == "- first\n  - second\n- third\n"
+    qtbot.keyClick(text, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.body.markdown() == "- first\n- second\n- third\n"
+
+
+def test_toolbar_lists_and_quote(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    editor = open_editor(qtbot, ctx, seeded["letter_en"])
+    editor.body.set_markdown("Point one\n\nA quoted line\n")
+    text = editor.body.text
+    text.setTextCursor(QTextCursor(text.document().findBlockByNumber(0)))
+    editor.body.numbers_action.trigger()
+    text.setTextCursor(QTextCursor(text.document().findBlockByNumber(1)))
+    editor.body.quote_action.trigger()
+    assert editor.body.markdown() == "1. Point one\n\n> A quoted line\n"
+    text.setTextCursor(QTextCursor(text.document().findBlockByNumber(0)))
+    editor.body.bullets_action.trigger()
+    assert editor.body.markdown().startswith("- Point one\n")
+    editor.body.bullets_action.trigger()
+    assert editor.body.markdown().startswith("Point one\n")
+
+
+def test_bold_shortcut_formats_the_selection(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    editor = open_editor(qtbot, ctx, seeded["letter_en"])
+    editor.body.set_markdown("make this strong\n")
+    text = editor.body.text
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    text.setFocus()
+    cursor = text.textCursor()
+    cursor.setPosition(len("make this "))
+    cursor.setPosition(len("make this strong"), QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    qtbot.keyClick(text, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert editor.body.markdown() == "make this **strong**\n"
+    assert editor.body.word_count() == 3
+    assert editor.body.words.text() == "3 word(s)"
+
+
+def test_reload_picks_up_a_status_change_made_elsewhere(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    letter_id = seeded["letter_de"]
+    editor = open_editor(qtbot, ctx, letter_id)
+    repo.change_status(ctx.store, letter_id, "in_review", author="list")
+    editor.reload()
+    assert editor.status() == "in_review"
+    assert set(editor.review.transition_buttons) == {"changes_requested", "approved", "draft"}
