@@ -95,8 +95,12 @@ _BODY_OPTIONS: Final = {"number": True}
 # --------------------------------------------------------------------------- YAML dialect
 
 
-class _LetterLoader(yaml.SafeLoader):
-    """SafeLoader where every scalar is text or null, and a key given twice is an error."""
+#: libyaml's parser when PyYAML was built with it (several times faster); the pure-Python one otherwise.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LetterLoader(_BaseLoader):
+    """A safe loader where every scalar is text or null, and a key given twice is an error."""
 
 
 _LetterLoader.yaml_implicit_resolvers = {
@@ -124,7 +128,10 @@ def _construct_mapping(loader: _LetterLoader, node: yaml.MappingNode) -> dict[An
 _LetterLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-class _LetterDumper(yaml.SafeDumper):
+_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _LetterDumper(_BaseDumper):
     """Block style throughout; multi-line text (addresses) as `|` literal blocks."""
 
 
@@ -222,7 +229,7 @@ def _load_yaml(front: str, source: str) -> dict[str, Any]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 2}" if mark else None
-        problem = _plain_yaml_problem(exc.problem or exc.context or "unreadable")
+        problem = _plain_yaml_problem(exc.problem or exc.context or "unreadable", front, mark)
         raise LetterFileError(source, where, f"malformed YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise LetterFileError(source, None, f"malformed YAML ({exc})") from None
@@ -241,8 +248,8 @@ def _load_yaml(front: str, source: str) -> dict[str, Any]:
 #: PyYAML's parser vocabulary, said the way a person editing the file would understand it.
 _YAML_PROBLEMS: Final = (
     ("expected <block end>", "this line is not indented like the lines above it"),
+    ("did not find expected key", "this line is not indented like the lines above it"),
     ("mapping values are not allowed", "unexpected ':'; put text that contains ': ' in quotes"),
-    ("found character '\\t'", "a tab is used for indentation; use spaces"),
     ("could not find expected ':'", "a line is missing the ':' after its key"),
     ("found undefined alias", "'*' starts a YAML alias; put text that starts with '*' in quotes"),
     ("found unexpected end of stream", "a quotation mark is opened and never closed"),
@@ -250,11 +257,24 @@ _YAML_PROBLEMS: Final = (
 )
 
 
-def _plain_yaml_problem(problem: str) -> str:
+def _plain_yaml_problem(problem: str, front: str, mark: Any) -> str:
+    if "cannot start any token" in problem:
+        char = _char_at(front, mark)
+        if char == "\t":
+            return "a tab is used for indentation; use spaces"
+        return f"'{char}' cannot start a value; put the text in quotes" if char else problem
     for needle, plain in _YAML_PROBLEMS:
         if needle in problem:
             return plain
     return problem
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    line = lines[mark.line]
+    return line[mark.column] if 0 <= mark.column < len(line) else ""
 
 
 def _describe(value: object) -> str:
@@ -475,6 +495,7 @@ def normalise_body(body: str) -> str:
         return text + "\n"  # without the plugin mdformat would escape `[^1]`: keep the text as written
     import mdformat
 
+    text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
     for _ in range(3):
         formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=extensions)
         if formatted == text:
