@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import math
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Final
@@ -220,15 +221,14 @@ def _write_all(
     warnings: list[str] | None,
     now: dt.datetime | None,
 ) -> list[Path]:
-    from contextlib import ExitStack
-
     total = len(targets)
+    collected: list[str] = []
     with ExitStack() as stack:
         temps: list[Path] = []
         pdf_jobs: list[tuple[Callable[[str], object], Path]] = []
         for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
             temp = stack.enter_context(temporary_sibling(target, target.suffix))
-            document = build_document([_piece(frame, body, warnings if index == 0 else None)], head, now)
+            document = build_document([_piece(frame, body, collected)], head, now)
             if target.suffix.lower() == ".pdf":
                 pdf_jobs.append((document.save, temp))
             else:
@@ -242,7 +242,14 @@ def _write_all(
             convert_many(pdf_jobs)
         for temp, target in zip(temps, targets, strict=True):
             replace_into_place(temp, target)
+    _add_unique(warnings, collected)
     return targets
+
+
+def _add_unique(warnings: list[str] | None, new: list[str]) -> None:
+    """Each warning once: a batch repeats the same body for every recipient."""
+    if warnings is not None:
+        warnings.extend(w for w in dict.fromkeys(new) if w not in warnings)
 
 
 def _combined(
@@ -263,11 +270,14 @@ def _combined(
         target = out_dir / f"{stem}{suffix}"
     check_output_path(target)
     pieces: list[_Piece] = []
+    collected: list[str] = []
     for index, frame in enumerate(frames):
-        pieces.append(_piece(frame, letter.body, warnings if index == 0 else None))
+        pieces.append(_piece(frame, letter.body, collected))
         if progress is not None and progress(index + 1, len(frames)) is False:
             return []
-    return [_write(target, pieces, head, now)]
+    written = [_write(target, pieces, head, now)]
+    _add_unique(warnings, collected)
+    return written
 
 
 def _check_folder(folder: Path) -> None:

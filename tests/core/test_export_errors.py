@@ -158,3 +158,25 @@ def test_pdf_without_libreoffice_says_how_to_install_it(
     assert "libreoffice.org" in str(caught.value) and "install" in str(caught.value).lower()
     assert not target.exists()
     assert _leftovers(tmp_path) == []
+
+
+def test_batch_warns_once_for_each_problem_of_any_letter(tmp_path: Path) -> None:
+    from conftest import replace_frame
+
+    letter = batch_letter()
+    frames = batch_frames(letter)
+    frames[2] = replace_frame(frames[2], address_lines=("Mary\x0b Lawlor",))
+    letter = replace_letter_body(letter, "Body with a bell\x07.\n")
+    warnings: list[str] = []
+    export_batch(letter, tmp_path, frames=frames, warnings=warnings)
+    assert warnings == [
+        "Removed 1 invisible control character from the body: Word documents cannot contain them.",
+        "Removed 1 invisible control character from the letter's details: "
+        "Word documents cannot contain them.",
+    ]
+
+
+def replace_letter_body(letter: object, body: str) -> object:
+    from dataclasses import replace
+
+    return replace(letter, body=body)  # type: ignore[type-var]
