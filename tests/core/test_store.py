@@ -203,3 +203,25 @@ def test_a_full_disk_is_a_plain_error_and_the_change_is_rolled_back(tmp_path: Pa
         event.remove(store.engine, "connect", cap)
         store.engine.dispose()
         assert repo.count_letters(store) == 1
+
+
+def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
+    Store.open(tmp_path).close()
+    errors: list[BaseException] = []
+
+    def write(count: int) -> None:
+        try:
+            with Store.open(tmp_path, daily_backup=False) as store:
+                for _ in range(count):
+                    repo.add_letter(store, sample_letter(), author="t")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    workers = [threading.Thread(target=write, args=(15,)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert errors == []
+    with Store.open(tmp_path) as store:
+        assert repo.count_letters(store) == 45
