@@ -234,3 +234,42 @@ def _minimal(
         "---\nlanguage: en\n" + "".join(base.values()) + f"date: {date}\n" + recipient
         + "signatories:\n- name: Anna Roth\n" + extra + "---\n\nBody.\n"
     )  # fmt: skip
+
+
+def test_pure_python_yaml_gives_the_same_messages() -> None:
+    """PyYAML without libyaml (some platforms' wheels) must word every YAML problem the same way."""
+    import subprocess
+    import sys
+
+    names = ["duplicate_key.md", "impossible_date.md", "malformed_yaml.md", "unknown_office.md"]
+    code = (
+        "import sys, yaml\n"
+        "del yaml.CSafeLoader, yaml.CSafeDumper\n"
+        "from pathlib import Path\n"
+        "from iphr_desk.core.letterfile import parse_letter_file, parse_letter_text, _LetterLoader\n"
+        "assert _LetterLoader.__mro__[1] is yaml.SafeLoader\n"
+        "for name in sys.argv[1:]:\n"
+        "    try:\n"
+        "        parse_letter_file(Path('bad') / name)\n"
+        "    except Exception as exc:\n"
+        "        print(exc)\n"
+        "for text in ('---\\n\\tname: x\\n---\\n', '---\\nsubject: @x\\n---\\n'):\n"
+        "    try:\n"
+        "        parse_letter_text(text, 'x.md')\n"
+        "    except Exception as exc:\n"
+        "        print(exc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *names],
+        capture_output=True,
+        text=True,
+        cwd=LETTERS,
+        timeout=120,
+        check=False,
+    )
+    expected = [f"bad/{name}: {message}" for name, message in MALFORMED if name in names]
+    expected += [
+        "x.md: line 2: malformed YAML: a tab is used for indentation; use spaces",
+        "x.md: line 2: malformed YAML: '@' cannot start a value; put the text in quotes",
+    ]
+    assert result.stdout.splitlines() == expected, result.stderr
