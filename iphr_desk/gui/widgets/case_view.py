@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from iphr_desk.gui.context import AppContext
 
 
+#: Object name of labels that show the user's data (never translated), as opposed to the interface's words.
+DATA_LABEL = "dataLabel"
+
+
 def _field(obj: Any, name: str, default: Any = None) -> Any:
     if isinstance(obj, dict):
         return obj.get(name, default)
@@ -74,6 +78,7 @@ class CaseView(QWidget):
     def _build_body(self) -> None:
         layout = QVBoxLayout(self.body)
         self.title = QLabel(self.body)
+        self.title.setObjectName(DATA_LABEL)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -105,6 +110,7 @@ class CaseView(QWidget):
             ("summary", self.tr("Summary:")),
         ):
             value = QLabel(self.body)
+            value.setObjectName(DATA_LABEL)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(caption.rstrip(":"))
@@ -244,6 +250,7 @@ class CaseView(QWidget):
                 shown = html.escape(source)
                 markup += f'<br><a href="{shown}">{shown}</a>'
             label = QLabel(markup, self.timeline)
+            label.setObjectName(DATA_LABEL)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setOpenExternalLinks(False)  # a click copies the address: nothing is fetched
