@@ -31,7 +31,7 @@ BUILTIN: Final = "iphr"
 _NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _MAIN_DOCUMENT: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MAIN_TEMPLATE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_CT_NS: Final = "http://schemas.openxmlformats.org/package/2006/content-types"
+_OLE_MAGIC: Final = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: .doc, or an encrypted .docx
 
 
 @dataclass(frozen=True)
@@ -170,6 +170,11 @@ def read_word_package(file: Path) -> bytes:
             "save it as a Word Document (.docx) without macros."
         )
     data = file.read_bytes()
+    if data.startswith(_OLE_MAGIC):
+        raise LetterheadError(
+            f"{file.name}: this is an old Word .doc or a password-protected file; "
+            "open it in Word and save it as a Word Document (.docx) without a password."
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         types_xml = archive.read("[Content_Types].xml")

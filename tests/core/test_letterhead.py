@@ -329,3 +329,10 @@ def test_tracked_changes_in_a_letterhead_are_accepted_without_their_authors(tmp_
         headers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
     assert "Bishkek" in headers
     assert "Jane" not in headers and "Old address" not in headers and "<w:ins" not in headers
+
+
+def test_old_doc_or_password_protected_file_is_refused_with_advice(tmp_path: Path) -> None:
+    locked = tmp_path / "letterhead.docx"
+    locked.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504))
+    with pytest.raises(LetterheadError, match=r"password-protected.*save it as a Word Document"):
+        register_letterhead(tmp_path, "org", locked)
