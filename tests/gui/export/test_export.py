@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
@@ -143,3 +145,24 @@ def test_export_dialog_refuses_a_missing_folder(qtbot: Any, ctx: Any, tmp_path: 
     assert dialog.result() == 0
     assert ctx.services.called("warning")
     assert not dialog.pdf.isEnabled()
+
+
+def test_combined_batch_writes_one_document(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) -> None:
+    tmp_path = out_dir(tmp_path)
+    run = run_export(ctx, None, [batch_letter(ctx, seeded)], ExportOptions(tmp_path, combined=True))
+    wait(qtbot, run)
+    assert run.result == "finished"
+    assert len(list(tmp_path.glob("*.docx"))) == 1
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_pdf_export_through_libreoffice(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) -> None:
+    tmp_path = out_dir(tmp_path)
+    run = run_export(
+        ctx, None, [repo.get_letter(ctx.store, seeded["letter_fr"])], ExportOptions(tmp_path, pdf=True)
+    )
+    wait(qtbot, run)
+    assert run.result == "finished", ctx.services.calls
+    pdfs = list(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 1 and pdfs[0].read_bytes().startswith(b"%PDF")
