@@ -288,3 +288,39 @@ def test_navigation_switches_pages(window: Any, qtbot: Any) -> None:
 def test_index_helpers_ignore_invalid(window: Any) -> None:
     assert window.letter_model.data(QModelIndex()) is None
     assert window.letter_model.row_at(5) is None
+
+
+def test_export_from_the_list_sends_the_selected_letters(window: Any, store: Any, monkeypatch: Any) -> None:
+    import pytest
+
+    controller = pytest.importorskip("iphr_desk.gui.export.controller")
+    seed(store)
+    window.refresh()
+    asked: list[list[int]] = []
+    monkeypatch.setattr(controller, "start_export", lambda ctx, parent, ids: asked.append(ids))
+    table = window.letters_page.table
+    table.selectRow(0)
+    table.selectionModel().select(
+        window.letter_model.index(2, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    window.export_selected()
+    assert asked == [[window.letter_model.row_at(0).id, window.letter_model.row_at(2).id]]
+
+
+def test_closing_tabs_and_the_window_saves_open_letters(window: Any, store: Any) -> None:
+    import pytest
+
+    pytest.importorskip("iphr_desk.gui.editor.letter_editor")
+    ids = seed(store)
+    window.refresh()
+    flushed: list[int] = []
+    first = window.open_letter(ids["letter_fr"])
+    second = window.open_letter(ids["letter_en"])
+    for editor in (first, second):
+        original = editor.flush
+        editor.flush = lambda e=editor, o=original: (flushed.append(e.letter_id), o())
+    window.close_tab(window.find_editor(ids["letter_fr"]))
+    assert flushed == [ids["letter_fr"]]
+    window.close()
+    assert flushed == [ids["letter_fr"], ids["letter_en"]]
