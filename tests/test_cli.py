@@ -200,3 +200,11 @@ def test_version_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, check=False
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_pdf_flag_with_a_docx_name_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "letter.docx"
+    assert main(["export", str(LETTERS / "fr_pre_visit.md"), "-o", str(out), "--pdf"]) == 2
+    line = assert_one_clean_line(capsys.readouterr().err)
+    assert line == f"iphr-desk: {out}: --pdf asks for a PDF but the name ends in .docx; use OUT.pdf"
+    assert list(tmp_path.iterdir()) == []
