@@ -52,6 +52,7 @@ class LetterEditor(QWidget):
         self._letter_id = letter_id
         self._status = "draft"
         self._title = ""
+        self._shown_cases: tuple[str, ...] = ()
         self.autosave = Autosave(self._save, self)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -185,6 +186,7 @@ class LetterEditor(QWidget):
         self.body.set_markdown(info.letter.body)
         self._apply_status(info.status)
         self._set_title(info.letter.subject)
+        self._shown_cases = info.letter.cases
         self.cases.show_cases(info.letter.cases)
         self.update_preview()
         self._show_save_state(self.autosave.state.value)
@@ -225,7 +227,11 @@ class LetterEditor(QWidget):
     def update_preview(self) -> None:
         self._preview_timer.stop()
         self.form.refresh_computed()
-        self.preview.show_letter(self.current_letter(), self.form.current_recipient_index())
+        letter = self.current_letter()
+        self.preview.show_letter(letter, self.form.current_recipient_index())
+        if letter.cases != self._shown_cases:
+            self._shown_cases = letter.cases
+            self.cases.show_cases(letter.cases)
 
     def save_revision(self) -> None:
         """A save point: save now and keep a revision ("save point") to compare or restore later."""

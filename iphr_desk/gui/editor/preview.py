@@ -50,9 +50,16 @@ class PreviewPane(QTextBrowser):
             head = load_letterhead(letter.letterhead, self._data_dir)
             frame = compute_frame(single, head.style())
         except IphrError as exc:
-            self.setHtml(f"<p style='color:#a00'>{escape(str(exc))}</p>")
+            self._show(f"<p style='color:#a00'>{escape(str(exc))}</p>")
             return
-        self.setHtml(letter_html(frame, parse_body(letter.body), head))
+        self._show(letter_html(frame, parse_body(letter.body), head))
+
+    def _show(self, html: str) -> None:
+        """Replace the content but keep the reader's place: the preview follows typing every 300 ms."""
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.setHtml(html)
+        bar.setValue(min(position, bar.maximum()))
 
 
 def letter_html(frame: Frame, body: Body, head: Letterhead | None) -> str:

@@ -243,6 +243,14 @@ def test_case_panel_inserts_a_fact_at_the_cursor(qtbot: Any, ctx: Any, seeded: A
     editor.cases.insert_button.click()
     assert editor.body.text.toPlainText().endswith(fact)
     assert editor.autosave.state == SaveState.UNSAVED
+    # Linking another case in the header shows it in the panel too.
+    qtbot.keyClicks(editor.form.cases, ", UZ-2022-009")
+    qtbot.waitUntil(lambda: any("Journalist convicted in Nukus" in i.text(0) for i in _top_items(editor)))
+
+
+def _top_items(editor: LetterEditor) -> list[Any]:
+    tree = editor.cases.tree
+    return [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
 
 
 def test_paste_from_a_browser_keeps_only_letter_formatting(qtbot: Any, ctx: Any, seeded: Any) -> None:
