@@ -471,6 +471,7 @@ def generate_corpus(
     case_ids: dict[str, int] = {}
     people = events = 0
     with engine.begin() as conn, _fulltext_triggers_suspended(conn):
+        _refuse_same_seed(conn, seed)
         next_case = _next_id(conn, "cases")
         for chunk in _chunks(cases_stream(seed, cases)):
             rows = _case_rows(chunk, next_case)
@@ -493,6 +494,29 @@ def generate_corpus(
             _report(progress, done, total)
     _rebuild_search(store)
     return GenerateResult(cases, people, events, letters, _now() - start)
+
+
+def _refuse_same_seed(conn: Any, seed: int) -> None:
+    """The same seed makes the same reference codes and UUIDs: say so instead of a constraint error."""
+    from sqlalchemy import select
+
+    from iphr_desk.core.errors import BadInput
+    from iphr_desk.core.models import Base
+
+    case = next(cases_stream(seed, 1))
+    letter = next(letters_stream(seed, 1, []))
+    tables = Base.metadata.tables
+    found = (
+        conn.execute(
+            select(tables["cases"].c.id).where(tables["cases"].c.reference == case.reference)
+        ).first()
+        or conn.execute(select(tables["letters"].c.id).where(tables["letters"].c.uuid == letter.uuid)).first()
+    )
+    if found is not None:
+        raise BadInput(
+            f"seed {seed}: this store already holds the corpus of that seed; "
+            "use another --seed or an empty data folder"
+        )
 
 
 @contextlib.contextmanager

@@ -69,3 +69,28 @@ def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_pat
         assert any(hit.id == 1 for hit in search_cases(store, person, limit=100))
         added = repo.add_letter(store, replace(first, subject="Zyxwvut unique subject"), author="test")
         assert [hit.id for hit in search_letters(store, "Zyxwvut")] == [added]
+
+
+def test_generating_the_same_seed_twice_is_refused_plainly(tmp_path: Path) -> None:
+    import pytest
+
+    from iphr_desk.core import repository as repo
+    from iphr_desk.core.errors import BadInput
+    from iphr_desk.core.generate import generate_corpus
+    from iphr_desk.core.store import Store
+
+    with Store.open(tmp_path) as store:
+        generate_corpus(store, cases=3, letters=5, seed=9)
+        with pytest.raises(BadInput) as caught:
+            generate_corpus(store, cases=3, letters=5, seed=9)
+        assert str(caught.value) == (
+            "seed 9: this store already holds the corpus of that seed; "
+            "use another --seed or an empty data folder"
+        )
+        from iphr_desk.core.search import search_letters
+
+        letter = replace(repo.get_letter(store, 1), subject="Qwertzuiop after a refused run")
+        added = repo.add_letter(store, letter, author="test")  # the triggers survived the rollback
+        assert [hit.id for hit in search_letters(store, "Qwertzuiop")] == [added]
+        generate_corpus(store, cases=3, letters=5, seed=10)
+        assert (repo.count_cases(store), repo.count_letters(store)) == (6, 11)
