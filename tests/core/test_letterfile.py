@@ -28,6 +28,7 @@ MALFORMED = [
         "batch_bad_gender.md",
         "recipients[2].gender: unknown gender 'divers' (use one of female, male, unspecified)",
     ),
+    ("cc_not_a_list.md", "cc: must be a list of lines of text (lines starting with '- '), not text"),
     ("binary.md", "this is a binary file, not a letter file (Markdown text with YAML front matter)"),
     ("both_recipient_and_recipients.md", "recipients: use either 'recipient' or 'recipients', not both"),
     ("control_character.md", "line 21: control character U+0007 is not allowed; remove it"),
@@ -62,6 +63,7 @@ MALFORMED = [
     ("unknown_office.md", "recipient.office: unknown office 'presidnet' (did you mean 'head_of_state'?)"),
     ("unknown_recipient_key.md", "recipient.gendre: unknown key (did you mean 'gender'?)"),
     ("unknown_register.md", "register: unknown register 'formel' (did you mean 'formal'?)"),
+    ("unknown_signatory_key.md", "signatories[0].titel: unknown key (did you mean 'title'?)"),
     (
         "unknown_top_key.md",
         "author: unknown key (allowed keys are language, place, date, subject, recipient, recipients, "
