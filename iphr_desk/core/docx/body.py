@@ -19,7 +19,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 from iphr_desk.core.docx.footnotes import Footnotes
 from iphr_desk.core.docx.hyperlinks import new_hyperlink
-from iphr_desk.core.docx.numbering import Numbering, level_indent
+from iphr_desk.core.docx.numbering import HANGING, Numbering, level_indent
 from iphr_desk.core.docx.ooxml import (
     PPR_AFTER_BIDI,
     element,
@@ -109,25 +109,33 @@ class BodyWriter:
     def _list(self, story: Story, block: ListBlock, ctx: _Context) -> None:
         depth = min(ctx.list_depth + 1, 8)
         num_id = self._numbering.new_list(block.ordered, block.start, depth)
-        inner = _Context("list" if ctx.style_role != "quote" else "quote", ctx.quote_depth, depth)
+        inner = _Context("list", ctx.quote_depth, depth)
+        # Inside a quotation the list moves right with the quoted text.
+        shift = ctx.quote_depth * QUOTE_INDENT
         for item in block.items:
             first = True
             for child in item.blocks or (Paragraph(()),):
                 if first and not isinstance(child, Paragraph | Heading | CodeBlock):
                     p = self._paragraph(story, (), inner.style_role, inner)
-                    set_numbering(p, num_id, depth)
+                    self._number(p, num_id, depth, shift)
                     first = False
                 p_or_none = self._block(story, child, inner)
                 if p_or_none is None:
                     continue
                 if first:
-                    set_numbering(p_or_none, num_id, depth)
+                    self._number(p_or_none, num_id, depth, shift)
                     first = False
                 else:
-                    set_indent(p_or_none, level_indent(depth) + ctx.quote_depth * QUOTE_INDENT)
+                    set_indent(p_or_none, level_indent(depth) + shift)
         if ctx.list_depth < 0 and self._last is not None and not story.in_footnote:
             # List items sit close together; the list as a whole keeps a body paragraph's gap.
             set_spacing_after(self._last, LIST_END_SPACE)
+
+    @staticmethod
+    def _number(p: CT_P, num_id: int, depth: int, shift: int) -> None:
+        set_numbering(p, num_id, depth)
+        if shift:
+            set_indent(p, level_indent(depth) + shift, hanging=HANGING)
 
     def _paragraph(self, story: Story, runs: tuple[Inline, ...], role: str, ctx: _Context) -> CT_P:
         p = story.new_paragraph()

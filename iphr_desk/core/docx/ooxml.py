@@ -59,9 +59,11 @@ def set_numbering(p: CT_P, num_id: int, level: int) -> None:
     num_pr.get_or_add_numId().val = num_id
 
 
-def set_indent(p: CT_P, left_twips: int) -> None:
+def set_indent(p: CT_P, left_twips: int, *, hanging: int | None = None) -> None:
     ind = p.get_or_add_pPr().get_or_add_ind()
     ind.set(qn("w:left"), str(left_twips))
+    if hanging is not None:
+        ind.set(qn("w:hanging"), str(hanging))
 
 
 def set_spacing_before(p: CT_P, twips: int) -> None:
