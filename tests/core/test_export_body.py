@@ -126,3 +126,11 @@ def test_text_is_written_as_is_with_spaces_and_tabs_kept() -> None:
     paragraph = _body_paragraphs(parts, "IPHRBody")[0]
     assert _text(paragraph) == "Two  spaces and a tabhere & <angle> brackets"
     assert paragraph.xpath("count(.//w:tab)", namespaces=NS) == 1
+
+
+def test_a_list_inside_a_quotation_moves_right_with_it() -> None:
+    parts = _export("- plain\n\n> - quoted\n")
+    plain, quoted = _body_paragraphs(parts, "IPHRList")
+    assert not plain.xpath("w:pPr/w:ind", namespaces=NS)  # the numbering's own indent applies
+    ind = quoted.xpath("w:pPr/w:ind", namespaces=NS)[0]
+    assert (ind.get(f"{{{W}}}left"), ind.get(f"{{{W}}}hanging")) == ("1287", "360")
