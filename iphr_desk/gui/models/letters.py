@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
@@ -116,8 +118,9 @@ class LetterTableModel(StoreTableModel):
                 self.tr("Status"),
                 lambda r: labels.letter_status(str(_get(r, "status"))),
                 "status",
-                tooltip=lambda r: self.tr("Where this letter is in review"),
-                width=17,
+                tooltip=lambda r: self._status_tip(str(_get(r, "status"))),
+                decoration=lambda r: status_icon(str(_get(r, "status"))),
+                width=19,
             ),
             Column(
                 self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated", width=17
@@ -127,6 +130,10 @@ class LetterTableModel(StoreTableModel):
         super().__init__(columns, parent)
         self.setObjectName("letterModel")
         self.set_default_sort("updated", True)
+
+    def _status_tip(self, status: str) -> str:
+        steps = " → ".join(labels.letter_status(s) for s in labels.LETTER_STATUSES)
+        return self.tr("Review: %1 (of %2)").replace("%1", labels.letter_status(status)).replace("%2", steps)
 
     def make_backend(self, store: Any, query: str, filters: dict[str, Any]) -> RowBackend[Any]:
         return LetterListBackend(store, filters, query)
@@ -168,6 +175,28 @@ class LetterTableModel(StoreTableModel):
             bar.set_choices("theme", theme_choices(self._store))
         if "office" in known:
             bar.set_choices("office", office_choices())
+
+
+_STATUS_PIXMAPS = {
+    "draft": "SP_FileIcon",
+    "in_review": "SP_MessageBoxQuestion",
+    "changes_requested": "SP_MessageBoxWarning",
+    "approved": "SP_DialogApplyButton",
+    "signed": "SP_DialogSaveButton",
+    "sent": "SP_ArrowForward",
+}
+_status_icons: dict[str, QIcon] = {}
+
+
+def status_icon(status: str) -> QIcon | None:
+    """The style's own icon for each review step (follows the platform theme; no colours of ours)."""
+    name = _STATUS_PIXMAPS.get(status)
+    if name is None:
+        return None
+    if status not in _status_icons:
+        pixmap = getattr(QStyle.StandardPixmap, name)
+        _status_icons[status] = QApplication.style().standardIcon(pixmap)
+    return _status_icons[status]
 
 
 def _short_time(value: Any) -> str:
