@@ -605,6 +605,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        if path.exists():  # keep the permissions of the file being replaced; a new one stays private
+            os.chmod(tmp_name, path.stat().st_mode & 0o777)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -275,3 +275,14 @@ def test_pure_python_yaml_gives_the_same_messages() -> None:
         "x.md: line 2: malformed YAML: '@' cannot start a value; put the text in quotes",
     ]
     assert result.stdout.splitlines() == expected, result.stderr
+
+
+def test_replacing_a_file_keeps_its_permissions_and_a_new_file_is_private(tmp_path: Path) -> None:
+    target = tmp_path / "shared.md"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o644)
+    write_letter_file(_letter(), target)
+    assert target.stat().st_mode & 0o777 == 0o644
+    fresh = tmp_path / "new.md"
+    write_letter_file(_letter(), fresh)
+    assert fresh.stat().st_mode & 0o777 == 0o600
