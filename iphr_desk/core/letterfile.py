@@ -505,12 +505,14 @@ def normalise_body(body: str) -> str:
 
 
 def _body_extensions() -> set[str]:
-    """The footnote plugin when it is installed; without it mdformat would escape `[^1]`."""
-    try:
-        import mdformat_footnote  # noqa: F401
-    except ImportError:  # pragma: no cover - a declared dependency; kept for broken installs
-        return set()
-    return {"footnote"}
+    """The footnote plugin when mdformat can find it; without it mdformat would escape `[^1]`.
+
+    mdformat finds plugins through package entry points, which a frozen bundle may lack even when
+    the plugin's code is there, so ask mdformat rather than try an import.
+    """
+    from mdformat.plugins import PARSER_EXTENSIONS
+
+    return {"footnote"} if "footnote" in PARSER_EXTENSIONS else set()
 
 
 # --------------------------------------------------------------------------- writing
