@@ -426,3 +426,32 @@ def test_link_and_unlink_a_case(store: Store) -> None:
     assert summary.letter_count == 1
     repo.unlink_letter_case(store, letter_id, case_id)
     assert repo.get_letter(store, letter_id).cases == ()
+
+
+def test_autosave_of_the_body_alone_updates_one_row_and_an_unchanged_save_writes_nothing(
+    store: Store,
+) -> None:
+    from sqlalchemy import event
+
+    letter_id = repo.add_letter(store, make_letter(), author="t")
+    before = repo.get_letter_info(store, letter_id)
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(" ".join(statement.split()[:3]).upper())
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        repo.save_letter(store, letter_id, make_letter(body="Typed a little more.\n"), author="t")
+        body_save = list(statements)
+        statements.clear()
+        repo.save_letter(store, letter_id, make_letter(body="Typed a little more.\n"), author="t")
+        unchanged_save = list(statements)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    writes = [s for s in body_save if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert writes == ["UPDATE LETTERS SET"]
+    assert not [s for s in unchanged_save if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+    after = repo.get_letter_info(store, letter_id)
+    assert after.letter.body == "Typed a little more.\n"
+    assert after.updated_at > before.updated_at
