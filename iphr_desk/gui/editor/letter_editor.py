@@ -223,6 +223,8 @@ class LetterEditor(QWidget):
         }
         self.save_state.setText(texts.get(state, state))
         self.save_state.setToolTip(self.autosave.error or "")
+        if state == SaveState.SAVING.value and self.save_state.isVisible():
+            self.save_state.repaint()  # the save runs on this thread: paint "Saving…" before it starts
 
     def update_preview(self) -> None:
         self._preview_timer.stop()
