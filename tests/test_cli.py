@@ -169,6 +169,7 @@ def test_gui_is_the_default_and_gets_the_data_folder(monkeypatch: pytest.MonkeyP
     import types
 
     calls: list[str | None] = []
+
     def run_gui(data_dir: str | None) -> int:
         calls.append(data_dir)
         return 0
