@@ -373,3 +373,18 @@ def test_reload_picks_up_a_status_change_made_elsewhere(qtbot: Any, ctx: Any, se
     editor.reload()
     assert editor.status() == "in_review"
     assert set(editor.review.transition_buttons) == {"changes_requested", "approved", "draft"}
+
+
+def test_a_failed_save_is_shown_and_reported_on_flush(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    editor = open_editor(qtbot, ctx, seeded["letter_en"])
+    editor.form.signatories.setCurrentCell(0, 0)
+    editor.form.remove_signatory_button.click()
+    qtbot.waitUntil(lambda: editor.autosave.state == SaveState.FAILED, timeout=3000)
+    assert editor.save_state.text().startswith("Not saved: ")
+    assert "signatory" in editor.save_state.text()
+    editor.flush()
+    (_title, text, _details) = ctx.services.called("error")[-1]
+    assert "were not saved" in text and "signatory" in text
+    # Adding a signatory again lets the next save through.
+    editor.form.add_signatory(repo.list_signatories(ctx.store)[0].signatory)
+    qtbot.waitUntil(lambda: editor.autosave.state == SaveState.SAVED, timeout=3000)
