@@ -116,6 +116,7 @@ class HeaderForm(QWidget):
         self._saved_signatories = saved_signatories or []
         self._batch = False
         self._loading = False
+        self._styles: dict[str | None, HouseStyle] = {}
         self._build()
 
     # Layout -----------------------------------------------------------------------------------------
@@ -364,7 +365,11 @@ class HeaderForm(QWidget):
         self.recipient_list.setEnabled(True)
 
     def house_style(self) -> HouseStyle:
-        return style_for(self.letterhead.currentData(), self._data_dir)
+        """The chosen letterhead's style, read once per letterhead (not on every keystroke)."""
+        name = self.letterhead.currentData()
+        if name not in self._styles:
+            self._styles[name] = style_for(name, self._data_dir)
+        return self._styles[name]
 
     # Recipients -------------------------------------------------------------------------------------
 

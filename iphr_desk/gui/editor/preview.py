@@ -39,15 +39,22 @@ class PreviewPane(QTextBrowser):
     def __init__(self, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._data_dir = data_dir
+        self._heads: dict[str | None, Letterhead] = {}
         self.setReadOnly(True)
         self.setOpenLinks(False)
         self.setAccessibleName(self.tr("Preview of the exported letter"))
+
+    def _letterhead(self, name: str | None) -> Letterhead:
+        """Each letterhead is read once per pane, not on every refresh while the writer types."""
+        if name not in self._heads:
+            self._heads[name] = load_letterhead(name, self._data_dir)
+        return self._heads[name]
 
     def show_letter(self, letter: Letter, recipient_index: int = 0) -> None:
         """Show `letter` as sent to recipient number `recipient_index`."""
         single = letter.for_recipient(min(recipient_index, len(letter.recipients) - 1))
         try:
-            head = load_letterhead(letter.letterhead, self._data_dir)
+            head = self._letterhead(letter.letterhead)
             frame = compute_frame(single, head.style())
         except IphrError as exc:
             self._show(f"<p style='color:#a00'>{escape(str(exc))}</p>")
