@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -18,6 +19,9 @@ from readback import libreoffice_text, schema_errors, soffice, validate_docx
 
 from iphr_desk.core.docx_export import document_bytes
 from iphr_desk.core.frame import Frame, SignatureBlock
+from iphr_desk.core.letter import LANGUAGES, Letter, Recipient, Signatory
+from iphr_desk.core.letterhead import load_letterhead
+from iphr_desk.core.protocol import compute_frame
 
 KEEP = 5
 FRAGMENTS = [
@@ -123,3 +127,35 @@ def test_arbitrary_letters_export_to_valid_documents(tmp_path: Path) -> None:
         pytest.skip("LibreOffice is not installed; the XML checks above did run")
     texts = libreoffice_text(kept, tmp_path / "txt")
     assert set(texts) == set(kept), "LibreOffice could not open every fuzzed document"
+
+
+text_field = st.text(max_size=80) | st.lists(st.sampled_from(FRAGMENTS), max_size=5).map("".join)
+letters = st.builds(
+    lambda language, place, subject, name, title, address, cc, signer, body: Letter(
+        language=language,
+        place=place,
+        date=dt.date(2024, 2, 29),
+        subject=subject,
+        recipients=(Recipient(name=name or "X", title=title or None, address=address or None),),
+        signatories=(Signatory(signer or "Y", title or None),),
+        cc=tuple(cc),
+        body=body,
+    ),
+    st.sampled_from(LANGUAGES),
+    text_field,
+    text_field,
+    text_field,
+    text_field,
+    text_field,
+    st.lists(text_field, max_size=3),
+    text_field,
+    markdown,
+)
+
+
+@given(letter=letters)
+def test_arbitrary_front_matter_through_the_real_frame_exports(letter: Letter) -> None:
+    frame = compute_frame(letter, load_letterhead().style())
+    data = document_bytes([(frame, letter.body)], warnings=[], now=FIXED_NOW)
+    _check_parts(data)
+    assert schema_errors(data) == []
