@@ -148,10 +148,15 @@ def prune_backups(data_dir: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
     return removed
 
 
+def made_today(data_dir: Path) -> bool:
+    """Whether a backup was made today (local date)."""
+    today = dt.date.today()
+    return any(info.created.date() == today for info in list_backups(data_dir))
+
+
 def daily_backup(store: Store, *, keep: int = DEFAULT_KEEP) -> Path | None:
     """A backup unless one was already made today (local date): the first open of each day."""
-    today = dt.date.today()
-    if any(info.created.date() == today for info in list_backups(store.data_dir)):
+    if made_today(store.data_dir):
         return None
     return create_backup(store, reason="daily", keep=keep)
 

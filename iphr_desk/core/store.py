@@ -148,11 +148,15 @@ class Store:
         create: bool = True,
         busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
         daily_backup: bool = True,
+        check: str = "always",
     ) -> Store:
         """Open (or create) the store of `data_dir`, checked, backed up and migrated.
 
         A new store is created encrypted when a passphrase is given. A passphrase given for a plain store
         is ignored (the environment variable may be set for another folder).
+        `check="daily"` runs `PRAGMA quick_check` only at the first open of the day (before that day's
+        backup, so a damaged file is never kept as a good backup): quick_check reads the whole file, about
+        a second per 500 MB, which a window that must show its list quickly may not want to pay every time.
         Raises `PassphraseError`, `CorruptDatabaseError`, `NewerSchemaError`, `DatabaseLockedError` or
         `StoreError`; in each case the file is left as it was.
         """
@@ -174,7 +178,10 @@ class Store:
                 raise PassphraseError(
                     f"The store in {folder} is encrypted (or its file is damaged): give its passphrase."
                 )
-            version = inspect_database(db_path, key, busy_timeout=busy_timeout)
+            if check not in ("always", "daily"):
+                raise ValueError(f"check must be 'always' or 'daily', not {check!r}")
+            full_check = check == "always" or not _backed_up_today(folder)
+            version = inspect_database(db_path, key, busy_timeout=busy_timeout, quick_check=full_check)
             refuse_unknown_revision(version, db_path)
         engine = _make_engine(db_path, key, busy_timeout)
         store = cls(folder, db_path, engine, passphrase=key, busy_timeout=busy_timeout)
@@ -280,8 +287,19 @@ class Store:
         self.close()
 
 
-def inspect_database(db_path: Path, passphrase: str | None, *, busy_timeout: float) -> str | None:
-    """The schema revision of an existing file, after checking its key and integrity. Writes nothing."""
+def _backed_up_today(folder: Path) -> bool:
+    from iphr_desk.core.backup import made_today
+
+    return made_today(folder)
+
+
+def inspect_database(
+    db_path: Path, passphrase: str | None, *, busy_timeout: float, quick_check: bool = True
+) -> str | None:
+    """The schema revision of an existing file, after checking its key and integrity. Writes nothing.
+
+    Without `quick_check` the file is still read far enough to prove the key and the schema.
+    """
     try:
         conn = connect_raw(db_path, passphrase, busy_timeout=busy_timeout)
     except Exception as exc:
@@ -292,7 +310,7 @@ def inspect_database(db_path: Path, passphrase: str | None, *, busy_timeout: flo
         except Exception as exc:
             raise _open_failure(exc, db_path, passphrase) from exc
         try:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check")] if quick_check else ["ok"]
         except Exception as exc:
             if _is_locked(exc):
                 raise locked_error(exc) from exc

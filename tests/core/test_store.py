@@ -225,3 +225,34 @@ def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
     assert errors == []
     with Store.open(tmp_path) as store:
         assert repo.count_letters(store) == 45
+
+
+def test_a_daily_check_skips_quick_check_once_the_day_is_backed_up(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from iphr_desk.core.backup import create_backup
+
+    with Store.open(tmp_path) as store:
+        for _ in range(30):
+            repo.add_letter(store, sample_letter(), author="t")
+        today = create_backup(store)
+    stamp = dt.date.today().strftime("%Y%m%d")
+    yesterday = today.with_name(
+        today.name.replace(stamp, (dt.date.today() - dt.timedelta(days=1)).strftime("%Y%m%d"))
+    )
+    today.rename(yesterday)
+    db = tmp_path / "iphr-desk.sqlite3"
+    conn = sqlite3.connect(db)
+    pages = [row[0] for row in conn.execute("SELECT pageno FROM dbstat WHERE name = 'revisions'")]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    for page in pages:  # damage the revisions only: the schema stays readable
+        offset = (page - 1) * 4096
+        data[offset + 8 : offset + 200] = b"\xff" * 192
+    db.write_bytes(bytes(data))
+    with pytest.raises(CorruptDatabaseError):
+        Store.open(tmp_path, check="daily")  # no backup yet today: the first open checks everything
+    yesterday.rename(today)
+    Store.open(tmp_path, check="daily", daily_backup=False).close()  # later opens of the day trust it
+    with pytest.raises(CorruptDatabaseError):
+        Store.open(tmp_path)
