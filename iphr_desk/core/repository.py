@@ -390,7 +390,7 @@ def _resolve_case(session: Session, reference: str) -> int | None:
 
     mm = _models()
     found = session.scalar(select(mm.Case.id).where(mm.Case.reference == reference))
-    if found is None and reference.isdigit():
+    if found is None and reference.isascii() and reference.isdigit():  # "²" is a digit to isdigit()
         found = session.scalar(select(mm.Case.id).where(mm.Case.id == int(reference)))
     return cast("int | None", found)
 

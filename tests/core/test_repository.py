@@ -455,3 +455,10 @@ def test_autosave_of_the_body_alone_updates_one_row_and_an_unchanged_save_writes
     after = repo.get_letter_info(store, letter_id)
     assert after.letter.body == "Typed a little more.\n"
     assert after.updated_at > before.updated_at
+
+
+def test_case_references_that_look_like_numbers(store: Store) -> None:
+    case_id = repo.add_case(store, repo.CaseData(reference="KZ-7", title="T", country="KZ"))
+    letter_id = repo.add_letter(store, make_letter(cases=(str(case_id), "²", "99")), author="t")
+    assert repo.get_letter_info(store, letter_id).case_ids == (case_id, None, None)
+    assert repo.get_letter(store, letter_id).cases == (str(case_id), "²", "99")
