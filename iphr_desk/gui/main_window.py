@@ -842,4 +842,5 @@ class MainWindow(QMainWindow):
         for editor in self.editor_tabs():
             self._flush(editor)
         self.save_layout()
+        self.letter_model.wait_for_background()
         event.accept()

@@ -104,7 +104,7 @@ def ctx(store: Any, fake_services: FakeServices, settings: Any, data_dir: Path) 
 
 
 @pytest.fixture
-def window(qtbot: Any, ctx: Any) -> Any:
+def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
     """The main window on the temporary store, shown, lists filled."""
     from iphr_desk.gui.main_window import MainWindow
 
@@ -112,7 +112,8 @@ def window(qtbot: Any, ctx: Any) -> Any:
     qtbot.addWidget(win)
     win.show()
     win.attach(ctx)
-    return win
+    yield win
+    win.letter_model.wait_for_background()
 
 
 # A small, fixed data set (independent of the demo data, which may change) ---------------------------------

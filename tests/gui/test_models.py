@@ -121,3 +121,23 @@ def test_store_letter_model_pages_through_the_real_store(
     model.set_search("protesters")
     assert model.rowCount() == 4
     assert model.searching
+
+
+def test_snippets_show_words_not_markdown() -> None:
+    from iphr_desk.gui.models.letters import plain_snippet
+
+    marked = "your **urgent intervention** on [the report](https://example.org/r)[^2] and <b>rights</b> 2*3"
+    assert plain_snippet(marked) == "your urgent intervention on the report and <b>rights</b> 2*3"
+
+
+def test_search_snippets_arrive_after_the_rows(qtbot: Any, store: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.gui.models.letters import LetterTableModel
+
+    model = LetterTableModel()
+    model.attach(store)
+    model.set_search("zebra")
+    assert model.rowCount() == 1  # the rows do not wait for the ranked snippets
+    qtbot.waitUntil(lambda: "<b>Zebra</b>" in model.snippet_of(seeded["letter_en"]), timeout=5000)
+    model.set_search("")
+    assert model.snippet_of(seeded["letter_en"]) == ""
+    model.wait_for_background()
