@@ -161,7 +161,40 @@ def encrypt_store(data_dir: Path | str | None, passphrase: str) -> Path:
         backup_counts = _export_encrypted(info.path, backup_staging, passphrase)
         _verify_encrypted(backup_staging, passphrase, backup_counts)
         _swap_in(backup_staging, info.path)
+    for aside in _moved_aside(db_path):
+        _encrypt_if_readable(aside, passphrase)
     return db_path
+
+
+def _moved_aside(db_path: Path) -> list[Path]:
+    """Databases kept aside by a restore or after damage (`<name>.replaced-…`, `<name>.corrupt-…`)."""
+    return sorted(
+        path
+        for path in db_path.parent.glob(db_path.name + ".*")
+        if path.is_file() and not path.name.endswith(("-wal", "-shm")) and is_plain_sqlite(path)
+    )
+
+
+def _encrypt_if_readable(path: Path, passphrase: str) -> None:
+    """Encrypt a kept-aside copy in place; a damaged one that cannot be copied is left as it is."""
+    staging = path.with_name(path.name + ".encrypting")
+    try:
+        counts = _export_encrypted(path, staging, passphrase)
+        _verify_encrypted(staging, passphrase, counts)
+    except Exception:
+        with contextlib.suppress(OSError):
+            staging.unlink(missing_ok=True)
+        return
+    _swap_in(staging, path)
+
+
+def plain_leftovers(data_dir: Path | str | None) -> list[Path]:
+    """Files of the data folder an encrypted store still has in plain form (damaged copies kept aside).
+
+    The CLI and the GUI show these after encrypting, so the user can decide to delete them.
+    """
+    db_path = db_path_for(resolve_data_dir(data_dir))
+    return _moved_aside(db_path)
 
 
 def _same(a: str, b: str) -> bool:
