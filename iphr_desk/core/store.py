@@ -271,6 +271,19 @@ class Store:
         """Close every pooled connection; SQLite then checkpoints the WAL into the main file."""
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Open the folder's database again in place, with every check of `open` (and its migration).
+
+        For after `backup.restore_backup`: the restored file may be from an older schema, and code that
+        holds this Store keeps working on the restored data.
+        """
+        self.close()
+        fresh = Store.open(self.data_dir, passphrase=self._passphrase, busy_timeout=self.busy_timeout)
+        self.engine = fresh.engine
+        self._sessions = fresh._sessions
+        self.migrated_from = fresh.migrated_from
+        self.backup_made = fresh.backup_made
+
     def reopen_with(self, passphrase: str | None) -> None:
         """Switch to another key after the file was re-keyed (`crypto.change_passphrase`)."""
         from sqlalchemy.orm import sessionmaker

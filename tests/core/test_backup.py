@@ -128,3 +128,29 @@ def test_a_damaged_store_is_moved_aside_not_deleted_and_a_backup_restored(tmp_pa
     with Store.open(tmp_path) as store:
         assert repo.count_letters(store) == 20
     assert aside.exists()
+
+
+def test_restoring_a_pre_migration_backup_then_reopening_migrates_it(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+
+    from iphr_desk.core.migrations import HEAD_REVISION, upgrade_to_head
+
+    backup_dir = tmp_path / "backups"
+    backup_dir.mkdir()
+    old = backup_dir / "iphr-desk-20200101-000000-000-pre-migration.sqlite3"
+    engine = create_engine(f"sqlite:///{old}")
+    upgrade_to_head(engine, "0001_initial")
+    engine.dispose()
+    with Store.open(tmp_path) as store:
+        repo.add_letter(store, sample("Newer"), author="t")
+        store.close()
+        number = next(info.number for info in backup.list_backups(tmp_path) if info.path == old)
+        backup.restore_backup(tmp_path, number)
+        store.reopen()
+        assert store.migrated_from == "0001_initial"
+        assert repo.count_letters(store) == 0
+        repo.add_letter(store, sample("After restore"), author="t")
+        assert [s.subject for s in repo.letter_summaries(store)] == ["After restore"]
+    conn = sqlite3.connect(tmp_path / "iphr-desk.sqlite3")
+    assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
+    conn.close()
