@@ -180,3 +180,20 @@ def replace_letter_body(letter: object, body: str) -> object:
     from dataclasses import replace
 
     return replace(letter, body=body)  # type: ignore[type-var]
+
+
+def test_combined_batch_into_a_folder_is_named_after_date_and_subject(tmp_path: Path) -> None:
+    letter = batch_letter()
+    (path,) = export_batch(letter, tmp_path, combined=True, frames=batch_frames(letter), now=FIXED_NOW)
+    assert path == tmp_path / "2024-03-14 Release of detained lawyers a joint appeal.docx"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    assert schema_errors(path.read_bytes()) == []
+
+
+def test_cancelled_combined_batch_writes_nothing(tmp_path: Path) -> None:
+    letter = batch_letter()
+    result = export_batch(
+        letter, tmp_path, combined=True, frames=batch_frames(letter), progress=lambda done, total: done < 3
+    )
+    assert result == []
+    assert list(tmp_path.iterdir()) == []
