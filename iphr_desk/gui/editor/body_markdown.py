@@ -37,8 +37,8 @@ from iphr_desk.core.richtext import (
 )
 
 # Characters escaped wherever they appear in text: they can open emphasis, links, code, HTML,
-# entities or escapes.
-_ALWAYS = set("\\*_[]`<")
+# escapes, or footnotes (`^[inline note]`, `[^label]`).
+_ALWAYS = set("\\*_[]`<^")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _ORDERED_START = re.compile(r"^(\d{1,9})([.)])")
 _LINE_START = set("#>-+=~")

@@ -65,6 +65,7 @@ CASES = [
     "Stars \\* and underscores \\_ and brackets \\[x\\] in plain text.\n",
     "Backslash \\\\ and backtick \\` and \\<tag> in text.\n",
     "Entity-like \\&amp; text and a bare & ampersand.\n",
+    "Caret \\^\\[not an inline note\\] and \\[\\^1\\] not a reference.\n",
     "\\# not a heading\n",
     "\\- not a list\n",
     "1984\\. was a year\n",
@@ -274,7 +275,9 @@ STYLED_TEXT = st.text(
 def runs(draw: st.DrawFn) -> list[Text]:
     out = []
     for _ in range(draw(st.integers(1, 5))):
-        text = draw(STYLED_TEXT | st.sampled_from(["*", "_", "**", "\\", "[", "]", "`", "<a>", "&amp;", " "]))
+        text = draw(
+            STYLED_TEXT | st.sampled_from(["*", "_", "**", "\\", "[", "]", "^", "`", "<a>", "&amp;", " "])
+        )
         out.append(
             Text(
                 text,
