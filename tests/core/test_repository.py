@@ -462,3 +462,28 @@ def test_case_references_that_look_like_numbers(store: Store) -> None:
     letter_id = repo.add_letter(store, make_letter(cases=(str(case_id), "²", "99")), author="t")
     assert repo.get_letter_info(store, letter_id).case_ids == (case_id, None, None)
     assert repo.get_letter(store, letter_id).cases == (str(case_id), "²", "99")
+
+
+def test_a_case_page_is_one_query_however_many_people_and_themes(store: Store) -> None:
+    from sqlalchemy import event
+
+    for i in range(30):
+        case_id = repo.add_case(
+            store, repo.CaseData(reference=f"KZ-{i:03d}", title="T", country="KZ", themes=("a", "b", f"t{i}"))
+        )
+        for j in range(i % 3):
+            repo.add_person(store, case_id, repo.PersonData(name=f"P{j}", at_risk=j == 0))
+    statements: list[str] = []
+
+    def count(conn: object, cursor: object, statement: str, *args: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        page = repo.case_summaries(store, offset=0, limit=25, sort="reference")
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert len(page) == 25
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+    assert page[2].themes == ("a", "b", "t2")
+    assert (page[2].people_count, page[2].at_risk_count) == (2, 1)
