@@ -218,6 +218,14 @@ class MainWindow(QMainWindow):
         self.case_view.newLetterRequested.connect(self.new_letter)
         self.case_view.openLetterRequested.connect(self.open_letter)
         self.case_view.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        for kind, page in (
+            ("recipient", self.recipients_page),
+            ("signatory", self.signatories_page),
+            ("letterhead", self.letterheads_page),
+        ):
+            page.add_button(self.tr("&New…"), lambda _=False, k=kind: self._edit_record(k, -1))
+            page.add_button(self.tr("&Edit…"), lambda _=False, k=kind, p=page: self._edit_current(k, p))
+            page.add_button(self.tr("&Delete"), lambda _=False, k=kind, p=page: self._delete_current(k, p))
         self.recipients_page.table.openRequested.connect(lambda row: self._edit_record("recipient", row))
         self.signatories_page.table.openRequested.connect(lambda row: self._edit_record("signatory", row))
         self.letterheads_page.table.openRequested.connect(lambda row: self._edit_record("letterhead", row))
@@ -701,6 +709,16 @@ class MainWindow(QMainWindow):
         item = model.row_at(row) if row >= 0 else None
         if edit_record(self.ctx, kind, getattr(item, "id", None), self):
             model.reload()
+
+    def _edit_current(self, kind: str, page: ListPage) -> None:
+        index = page.table.currentIndex()
+        if index.isValid():
+            self._edit_record(kind, index.row())
+
+    def _delete_current(self, kind: str, page: ListPage) -> None:
+        index = page.table.currentIndex()
+        if index.isValid():
+            self._delete_record(kind, index.row())
 
     def _delete_record(self, kind: str, row: int) -> None:
         if self.ctx is None:

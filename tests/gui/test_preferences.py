@@ -152,3 +152,62 @@ def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: 
     assert dialog.restored
     assert repository.count_cases(ctx.store) == 2
     assert any("replaced" in p.name for p in Path(ctx.data_dir).iterdir())
+
+
+def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+    from iphr_desk.resources import resource
+
+    ctx.services.answers["open_file"] = [resource("letterheads", "iphr.docx")]
+    dialog = RecordDialog(ctx, "letterhead", None)
+    qtbot.addWidget(dialog)
+    name = dialog.edits["name"]
+    template = dialog.edits["template_path"]
+    assert isinstance(name, QLineEdit) and isinstance(template, QLineEdit)
+    name.setText("partner")
+    dialog._browse_template(template)
+    assert template.text().endswith("iphr.docx")
+    dialog.accept()
+    assert dialog.record_id is not None
+    stored = Path(ctx.data_dir) / "letterheads" / "partner.docx"
+    assert stored.is_file()
+    record = next(r for r in repository.list_letterheads(ctx.store) if r.name == "partner")
+    assert record.template_path == str(stored)
+    assert record.organisation  # taken from the letterhead's profile when the form leaves it blank
+
+
+def test_a_letterhead_that_is_not_a_word_file_is_refused(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from iphr_desk.core import repository
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+
+    fake = tmp_path / "letterhead.docx"
+    fake.write_text("not a Word document")
+    dialog = RecordDialog(ctx, "letterhead", None)
+    qtbot.addWidget(dialog)
+    name = dialog.edits["name"]
+    template = dialog.edits["template_path"]
+    assert isinstance(name, QLineEdit) and isinstance(template, QLineEdit)
+    name.setText("broken")
+    template.setText(str(fake))
+    dialog.accept()
+    assert ctx.services.called("error")
+    assert all(r.name != "broken" for r in repository.list_letterheads(ctx.store))
+    assert not (Path(ctx.data_dir) / "letterheads" / "broken.docx").exists()
+
+
+def test_record_pages_have_new_edit_and_delete_buttons(window: Any, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    for page in (window.recipients_page, window.signatories_page, window.letterheads_page):
+        texts = [b.text() for b in page.findChildren(QPushButton)]
+        assert {"&New…", "&Edit…", "&Delete"} <= set(texts)
+    opened: list[tuple[str, int]] = []
+    monkeypatch.setattr(window, "_edit_record", lambda kind, row: opened.append((kind, row)))
+    new = next(b for b in window.signatories_page.findChildren(QPushButton) if b.text() == "&New…")
+    new.click()
+    assert opened == [("signatory", -1)]

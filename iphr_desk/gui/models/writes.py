@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -86,15 +87,46 @@ def save_record(ctx: AppContext, kind: str, record_id: int | None, values: dict[
             return int(repo.add_signatory(ctx.store, signatory))
         repo.update_signatory(ctx.store, record_id, signatory)
         return record_id
-    address = values.get("address") or ""
+    return save_letterhead(ctx, values)
+
+
+def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
+    """Register a letterhead as the CLI does: its Word file is copied into the data folder and checked.
+
+    Editing an existing letterhead without choosing a new file keeps its template and house style.
+    """
+    from iphr_desk.core import letterhead as lh
+    from iphr_desk.core import repository as repo
+    from iphr_desk.core.errors import BadInput
+
+    name = str(values["name"])
+    existing = next((r for r in repo.list_letterheads(ctx.store) if r.name == name), None)
+    chosen = values.get("template_path")
+    template = existing.template_path if existing is not None else None
+    house_style: dict[str, Any] = dict(existing.house_style) if existing is not None else {}
+    organisation = values.get("organisation") or ""
+    address = [line.strip() for line in (values.get("address") or "").splitlines() if line.strip()]
+    website = values.get("website")
+    if chosen and chosen != template:
+        lh.check_name(name)
+        lh.read_word_package(Path(chosen))  # refuse a bad file before anything is copied
+        template = str(lh.register_letterhead(Path(ctx.data_dir), name, Path(chosen)))
+        head = lh.load_letterhead(name, Path(ctx.data_dir))
+        house_style = dict(head.house_style)
+        organisation = organisation or head.organisation.name
+        address = address or list(head.organisation.address_lines)
+        website = website or head.organisation.website
+    elif existing is None:
+        raise BadInput("Choose the organisation's Word letterhead (.docx) for a new letterhead.")
     return int(
         repo.add_letterhead_record(
             ctx.store,
-            values["name"],
-            organisation=values.get("organisation") or "",
-            address_lines=[line.strip() for line in address.splitlines() if line.strip()],
-            website=values.get("website"),
-            template_path=values.get("template_path"),
+            name,
+            organisation=organisation,
+            address_lines=address,
+            website=website,
+            house_style=house_style,
+            template_path=template,
         )
     )
 
@@ -107,6 +139,11 @@ def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
     elif kind == "signatory":
         repo.delete_signatory(ctx.store, record_id)
     else:
+        from iphr_desk.core.errors import BadInput
+        from iphr_desk.core.letterhead import BUILTIN
+
         row = get_record(ctx, kind, record_id)
+        if row is not None and row.name == BUILTIN:
+            raise BadInput("The built-in letterhead cannot be deleted.")
         if row is not None:
             repo.delete_letterhead_record(ctx.store, row.name)

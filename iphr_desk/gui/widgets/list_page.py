@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -89,6 +92,7 @@ class ListPage(QWidget):
         header.addWidget(self.filters, 0)
         header.addWidget(self.count_label, 0)
         layout.addLayout(header)
+        self._header = header
         self.table = RecordTable(self)
         self.table.setModel(model)
         self.table.setAccessibleName(name)
@@ -103,6 +107,14 @@ class ListPage(QWidget):
         layout.addWidget(self.stack, 1)
         model.reloaded.connect(self._on_reloaded)
         model.modelReset.connect(self._sync_sort_indicator)
+
+    def add_button(self, text: str, slot: Any) -> QPushButton:
+        """A command button at the end of the header row (New…, Edit…, Delete for short lists)."""
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        self._header.addWidget(button)
+        return button
 
     def apply_column_widths(self) -> None:
         """Initial widths from the columns' hints (restored header states replace them)."""
