@@ -13,7 +13,17 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -82,58 +92,126 @@ def resolve_data_dir(given: str | None) -> Path:
     return default_data_dir()
 
 
+class _OpenResult(QObject):
+    """Carries the worker's outcome to the main thread (a queued signal)."""
+
+    done = Signal(object, object)  # the Store or None, the exception or None
+
+
 class StoreOpener:
-    """Opens the store once the window is on screen, and handles what can go wrong at that moment."""
+    """Opens the store once the window is on screen, and handles what can go wrong at that moment.
+
+    With `threaded` the opening (SQLAlchemy's import, the integrity check, the daily backup: seconds for a
+    large store) runs on a worker thread so the window keeps repainting; every dialog it leads to (the
+    passphrase, a damaged database) is shown from the main thread.
+    """
 
     def __init__(
-        self, window: MainWindow, services: Services, settings: Settings, data_dir: str | None
+        self,
+        window: MainWindow,
+        services: Services,
+        settings: Settings,
+        data_dir: str | None,
+        *,
+        threaded: bool = False,
     ) -> None:
         self.window = window
         self.services = services
         self.settings = settings
         self.given = data_dir
+        self.threaded = threaded
         self.failed = False
         self.started = False
+        self.folder: Path | None = None
+        self._passphrase: str | None = None
+        self._passphrase_tries = 0
+        self._unclaimed: Store | None = None  # opened after the app quit: closed by `wait()`
+        self._result = _OpenResult()
+        self._result.done.connect(self._finished)
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
 
     def open(self) -> None:
         if self.started:
             return
         self.started = True
         try:
-            folder = resolve_data_dir(self.given)
-            store = self._open_store(folder)
+            self.folder = resolve_data_dir(self.given)
         except Exception as error:  # every failure at start ends in a dialog, not a traceback
             self._fail(error)
             return
-        if store is None:
-            self._quit()
-            return
-        from iphr_desk.gui.context import AppContext
+        self._passphrase = os.environ.get(PASSPHRASE_ENV) or None
+        self._try_open()
 
-        context = AppContext(store=store, services=self.services, settings=self.settings, data_dir=folder)
-        self.window.attach(context, defer_rest_ms=REST_AFTER_MS)
+    def _try_open(self) -> None:
+        folder, passphrase, result = self.folder, self._passphrase, self._result
 
-    def _open_store(self, folder: Path) -> Store | None:
-        from iphr_desk.core.errors import CorruptDatabaseError, PassphraseError
-        from iphr_desk.core.store import Store
-
-        passphrase = os.environ.get(PASSPHRASE_ENV) or None
-        for _attempt in range(PASSPHRASE_ATTEMPTS + 1):
+        def work() -> None:
             try:
-                return Store.open(folder, passphrase=passphrase)
-            except PassphraseError:
-                label = (
-                    _tr("This data folder is encrypted. Enter its passphrase:")
-                    if passphrase is None
-                    else _tr("That passphrase is not right. Try again:")
-                )
-                passphrase = self.services.ask_passphrase(self.window, _tr("Passphrase"), label)
-                if passphrase is None:
-                    return None
-            except CorruptDatabaseError as error:
-                if not self._offer_backup(folder, error):
-                    return None
-        return None
+                from iphr_desk.core.store import Store
+
+                store = Store.open(folder, passphrase=passphrase)
+            except Exception as error:  # handed to the main thread, which tells the user
+                result.done.emit(None, error)
+                return
+            self._unclaimed = store
+            result.done.emit(store, None)
+
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        if self.threaded:
+            self._pool.start(work)
+        else:
+            work()
+
+    def _finished(self, store: Store | None, error: Exception | None) -> None:
+        QApplication.restoreOverrideCursor()
+        self._unclaimed = None
+        if store is not None:
+            from iphr_desk.gui.context import AppContext
+
+            assert self.folder is not None
+            context = AppContext(
+                store=store, services=self.services, settings=self.settings, data_dir=self.folder
+            )
+            self.window.attach(context, defer_rest_ms=REST_AFTER_MS)
+            return
+        assert error is not None
+        try:
+            self._recover(error)
+        except Exception as later:  # a failed restore, say: told like any other failure at start
+            self._fail(later)
+
+    def _recover(self, error: Exception) -> None:
+        """Ask what the error needs (a passphrase, a backup) and try again, or give up with a dialog."""
+        from iphr_desk.core.errors import CorruptDatabaseError, PassphraseError
+
+        assert self.folder is not None
+        if isinstance(error, PassphraseError) and self._passphrase_tries < PASSPHRASE_ATTEMPTS:
+            label = (
+                _tr("This data folder is encrypted. Enter its passphrase:")
+                if self._passphrase is None
+                else _tr("That passphrase is not right. Try again:")
+            )
+            self._passphrase_tries += 1
+            self._passphrase = self.services.ask_passphrase(self.window, _tr("Passphrase"), label)
+            if self._passphrase is None:
+                self._quit()
+            else:
+                self._try_open()
+        elif isinstance(error, CorruptDatabaseError):
+            if self._offer_backup(self.folder, error):
+                self._try_open()
+            else:
+                self._quit()
+        else:
+            self._fail(error)
+
+    def wait(self) -> None:
+        """Let a running opening finish; close a store nobody took (the app quit meanwhile)."""
+        self._pool.waitForDone()
+        if self._unclaimed is not None:
+            self._unclaimed.close()
+            self._unclaimed = None
 
     def _offer_backup(self, folder: Path, error: Exception) -> bool:
         """Offer the newest good backup; True when it was restored and opening may be tried again."""
@@ -191,7 +269,8 @@ def run_gui(data_dir: str | None) -> int:
     services = Services()
     window = MainWindow(settings, services)
     window.setWindowIcon(app.windowIcon())
-    opener = StoreOpener(window, services, settings, data_dir or os.environ.get(DATA_DIR_ENV) or None)
+    given = data_dir or os.environ.get(DATA_DIR_ENV) or None
+    opener = StoreOpener(window, services, settings, given, threaded=True)
     window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
     window.show()
     QTimer.singleShot(FALLBACK_OPEN_MS, opener.open)  # a platform that never paints still gets its data
@@ -200,6 +279,7 @@ def run_gui(data_dir: str | None) -> int:
         QTimer.singleShot(int(quit_after), window.close)
         QTimer.singleShot(int(quit_after), app.quit)
     status = app.exec()
+    opener.wait()
     store = window.ctx.store if window.ctx is not None else None
     close = getattr(store, "close", None)
     if callable(close):

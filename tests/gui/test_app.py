@@ -205,3 +205,25 @@ def test_settings_round_trip_through_the_ini_file(tmp_path: Path) -> None:
     assert again.default_signatory_id == 7
     again.ui_language = "xx"
     assert again.ui_language == ""
+
+
+def test_the_store_opens_on_a_worker_thread_and_the_lists_fill(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
+) -> None:
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.app import StoreOpener
+    from iphr_desk.gui.main_window import MainWindow
+    from tests.gui.conftest import seed
+
+    with Store.open(data_dir) as store:
+        seed(store)
+    window = MainWindow(settings, fake_services)
+    qtbot.addWidget(window)
+    opener = StoreOpener(window, fake_services, settings, str(data_dir), threaded=True)
+    opener.open()
+    qtbot.waitUntil(lambda: window.ctx is not None, timeout=10000)
+    assert window.letter_model.rowCount() == 4
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 2, timeout=3000)
+    opener.wait()
+    window.letter_model.wait_for_background()
+    window.ctx.store.close()
