@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from conftest import EN_FRAME, FIXED_NOW
+from export_samples import EN_FRAME, FIXED_NOW
 from lxml import etree
 from readback import schema_errors
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, FR_BODY, FR_FRAME, batch_frames, batch_letter
+from export_samples import FIXED_NOW, FR_BODY, FR_FRAME, batch_frames, batch_letter
 from readback import schema_errors
 
 from iphr_desk.core import docx_export
@@ -161,7 +161,7 @@ def test_pdf_without_libreoffice_says_how_to_install_it(
 
 
 def test_batch_warns_once_for_each_problem_of_any_letter(tmp_path: Path) -> None:
-    from conftest import replace_frame
+    from export_samples import replace_frame
 
     letter = batch_letter()
     frames = batch_frames(letter)

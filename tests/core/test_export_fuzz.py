@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EN_FRAME, FIXED_NOW, replace_frame
+from export_samples import EN_FRAME, FIXED_NOW, replace_frame
 from hypothesis import example, given
 from hypothesis import strategies as st
 from lxml import etree

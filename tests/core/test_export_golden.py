@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import Samples
+from export_samples import Samples
 from lxml import etree
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import zipfile
 
-from conftest import FR_FRAME, IPHR, Samples
+from export_samples import FR_FRAME, IPHR, Samples
 from lxml import etree
 
 CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"

@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import DE_FRAME, EN_FRAME, FR_FRAME, IPHR, RU_FRAME, Samples
+from export_samples import DE_FRAME, EN_FRAME, FR_FRAME, IPHR, RU_FRAME, Samples
 from readback import lines, soffice
 
 needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")

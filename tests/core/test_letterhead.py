@@ -9,9 +9,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import FIXED_NOW, FR_BODY, FR_FRAME
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from export_samples import FIXED_NOW, FR_BODY, FR_FRAME
 from readback import validate_docx
 
 from iphr_desk.core.docx.styles import ALL_STYLE_NAMES

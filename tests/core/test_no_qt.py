@@ -1,4 +1,4 @@
-"""The core must work without a display: no module under iphr_desk/core (nor the CLI's import path) imports Qt."""
+"""The core must work without a display: nothing under iphr_desk/core, nor the CLI path, imports Qt."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+QT_PACKAGES = {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
 CORE = Path(__file__).resolve().parents[2] / "iphr_desk" / "core"
 
 
@@ -21,9 +22,13 @@ def _imported_modules(path: Path) -> set[str]:
     return names
 
 
+def _is_gui(module: str) -> bool:
+    return module.split(".")[0] in QT_PACKAGES or module.startswith("iphr_desk.gui")
+
+
 def test_no_core_module_imports_qt() -> None:
     offenders = {
-        str(path.relative_to(CORE)): sorted(m for m in _imported_modules(path) if m.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6", "iphr_desk.gui"} or m.startswith("iphr_desk.gui"))
+        str(path.relative_to(CORE)): sorted(m for m in _imported_modules(path) if _is_gui(m))
         for path in CORE.rglob("*.py")
     }
     offenders = {k: v for k, v in offenders.items() if v}

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import FIXED_NOW, FR_BODY, FR_FRAME
+from export_samples import FIXED_NOW, FR_BODY, FR_FRAME
 from readback import soffice
 
 from iphr_desk.core import pdf
@@ -64,7 +64,7 @@ def test_conversion_uses_a_private_profile_and_a_time_limit(
 def test_batch_to_pdf_converts_every_letter_in_one_libreoffice_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from conftest import batch_frames, batch_letter
+    from export_samples import batch_frames, batch_letter
 
     from iphr_desk.core.docx_export import export_batch
 
@@ -85,7 +85,7 @@ def test_batch_to_pdf_converts_every_letter_in_one_libreoffice_run(
 
 
 def test_batch_into_a_file_is_refused(tmp_path: Path) -> None:
-    from conftest import batch_frames, batch_letter
+    from export_samples import batch_frames, batch_letter
 
     from iphr_desk.core.docx_export import export_batch
     from iphr_desk.core.errors import OutputPathError
