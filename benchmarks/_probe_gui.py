@@ -113,6 +113,7 @@ def _install(mode: str, ready_timeout_s: float) -> None:
                     result["any_list_view"] = type(view).__name__ + "/" + type(view.model()).__name__
                 return
             result["ready_ms"] = _elapsed_ms()
+            result["heavy_modules_at_ready"] = [m for m in HEAVY if m in sys.modules]
             result["ready_kind"] = "letters"
             result["rows"] = view.model().rowCount()
             self._settle()

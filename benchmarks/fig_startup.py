@@ -121,6 +121,8 @@ def run(ctx: Context) -> list[Figure]:
         first.extra["modules_at_first_paint"] = app_runs[-1].get("modules_at_first_paint")
         first.extra["floor_modules_at_first_paint"] = bare_runs[-1].get("modules_at_first_paint")
     memory.extra["samples_mib"] = [r.get("peak_rss_mib") for r in app_runs]
+    if app_runs:
+        memory.extra["heavy_modules_at_ready"] = app_runs[-1].get("heavy_modules_at_ready")
     if errors:
         error = errors[0]
         message = f"{len(errors)} probe run(s) failed: {error.get('error')}: {error.get('stderr', '')}"
