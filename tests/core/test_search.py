@@ -202,3 +202,68 @@ def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
     rebuild(store)
     check_integrity(store)
     assert [h.id for h in search_letters(store, "replaced")] == [letter_id]
+
+
+words = st.sampled_from(["alpha", "beta", "gamma", "Tokaïev", "журналист", "delta"])
+phrase = st.lists(words, min_size=1, max_size=4).map(" ".join)
+operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), phrase, st.lists(phrase, min_size=1, max_size=3)),
+        st.tuples(st.just("save"), phrase, st.lists(phrase, min_size=1, max_size=3)),
+        st.tuples(st.just("trash"), st.integers(0, 5)),
+        st.tuples(
+            st.just("empty"),
+        ),
+        st.tuples(st.just("case"), phrase, st.lists(phrase, max_size=3)),
+        st.tuples(st.just("rename"), phrase),
+        st.tuples(
+            st.just("drop_person"),
+        ),
+        st.tuples(
+            st.just("drop_case"),
+        ),
+    ),
+    max_size=8,
+)
+
+
+@given(operations)
+def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Store, ops: list[tuple]) -> None:
+    from iphr_desk.core.search import check_integrity
+
+    store = shared_store
+    for op, *args in ops:
+        live = [s.id for s in repo.letter_summaries(store, limit=6)]
+        cases = repo.case_summaries(store, limit=3, sort="id", descending=True)
+        if op == "add":
+            repo.add_letter(store, _with_recipients(args[0], args[1]), author="t", reason="")
+        elif op == "save" and live:
+            repo.save_letter(store, live[0], _with_recipients(args[0], args[1]), author="t")
+        elif op == "trash" and live:
+            repo.trash_letter(store, live[args[0] % len(live)])
+        elif op == "empty":
+            repo.empty_trash(store)
+        elif op == "case":
+            reference = f"C-{repo.count_cases(store)}-{len(args[0])}-{args[0][:3]}"
+            if repo.find_case(store, reference) is None:
+                case_id = repo.add_case(
+                    store, repo.CaseData(reference=reference, title=args[0], country="KZ")
+                )
+                for name in args[1]:
+                    repo.add_person(store, case_id, repo.PersonData(name=name))
+        elif op == "rename" and cases:
+            detail = repo.get_case_detail(store, cases[0].id)
+            if detail.people:
+                repo.update_person(store, detail.people[0].id, repo.PersonData(name=args[0]))
+            repo.update_case(store, cases[0].id, replace(detail.data, summary=args[0]))
+        elif op == "drop_person" and cases:
+            people = repo.get_case_detail(store, cases[0].id).people
+            if people:
+                repo.delete_person(store, people[-1].id)
+        elif op == "drop_case" and cases:
+            repo.delete_case(store, cases[-1].id)
+    check_integrity(store)
+
+
+def _with_recipients(subject: str, names: list[str]) -> Letter:
+    return replace(letter(subject, f"{subject} body"), recipients=tuple(Recipient(name=n) for n in names))
