@@ -9,9 +9,9 @@ start would and checks what a field worker would find after a crash or a flat ba
 - the typed letter's body is the text it had plus a prefix of what was typed (nothing garbled or reordered),
   and at most the last 2 seconds of typing are missing.
 
-`IPHR_CRASH_TRIALS` sets the number of trials (20 by default; `make soak` runs 200). Trials are seeded, so a
-failing trial number reproduces the same kill moment. Each trial starts the letter from the same short body, so
-trial 200 costs what trial 1 does.
+`IPHR_CRASH_TRIALS` sets the number of trials (20 by default; `make soak` runs 200). Trials are seeded, so
+a failing trial number reproduces the same kill moment. Each trial starts the letter from the same short body,
+so trial 200 costs what trial 1 does.
 """
 
 from __future__ import annotations
@@ -43,9 +43,10 @@ SAVE_MARGIN_S = 0.3  # the save itself and a busy test machine's scheduling
 WORD_INTERVAL_MS = 100  # one word (about 7 characters) every 0.1 s: steady, fast typing
 READY_TIMEOUT_S = 60.0
 VOCABULARY = (
-    "detention lawyer hearing court appeal family health prison sentence release urgent minister "
-    "ambassador journalist defender visit access medical treatment complaint letter rights trial"
-).split()
+    *("detention", "lawyer", "hearing", "court", "appeal", "family", "health", "prison", "sentence"),
+    *("release", "urgent", "minister", "ambassador", "journalist", "defender", "visit", "access"),
+    *("medical", "treatment", "complaint", "letter", "rights", "trial"),
+)
 
 
 @dataclasses.dataclass
@@ -105,11 +106,14 @@ def read_reports(stream: object, run: Run) -> None:
             run.typed.append((int(parts[1]), float(parts[2])))
 
 
-def type_and_kill(folder: Path, letter_id: int, text: str, rng: random.Random, work: Path) -> tuple[Run, float]:
+def type_and_kill(
+    folder: Path, letter_id: int, text: str, rng: random.Random, work: Path
+) -> tuple[Run, float]:
     """Start the typist, kill it at a random moment; returns its reports and the moment of the kill."""
     text_file = work / "text.txt"
     text_file.write_text(text, encoding="utf-8")
-    command = [sys.executable, str(TYPIST), str(folder), str(letter_id), str(text_file), str(WORD_INTERVAL_MS)]
+    command = [sys.executable, str(TYPIST), str(folder), str(letter_id), str(text_file)]
+    command.append(str(WORD_INTERVAL_MS))
     started = time.monotonic()
     with (work / "stderr.txt").open("w") as stderr:
         process = subprocess.Popen(
@@ -119,13 +123,13 @@ def type_and_kill(folder: Path, letter_id: int, text: str, rng: random.Random, w
         reader = threading.Thread(target=read_reports, args=(process.stdout, run), daemon=True)
         reader.start()
         if rng.random() < 0.15:
-            kill_at = started + rng.uniform(0.0, 1.5)  # while starting: opening, checking, backing up the store
+            kill_at = started + rng.uniform(0.0, 1.5)  # while starting: opening, checking, backing up
         else:
             while run.ready_at is None and process.poll() is None:
                 assert time.monotonic() - started < READY_TIMEOUT_S, "the app never opened the letter"
                 time.sleep(0.01)
             assert run.ready_at is not None, f"the typist died: {(work / 'stderr.txt').read_text()}"
-            kill_at = run.ready_at + rng.uniform(0.5, 3.5)
+            kill_at = run.ready_at + rng.uniform(1.0, 3.0)
         time.sleep(max(0.0, kill_at - time.monotonic()))
         killed_at = time.monotonic()
         process.send_signal(signal.SIGKILL)
