@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 DEFAULT_BUSY_TIMEOUT: Final = 5.0
 
 _SQLITE_HEADER: Final = b"SQLite format 3\x00"
+#: Page cache per connection to an encrypted store (KiB, a ceiling that fills only as pages are read).
+#: Every page fetched from disk is decrypted; on a 20k-letter store a broad search took 0.26 s warm with
+#: SQLite's default 2 MB cache and 0.05 s with this one.
+ENCRYPTED_CACHE_KIB: Final = 65536
 
 DBAPIConnection = Any  # a sqlite3 or sqlcipher3 connection: the two modules share no base class
 
@@ -75,6 +79,8 @@ def connect_raw(
         if passphrase is not None:
             conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our one-line error, not a log
             conn.execute(f"PRAGMA key = {quote_sql_string(passphrase)}")
+            # Every page read from disk is decrypted; a larger page cache saves re-decrypting the hot ones.
+            conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # no plain-text temporary files beside an encrypted store
