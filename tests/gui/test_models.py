@@ -121,6 +121,7 @@ def test_store_letter_model_pages_through_the_real_store(
     model.set_search("protesters")
     assert model.rowCount() == 4
     assert model.searching
+    model.wait_for_background()  # the snippet query must end before the store closes
 
 
 def test_snippets_show_words_not_markdown() -> None:

@@ -125,7 +125,7 @@ class LetterTableModel(StoreTableModel):
                 "status",
                 tooltip=lambda r: self._status_tip(str(_get(r, "status"))),
                 decoration=lambda r: status_icon(str(_get(r, "status"))),
-                width=19,
+                width=22,
             ),
             Column(
                 self.tr("Updated"), lambda r: _short_time(_get(r, "updated_at", None)), "updated", width=17

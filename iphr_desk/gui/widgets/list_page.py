@@ -131,7 +131,7 @@ class ListPage(QWidget):
                 header.resizeSection(number, column.width * char + 16)
 
     def _on_reloaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n row(s)", "", count))
+        self.count_label.setText(self.tr("%Ln row(s)", "", count))
         for number in range(self.model.columnCount()):
             if self.model.column(number).rich:
                 self.table.setColumnHidden(number, not self.model.searching)
