@@ -379,6 +379,8 @@ class MainWindow(QMainWindow):
         a.open_letter.setEnabled((has_rows and (on_letters or on_cases)) or self.tabs.currentIndex() > 0)
         a.export.setEnabled((on_letters and has_rows) or self.tabs.currentIndex() > 0)
         a.move_to_trash.setEnabled(has_rows and (on_letters or on_cases))
+        # Cases have no trash in the store: say what will really happen.
+        a.move_to_trash.setText(self.tr("&Delete Case…") if on_cases else self.tr("Move to &Trash"))
         a.edit_case.setEnabled(on_cases and self.case_view.case_id is not None)
         a.new_letter_from_case.setEnabled(on_cases and self.case_view.case_id is not None)
         a.close_tab.setEnabled(self.tabs.currentIndex() > 0)

@@ -323,3 +323,12 @@ def test_closing_tabs_and_the_window_saves_open_letters(window: Any, store: Any)
     assert flushed == [ids["letter_fr"]]
     window.close()
     assert flushed == [ids["letter_fr"], ids["letter_en"]]
+
+
+def test_the_delete_action_says_what_it_does_on_each_list(window: Any, store: Any) -> None:
+    seed(store)
+    window.refresh()
+    window.show_page("cases")
+    assert window.app_actions.move_to_trash.text() == "&Delete Case…"
+    window.show_page("letters")
+    assert window.app_actions.move_to_trash.text() == "Move to &Trash"

@@ -142,3 +142,32 @@ def test_search_snippets_arrive_after_the_rows(qtbot: Any, store: Any, seeded: d
     model.set_search("")
     assert model.snippet_of(seeded["letter_en"]) == ""
     model.wait_for_background()
+
+
+def test_a_screen_of_letters_costs_two_statements(qtbot: Any, store: Any, seeded: dict[str, int]) -> None:
+    """One COUNT and one page SELECT, however many rows are shown: no statement per row."""
+    from sqlalchemy import event
+
+    from iphr_desk.gui.models.letters import LetterTableModel
+
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "PRAGMA", "ROLLBACK", "COMMIT")):
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        model = LetterTableModel()
+        view = QTableView()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        view.show()
+        model.attach(store)
+        qtbot.waitUntil(lambda: model.cached_pages() == [0], timeout=3000)
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                model.data(model.index(row, column))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert len(statements) == 2, statements
