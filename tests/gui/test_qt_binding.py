@@ -15,7 +15,8 @@ import sys
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QCheckBox
 app = QApplication([])
-block = QTextDocument("text").firstBlock()
+document = QTextDocument("text")
+block = document.firstBlock()
 none_before = sys.getrefcount(None)
 for _ in range(20000):
     block.textList()
