@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -261,15 +261,44 @@ class StoreOpener:
         QTimer.singleShot(0, QCoreApplication.quit)
 
 
+def claim_folder(app: QApplication, services: Services, given: str | None) -> tuple[Any, bool, int]:
+    """One window per data folder: (the folder's claim, go on, exit status).
+
+    A second launch on the same folder brings the first window forward and ends here (status 0), or says
+    the folder is in use when the first one does not answer (status 1).
+    """
+    from iphr_desk.gui.single_instance import Launch, SingleInstance
+
+    try:
+        folder = resolve_data_dir(given)
+        instance = SingleInstance(app)
+        owner = instance.acquire(folder)
+    except Exception:  # an unusable folder: opening the store says what is wrong with it
+        return None, True, 0
+    if owner:
+        return instance, True, 0
+    if instance.result == Launch.ACTIVATED:
+        return None, False, 0
+    services.warning(None, _tr("IPHR Desk"), instance.message())
+    return None, False, 1
+
+
 def run_gui(data_dir: str | None) -> int:
     """Show the main window on the data folder (`None`: `$IPHR_DESK_DATA_DIR` or the platform's folder)."""
     app = make_application(sys.argv[:1])
     settings = Settings()
     install_translations(app, settings.ui_language)
     services = Services()
+    given = data_dir or os.environ.get(DATA_DIR_ENV) or None
+    instance, go_on, status = claim_folder(app, services, given)
+    if not go_on:
+        return status
     window = MainWindow(settings, services)
     window.setWindowIcon(app.windowIcon())
-    given = data_dir or os.environ.get(DATA_DIR_ENV) or None
+    if instance is not None:
+        from iphr_desk.gui.single_instance import bring_forward
+
+        instance.activationRequested.connect(lambda: bring_forward(window))
     opener = StoreOpener(window, services, settings, given, threaded=True)
     window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
     window.show()
@@ -284,4 +313,6 @@ def run_gui(data_dir: str | None) -> int:
     close = getattr(store, "close", None)
     if callable(close):
         close()
+    if instance is not None:
+        instance.release()
     return 1 if opener.failed else status

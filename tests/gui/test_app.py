@@ -227,3 +227,38 @@ def test_the_store_opens_on_a_worker_thread_and_the_lists_fill(
     opener.wait()
     window.letter_model.wait_for_background()
     window.ctx.store.close()
+
+
+def test_a_second_launch_on_the_same_folder_brings_the_first_forward(tmp_path: Path) -> None:
+    import time
+
+    data = tmp_path / "data"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "IPHR_DESK_QUIT_AFTER_MS": "30000",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / ".config"),
+    }
+    first = subprocess.Popen(
+        [sys.executable, "-m", "iphr_desk", "--data-dir", str(data)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (
+            not (data / "iphr-desk.sqlite3").exists() and first.poll() is None and time.monotonic() < deadline
+        ):
+            time.sleep(0.1)
+        second_home = tmp_path / "second"
+        second = _run_app(data, second_home, {"IPHR_DESK_QUIT_AFTER_MS": "30000"})
+        assert second.returncode == 0, second.stderr
+        assert not list(second_home.rglob("*.ini")), "the second launch opened no window of its own"
+        assert first.poll() is None, "the first window stays open"
+    finally:
+        first.terminate()
+        first.communicate(timeout=30)
