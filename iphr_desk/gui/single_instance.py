@@ -36,6 +36,7 @@ class Launch(StrEnum):
     OWNER = "owner"
     ACTIVATED = "activated"  # the other window was asked to come forward and said it did
     IN_USE = "in_use"  # another live program holds the folder and did not answer
+    UNGUARDED = "unguarded"  # the folder cannot hold a lock (missing rights): the store will say why
 
 
 def _tr(text: str) -> str:
@@ -64,16 +65,27 @@ class SingleInstance(QObject):
         self._name = ""
 
     def acquire(self, data_dir: Path | str) -> bool:
-        """True when this process now owns the folder (and listens); False when another launch does."""
+        """True when this process may open the folder (and listens); False when another launch owns it.
+
+        A folder that cannot be created or locked (no rights) is not this guard's to refuse: the app goes on
+        and the store's own message says what is wrong with the folder.
+        """
         folder = Path(data_dir).expanduser()
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # as the store makes it: private
         self._name = server_name(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # as the store makes it: private
+        except OSError:
+            self.result = Launch.UNGUARDED
+            return True
         lock = QLockFile(str(folder / LOCK_NAME))
         lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         if lock.tryLock(0):
             self._lock = lock
             self._listen()
             self.result = Launch.OWNER
+            return True
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            self.result = Launch.UNGUARDED
             return True
         self.owner_info = _describe_owner(lock)
         self.result = Launch.ACTIVATED if _ask_to_activate(self._name) else Launch.IN_USE

@@ -115,6 +115,21 @@ def test_a_live_owner_that_does_not_answer_keeps_the_folder(data_dir: Path) -> N
         owner.wait()
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in a read-only folder")
+def test_a_folder_that_cannot_hold_a_lock_is_left_to_the_store_to_report(tmp_path: Path) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        guard = SingleInstance()
+        assert guard.acquire(folder)
+        assert guard.result == Launch.UNGUARDED
+        assert guard.acquire(folder / "cannot" / "be" / "made")
+        assert guard.result == Launch.UNGUARDED
+    finally:
+        folder.chmod(0o700)
+
+
 def test_bring_forward_restores_a_minimised_window(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
