@@ -2,12 +2,12 @@
 
 Usage: python tests/crash/typist.py DATA_DIR LETTER_ID TEXT_FILE [INTERVAL_MS]
 
-The app starts through `run_gui` exactly as `iphr-desk gui` does (offscreen under the test). Once the main
-window has opened the store, a timer opens the letter in its editor tab, puts the cursor at the end of the body
-and types TEXT_FILE's words through real key events, one word per tick. After each word it prints
-`typed <chars typed so far> <time.monotonic()>` and flushes, so the test, which kills this process with SIGKILL,
-knows what had been typed and when. `time.monotonic()` is the system-wide CLOCK_MONOTONIC on Linux, the same
-clock the killing test reads.
+The app starts through `run_gui` exactly as `iphr-desk gui` does (offscreen under the test). Once the
+main window has opened the store, a timer opens the letter in its editor tab, puts the cursor at the end of
+the body and types TEXT_FILE's words through real key events, one word per tick. After each word it prints
+`typed <chars typed so far> <time.monotonic()>` and flushes, so the test, which kills this process with
+SIGKILL, knows what had been typed and when. `time.monotonic()` is the system-wide CLOCK_MONOTONIC on
+Linux, the same clock the killing test reads.
 """
 
 from __future__ import annotations
