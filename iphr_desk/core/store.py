@@ -110,6 +110,20 @@ def _plain_failure(exc: BaseException, db_path: Path) -> StoreError | None:
     return None
 
 
+def _unusable(exc: BaseException, db_path: Path) -> StoreError:
+    """A driver error met while opening, as the one-line message a user can act on."""
+    if _is_locked(exc):
+        return locked_error(exc)
+    plain = _plain_failure(exc, db_path)
+    if plain is not None:
+        return plain
+    if "unable to open" in str(exc).lower():
+        return StoreError(
+            f"Cannot open the database {db_path}: check that its folder exists and can be written."
+        )
+    return StoreError(f"Cannot open the database {db_path}: {exc}.")
+
+
 def locked_error(exc: BaseException | None = None) -> DatabaseLockedError:
     return DatabaseLockedError(
         "The database is busy: another IPHR Desk window or command is writing to it. "
@@ -203,15 +217,14 @@ class Store:
         from iphr_desk.core.migrations import HEAD_REVISION
 
         with self._translate_errors():
-            conn = self.raw_connection()
             try:
-                conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, outside any transaction
+                conn = self.raw_connection()
+                try:
+                    conn.execute("PRAGMA journal_mode = WAL")  # persistent: set once, outside a transaction
+                finally:
+                    conn.close()
             except Exception as exc:
-                if _is_locked(exc):
-                    raise locked_error(exc) from exc
-                raise
-            finally:
-                conn.close()
+                raise _unusable(exc, self.db_path) from exc
             if version != HEAD_REVISION:
                 if existing:
                     self.backup_made = backup.create_backup(self, reason="pre-migration")

@@ -256,3 +256,24 @@ def test_a_daily_check_skips_quick_check_once_the_day_is_backed_up(tmp_path: Pat
     Store.open(tmp_path, check="daily", daily_backup=False).close()  # later opens of the day trust it
     with pytest.raises(CorruptDatabaseError):
         Store.open(tmp_path)
+
+
+def test_a_data_folder_that_cannot_be_written_is_a_plain_error(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root writes into read-only folders")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="Cannot open the database"):
+            Store.open(folder)
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_database_path_that_is_a_folder_is_a_plain_error(tmp_path: Path) -> None:
+    (tmp_path / "iphr-desk.sqlite3").mkdir()
+    with pytest.raises(StoreError, match="Cannot open the database"):
+        Store.open(tmp_path)
