@@ -82,7 +82,7 @@ class CaseDialog(QDialog):
         )
         self.summary_edit = QPlainTextEdit(self)
         self.summary_edit.setTabChangesFocus(True)
-        self.summary_edit.setMinimumHeight(90)
+        self.summary_edit.setFixedHeight(self.summary_edit.fontMetrics().lineSpacing() * 5 + 12)
         for caption, widget in (
             (self.tr("&Reference:"), self.reference_edit),
             (self.tr("&Title:"), self.title_edit),
@@ -127,10 +127,19 @@ class CaseDialog(QDialog):
         self.people = self._table(
             [self.tr("Name"), self.tr("Role"), self.tr("Situation"), self.tr("At risk")], self.tr("People")
         )
+        self.people.horizontalHeader().setStretchLastSection(False)
+        self.people.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return self._box(self.tr("People"), self.people, self.add_person)
 
     def _build_events(self) -> QGroupBox:
         self.events = self._table([self.tr("Date"), self.tr("Event"), self.tr("Source")], self.tr("Timeline"))
+        header = self.events.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, self.fontMetrics().averageCharWidth() * 34)
+        self.events.setWordWrap(False)
+        self.events.setMinimumHeight(self.fontMetrics().height() * 10)
         return self._box(self.tr("Timeline"), self.events, self.add_event)
 
     def add_person(self, person: Any) -> int:
@@ -188,6 +197,7 @@ class CaseDialog(QDialog):
         case = _field(detail, "case", detail)
         self.reference_edit.setText(str(_field(case, "reference", "")))
         self.title_edit.setText(str(_field(case, "title", "")))
+        self.title_edit.setCursorPosition(0)
         self.set_country(str(_field(case, "country", "")))
         self.region_edit.setText(str(_field(case, "region", "")))
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(_field(case, "status", "open")), 0))

@@ -60,10 +60,11 @@ class RecordDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(560)
 
     def _line(self, key: str, caption: str, value: str) -> QLineEdit:
         edit = QLineEdit(value, self)
+        edit.setCursorPosition(0)  # long titles show their beginning
         self._add(key, caption, edit)
         return edit
 

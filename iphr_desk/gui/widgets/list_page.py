@@ -145,8 +145,11 @@ class ListPage(QWidget):
         header.blockSignals(False)
 
     def show_empty_state(self, empty: bool) -> None:
+        """The first-run page instead of an empty table (no search or filter is active then)."""
         if self.empty is not None:
             self.stack.setCurrentWidget(self.empty if empty else self.table)
+            for widget in (self.search, self.filters, self.count_label):
+                widget.setVisible(not empty)
 
     def is_showing_empty_state(self) -> bool:
         return self.empty is not None and self.stack.currentWidget() is self.empty
