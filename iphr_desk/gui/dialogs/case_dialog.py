@@ -177,7 +177,9 @@ class CaseDialog(QDialog):
         date_edit.setCalendarPopup(True)
         date_edit.setDisplayFormat("yyyy-MM-dd")
         value = _field(event, "date", None) if event is not None else None
-        date_edit.setDate(QDate(value) if isinstance(value, dt.date) else QDate.currentDate())
+        date_edit.setDate(
+            QDate(value.year, value.month, value.day) if isinstance(value, dt.date) else QDate.currentDate()
+        )
         self.events.setCellWidget(row, 0, date_edit)
         self.events.setItem(row, 1, QTableWidgetItem(str(_field(event, "description", "")) if event else ""))
         source = str(_field(event, "source", "") or _field(event, "source_url", "")) if event else ""
