@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
+from iphr_desk.core.docx.safewrite import write_atomically
 from iphr_desk.core.errors import ExportError
 
 TIME_LIMIT_SECONDS: Final = 180
@@ -75,7 +76,8 @@ def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
                 raise ExportError(
                     "LibreOffice could not convert the letter to PDF; the .docx export still works."
                 )
-            shutil.copyfile(produced, target)
+            data = produced.read_bytes()
+            write_atomically(target, lambda stream: stream.write(data))  # noqa: B023 (called at once)
 
 
 def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
@@ -93,7 +95,7 @@ def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
     ]
     limit = TIME_LIMIT_SECONDS + 20 * (len(sources) - 1)
     try:
-        subprocess.run(command, capture_output=True, timeout=limit, check=False, env=_env())
+        subprocess.run(command, capture_output=True, timeout=limit, check=False, env=_env(folder))
     except subprocess.TimeoutExpired as exc:
         raise ExportError(
             f"LibreOffice did not finish the PDF within {limit} seconds; the .docx export still works."
@@ -103,7 +105,10 @@ def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
         raise ExportError(f"LibreOffice could not be started ({problem}). {INSTALL_HINT}") from exc
 
 
-def _env() -> dict[str, str]:
+def _env(private_tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)  # LibreOffice's own Python must not see ours
+    # LibreOffice drops scratch files into the temp folder: keep them in our private (0700) one.
+    for name in ("TMPDIR", "TMP", "TEMP"):
+        env[name] = str(private_tmp)
     return env

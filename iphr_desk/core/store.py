@@ -403,7 +403,13 @@ def _make_engine(db_path: Path, passphrase: str | None, busy_timeout: float) -> 
     creator: Callable[[], DBAPIConnection] = lambda: connect_raw(  # noqa: E731
         db_path, passphrase, busy_timeout=busy_timeout
     )
-    engine = create_engine("sqlite+pysqlite://", creator=creator, module=dbapi_module(passphrase is not None))
+    # hide_parameters: an SQL trace switched on for debugging must not print letter text or names.
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=creator,
+        module=dbapi_module(passphrase is not None),
+        hide_parameters=True,
+    )
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:

@@ -61,7 +61,10 @@ class Autosave(QObject):
         if self._state == SaveState.READ_ONLY:
             return
         self._set(SaveState.UNSAVED)
-        self._timer.start()
+        # Count from the first unsaved change, not the last: a steady typist never pauses for the
+        # interval, and a crash must lose at most that much typing.
+        if not self._timer.isActive():
+            self._timer.start()
 
     def pending(self) -> bool:
         return self._state in (SaveState.UNSAVED, SaveState.FAILED)
