@@ -160,6 +160,7 @@ class Actions(QObject):
         self.show_recipients = c.add(self._make(self.tr("&Recipients"), shortcut="Ctrl+3"))
         self.show_signatories = c.add(self._make(self.tr("&Signatories"), shortcut="Ctrl+4"))
         self.show_letterheads = c.add(self._make(self.tr("Letter&heads"), shortcut="Ctrl+5"))
+        self.show_trash = c.add(self._make(self.tr("&Trash"), shortcut="Ctrl+6"))
         c.separator()
         self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut=Key.NextChild, fallback="Ctrl+Tab"))
         self.previous_tab = c.add(

@@ -81,6 +81,10 @@ class MainWindow(QMainWindow):
         self.recipients_page = ListPage("recipients", self.recipient_model, parent=self)
         self.signatories_page = ListPage("signatories", self.signatory_model, parent=self)
         self.letterheads_page = ListPage("letterheads", self.letterhead_model, searchable=False, parent=self)
+        self.trash_model = LetterTableModel(self, trashed=True)
+        self.trash_model.setObjectName("trashModel")
+        self.trash_page = ListPage("trash", self.trash_model, parent=self)
+        self.trash_page.search.setPlaceholderText(self.tr("Search the trash…"))
         self.letters_page.search.setPlaceholderText(self.tr("Search letters (subject, text, recipients)…"))
         self.cases_page.search.setPlaceholderText(self.tr("Search cases (reference, title, people)…"))
         self.recipients_page.search.setPlaceholderText(self.tr("Filter recipients by name…"))
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
             "recipients": self.recipients_page,
             "signatories": self.signatories_page,
             "letterheads": self.letterheads_page,
+            "trash": self.trash_page,
         }
         for name in PAGES:
             self.pages.addWidget(self._page_widgets[name])
@@ -194,6 +199,7 @@ class MainWindow(QMainWindow):
             ("recipients", a.show_recipients),
             ("signatories", a.show_signatories),
             ("letterheads", a.show_letterheads),
+            ("trash", a.show_trash),
         ):
             action.triggered.connect(lambda _=False, page=name: self.show_page(page))
         self.navigation.pageRequested.connect(self._on_page_requested)
@@ -229,6 +235,8 @@ class MainWindow(QMainWindow):
         self.recipients_page.table.openRequested.connect(lambda row: self._edit_record("recipient", row))
         self.signatories_page.table.openRequested.connect(lambda row: self._edit_record("signatory", row))
         self.letterheads_page.table.openRequested.connect(lambda row: self._edit_record("letterhead", row))
+        self.trash_page.add_button(self.tr("&Restore"), self.restore_selected)
+        self.trash_page.add_button(self.tr("&Empty Trash…"), self.empty_trash)
 
     def _list_pages(self) -> list[ListPage]:
         return [
@@ -237,6 +245,7 @@ class MainWindow(QMainWindow):
             self.recipients_page,
             self.signatories_page,
             self.letterheads_page,
+            self.trash_page,
         ]
 
     # Store ----------------------------------------------------------------------------------------------
@@ -265,7 +274,13 @@ class MainWindow(QMainWindow):
     def _attach_rest(self) -> None:
         if self.ctx is None:
             return
-        for model in (self.case_model, self.recipient_model, self.signatory_model, self.letterhead_model):
+        for model in (
+            self.case_model,
+            self.recipient_model,
+            self.signatory_model,
+            self.letterhead_model,
+            self.trash_model,
+        ):
             model.attach(self.ctx.store)
         self.case_model.refresh_filter_choices(self.cases_page.filters)
         self._restore_headers([page for page in self._list_pages() if page is not self.letters_page])
@@ -560,6 +575,42 @@ class MainWindow(QMainWindow):
             self._report(self.tr("Could Not Delete"), error)
         self.refresh()
 
+    def restore_selected(self) -> None:
+        """Bring the selected letters back from the trash."""
+        if self.ctx is None:
+            return
+        from iphr_desk.core import repository
+
+        ids = [int(item.id) for item in self.trash_page.selected_items()]  # type: ignore[attr-defined]
+        try:
+            for letter_id in ids:
+                repository.restore_from_trash(self.ctx.store, letter_id)
+        except Exception as error:  # told, and the lists re-read
+            self._report(self.tr("Could Not Restore"), error)
+        self.refresh()
+        if ids:
+            self.statusBar().showMessage(self.tr("%n letter(s) restored", "", len(ids)), 4000)
+
+    def empty_trash(self) -> None:
+        """Delete the trashed letters for good, after a question that says so."""
+        if self.ctx is None or self.trash_model.rowCount() == 0:
+            return
+        question = self.tr(
+            "Delete the %n letter(s) in the trash for good, with their revisions and comments? "
+            "This cannot be undone.",
+            "",
+            self.trash_model.rowCount(),
+        )
+        if not self.services.ask_yes_no(self, self.tr("Empty Trash"), question):
+            return
+        from iphr_desk.core import repository
+
+        try:
+            repository.empty_trash(self.ctx.store)
+        except Exception as error:  # told, and the lists re-read
+            self._report(self.tr("Could Not Empty the Trash"), error)
+        self.refresh()
+
     def _close_editor_of(self, letter_id: int) -> None:
         index = self.find_editor(letter_id)
         if index > 0:
@@ -644,6 +695,10 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
                 menu.addAction(a.move_to_trash)
             menu.addAction(a.new_case)
+        elif page is self.trash_page:
+            if index.isValid():
+                menu.addAction(self.tr("&Restore"), self.restore_selected)
+            menu.addAction(self.tr("&Empty Trash…"), self.empty_trash)
         else:
             kind = {
                 self.recipients_page: "recipient",

@@ -332,3 +332,34 @@ def test_the_delete_action_says_what_it_does_on_each_list(window: Any, store: An
     assert window.app_actions.move_to_trash.text() == "&Delete Case…"
     window.show_page("letters")
     assert window.app_actions.move_to_trash.text() == "Move to &Trash"
+
+
+def test_trashed_letters_can_be_restored_or_deleted_for_good(
+    window: Any, store: Any, fake_services: Any, monkeypatch: Any
+) -> None:
+    from iphr_desk.core import repository
+
+    ids = seed(store)
+    repository.trash_letter(store, ids["letter_fr"])
+    repository.trash_letter(store, ids["letter_de"])
+    window.refresh()
+    assert window.letter_model.rowCount() == 2
+    window.app_actions.show_trash.trigger()
+    assert window.pages.currentWidget() is window.trash_page
+    assert window.trash_model.rowCount() == 2
+    shown: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda self, pos, at=None: shown.append(self))
+    window._context_menu(
+        window.trash_page, window.trash_page.table.visualRect(window.trash_model.index(0, 1)).center()
+    )
+    assert [a.text() for a in shown[0].actions()] == ["&Restore", "&Empty Trash…"]
+    row = next(r for r in range(2) if window.trash_model.row_at(r).id == ids["letter_fr"])
+    window.trash_page.table.selectRow(row)
+    window.restore_selected()
+    assert window.trash_model.rowCount() == 1
+    assert window.letter_model.rowCount() == 3
+    window.empty_trash()
+    assert fake_services.called("ask_yes_no")
+    assert window.trash_model.rowCount() == 0
+    assert repository.count_letters(store, repository.LetterFilter(trashed=True)) == 0
+    assert repository.count_letters(store) == 3

@@ -20,7 +20,7 @@ def _get(row: Any, name: str, default: Any = "") -> Any:
     return default if value is None else value
 
 
-def letter_filter(filters: dict[str, Any], text: str | None = None) -> Any:
+def letter_filter(filters: dict[str, Any], text: str | None = None, *, trashed: bool = False) -> Any:
     """The store's LetterFilter for the filter bar's values; keys the store does not know are left out."""
     from dataclasses import fields
 
@@ -28,18 +28,18 @@ def letter_filter(filters: dict[str, Any], text: str | None = None) -> Any:
 
     known = {f.name for f in fields(LetterFilter)}
     values = {key: value for key, value in filters.items() if value and key in known}
-    return LetterFilter(**values, text=text or None)
+    return LetterFilter(**values, text=text or None, trashed=trashed)
 
 
 class LetterListBackend:
     """Letter summaries from the store, filtered (and full-text matched) and sorted by SQL."""
 
-    def __init__(self, store: Any, filters: dict[str, Any], text: str = "") -> None:
+    def __init__(self, store: Any, filters: dict[str, Any], text: str = "", *, trashed: bool = False) -> None:
         from iphr_desk.core import repository
 
         self._repo = repository
         self._store = store
-        self._filter = letter_filter(filters, text)
+        self._filter = letter_filter(filters, text, trashed=trashed)
 
     def count(self) -> int:
         return int(self._repo.count_letters(self._store, self._filter))
@@ -86,12 +86,12 @@ class SnippetLoader(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
 
-    def start(self, store: Any, text: str, generation: int) -> None:
+    def start(self, store: Any, text: str, generation: int, *, trashed: bool = False) -> None:
         def work() -> None:
             from iphr_desk.core import search
 
             try:
-                hits = search.search_letters(store, text, SNIPPET_HITS)
+                hits = search.search_letters(store, text, SNIPPET_HITS, include_trashed=trashed)
             except Exception:  # a closed store or a malformed query: the list simply shows no snippets
                 return
             self.loaded.emit(generation, {hit.id: plain_snippet(hit.snippet_html()) for hit in hits})
@@ -105,7 +105,8 @@ class SnippetLoader(QObject):
 class LetterTableModel(StoreTableModel):
     """The letters of the store; the class name tells the start-up benchmark this is the letter list."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, trashed: bool = False) -> None:
+        self.trashed = trashed  # the trash: letters moved there, until restored or the trash is emptied
         columns = [
             Column(self.tr("Date"), lambda r: str(_get(r, "date")), "date", width=11),
             Column(
@@ -151,8 +152,8 @@ class LetterTableModel(StoreTableModel):
             self._generation += 1
             self._snippets = {}
             if query:
-                self._loader.start(store, query, self._generation)
-        return LetterListBackend(store, filters, query)
+                self._loader.start(store, query, self._generation, trashed=self.trashed)
+        return LetterListBackend(store, filters, query, trashed=self.trashed)
 
     def _snippets_loaded(self, generation: int, snippets: dict[int, str]) -> None:
         if generation != self._generation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
-PAGES: tuple[str, ...] = ("cases", "letters", "recipients", "signatories", "letterheads")
+PAGES: tuple[str, ...] = ("cases", "letters", "recipients", "signatories", "letterheads", "trash")
 
 
 class NavigationList(QListWidget):
@@ -27,6 +27,7 @@ class NavigationList(QListWidget):
             ("recipients", self.tr("Recipients"), Pixmap.SP_DirHomeIcon),
             ("signatories", self.tr("Signatories"), Pixmap.SP_DialogApplyButton),
             ("letterheads", self.tr("Letterheads"), Pixmap.SP_FileDialogDetailedView),
+            ("trash", self.tr("Trash"), Pixmap.SP_TrashIcon),
         )
         for name, text, pixmap in entries:
             item = QListWidgetItem(style.standardIcon(pixmap), text, self)
