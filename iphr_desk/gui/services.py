@@ -48,7 +48,9 @@ class Services:
         path, _ = QFileDialog.getOpenFileName(parent, caption, "", name_filter)
         return Path(path) if path else None
 
-    def save_file(self, parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> Path | None:
+    def save_file(
+        self, parent: QWidget | None, caption: str, suggested: str, name_filter: str
+    ) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, name_filter)
         return Path(path) if path else None
 
