@@ -293,13 +293,14 @@ def run_gui(data_dir: str | None) -> int:
     instance, go_on, status = claim_folder(app, services, given)
     if not go_on:
         return status
-    window = MainWindow(settings, services)
+    window = MainWindow(settings, services, defer_panels=True)
     window.setWindowIcon(app.windowIcon())
     if instance is not None:
         from iphr_desk.gui.single_instance import bring_forward
 
         instance.activationRequested.connect(lambda: bring_forward(window))
     opener = StoreOpener(window, services, settings, given, threaded=True)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, window.build_panels))
     window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
     window.show()
     QTimer.singleShot(FALLBACK_OPEN_MS, opener.open)  # a platform that never paints still gets its data

@@ -1,8 +1,10 @@
 """The main window: navigation, the lists, the case view and one editor tab per open letter.
 
-The window is built and shown before the store is open (start-up speed): `attach(ctx)` connects it to the
-store once `app.py` has opened it. Panels emit `...Requested` signals; this class wires them in one block
-(`_connect`) and owns the slots that act on the store or open dialogs.
+The window is built and shown before the store is open (start-up speed): with `defer_panels` only the menus,
+the toolbar and the status bar exist at the first paint, and `build_panels()` adds the lists right after it;
+`attach(ctx)` connects the window to the store once `app.py` has opened it. Panels emit `...Requested`
+signals; this class wires them in one block (`_connect_panels`) and owns the slots that act on the store or
+open dialogs.
 """
 
 from __future__ import annotations
@@ -28,17 +30,12 @@ from PySide6.QtWidgets import (
 from iphr_desk import __version__
 from iphr_desk.gui.actions import Actions
 from iphr_desk.gui.models import labels
-from iphr_desk.gui.models.cases import CaseTableModel
-from iphr_desk.gui.models.letters import LetterTableModel
-from iphr_desk.gui.models.records import LetterheadTableModel, RecipientTableModel, SignatoryTableModel
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
-from iphr_desk.gui.widgets.case_view import CaseView
-from iphr_desk.gui.widgets.list_page import ListPage
-from iphr_desk.gui.widgets.navigation import PAGES, NavigationList
 
 if TYPE_CHECKING:
     from iphr_desk.gui.context import AppContext
+    from iphr_desk.gui.widgets.list_page import ListPage
 
 
 class MainWindow(QMainWindow):
@@ -49,27 +46,59 @@ class MainWindow(QMainWindow):
     #: Emitted after `attach()` has filled the lists.
     storeAttached = Signal()
 
-    def __init__(self, settings: Settings, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        defer_panels: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.services = services
         self.ctx: AppContext | None = None
         self._painted = False
+        self._built = False
         self.setObjectName("MainWindow")
         self.setWindowTitle(self.tr("IPHR Desk"))
         self.setAccessibleName(self.tr("IPHR Desk"))
         self.app_actions = Actions(self)
-        self._build_panels()
         self._build_menus()
         self._build_toolbar()
-        self._connect()
-        self._set_store_actions_enabled(False)
+        self._connect_actions()
+        self.store_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.store_label)
         self.statusBar().showMessage(self.tr("Opening your data…"))
-        self._restore_layout()
+        self._set_store_actions_enabled(False)
+        self._restore_geometry()
+        if not defer_panels:
+            self.build_panels()
+
+    def build_panels(self) -> None:
+        """The navigation, the lists and the case view (once; at start-up just after the first paint)."""
+        if self._built:
+            return
+        self._built = True
+        self._build_panels()
+        self._connect_panels()
+        self._set_store_actions_enabled(self.ctx is not None)
+        self._restore_splitters()
 
     # Building --------------------------------------------------------------------------------------------
 
     def _build_panels(self) -> None:
+        from iphr_desk.gui.models.cases import CaseTableModel
+        from iphr_desk.gui.models.letters import LetterTableModel
+        from iphr_desk.gui.models.records import (
+            LetterheadTableModel,
+            RecipientTableModel,
+            SignatoryTableModel,
+        )
+        from iphr_desk.gui.widgets.case_view import CaseView
+        from iphr_desk.gui.widgets.list_page import ListPage
+        from iphr_desk.gui.widgets.navigation import PAGES, NavigationList
+
         self.navigation = NavigationList(self)
         self.letter_model = LetterTableModel(self)
         self.case_model = CaseTableModel(self)
@@ -128,8 +157,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self.store_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.store_label)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -171,7 +198,7 @@ class MainWindow(QMainWindow):
             else:
                 toolbar.addAction(action)
 
-    def _connect(self) -> None:
+    def _connect_actions(self) -> None:
         a = self.app_actions
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self.show_about)
@@ -186,7 +213,7 @@ class MainWindow(QMainWindow):
         a.move_to_trash.triggered.connect(self.trash_selected)
         a.refresh.triggered.connect(self.refresh)
         a.find.triggered.connect(self.focus_search)
-        a.close_tab.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a.close_tab.triggered.connect(self._close_current_tab)
         a.next_tab.triggered.connect(lambda: self._step_tab(1))
         a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
         a.backups.triggered.connect(self.show_backups)
@@ -202,6 +229,8 @@ class MainWindow(QMainWindow):
             ("trash", a.show_trash),
         ):
             action.triggered.connect(lambda _=False, page=name: self.show_page(page))
+
+    def _connect_panels(self) -> None:
         self.navigation.pageRequested.connect(self._on_page_requested)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
@@ -256,6 +285,7 @@ class MainWindow(QMainWindow):
         The letter list comes first. With `defer_rest_ms` the other lists, and the filter choices that need
         babel and the protocol data, fill that much later, so the letters are painted sooner at start-up.
         """
+        self.build_panels()
         self.ctx = ctx
         self.case_view.set_context(ctx)
         self.letter_model.attach(ctx.store)
@@ -305,6 +335,8 @@ class MainWindow(QMainWindow):
             a.find,
         ):
             action.setEnabled(enabled)
+        if not self._built:
+            return
         for page in self._list_pages():
             page.setEnabled(enabled)
         self.case_view.setEnabled(enabled)
@@ -332,7 +364,8 @@ class MainWindow(QMainWindow):
     # Pages and tabs -------------------------------------------------------------------------------------
 
     def show_page(self, name: str) -> None:
-        """Switch to a list and put the keyboard in its table (View menu, Ctrl+1…5)."""
+        """Switch to a list and put the keyboard in its table (View menu, Ctrl+1…6)."""
+        self.build_panels()
         self.navigation.select(name)
         self._on_page_requested(name)
         page = self.current_list_page()
@@ -349,7 +382,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def current_list_page(self) -> ListPage | None:
-        if self.tabs.currentIndex() != 0:
+        from iphr_desk.gui.widgets.list_page import ListPage
+
+        if not self._built or self.tabs.currentIndex() != 0:
             return None
         widget = self.pages.currentWidget()
         return (
@@ -360,12 +395,19 @@ class MainWindow(QMainWindow):
             else None
         )
 
+    def _close_current_tab(self) -> None:
+        if self._built:
+            self.close_tab(self.tabs.currentIndex())
+
     def _step_tab(self, step: int) -> None:
+        if not self._built:
+            return
         count = self.tabs.count()
         if count:
             self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
 
     def focus_search(self) -> None:
+        self.build_panels()
         if self.current_list_page() is None or not self.current_list_page().search.isVisible():  # type: ignore[union-attr]
             self.show_page("letters")
         page = self.current_list_page()
@@ -384,7 +426,7 @@ class MainWindow(QMainWindow):
             self._update_empty_state()
 
     def _update_actions(self) -> None:
-        if self.ctx is None:
+        if self.ctx is None or not self._built:
             return
         page = self.current_list_page()
         on_letters = page is self.letters_page
@@ -403,6 +445,8 @@ class MainWindow(QMainWindow):
     # Letters and editors --------------------------------------------------------------------------------
 
     def editor_tabs(self) -> list[QWidget]:
+        if not self._built:
+            return []
         widgets = (self.tabs.widget(i) for i in range(1, self.tabs.count()))
         return [widget for widget in widgets if widget is not None]
 
@@ -875,7 +919,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.firstPainted.emit()
 
-    def _restore_layout(self) -> None:
+    def _restore_geometry(self) -> None:
         s = self.settings
         if not s.window_geometry.isEmpty():
             self.restoreGeometry(s.window_geometry)
@@ -884,8 +928,10 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, int(available.width() * 0.9)), min(820, int(available.height() * 0.9)))
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
+
+    def _restore_splitters(self) -> None:
         for splitter in (self.splitter, self.case_splitter):
-            state = s.splitter_state(splitter.objectName())
+            state = self.settings.splitter_state(splitter.objectName())
             if not state.isEmpty():
                 splitter.restoreState(state)
             elif splitter is self.splitter:
@@ -905,6 +951,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
+        if not self._built:
+            s.sync()
+            return
         for splitter in (self.splitter, self.case_splitter):
             s.set_splitter_state(splitter.objectName(), splitter.saveState())
         if self.ctx is not None:
@@ -917,5 +966,6 @@ class MainWindow(QMainWindow):
         for editor in self.editor_tabs():
             self._flush(editor)
         self.save_layout()
-        self.letter_model.wait_for_background()
+        if self._built:
+            self.letter_model.wait_for_background()
         event.accept()

@@ -262,3 +262,19 @@ def test_a_second_launch_on_the_same_folder_brings_the_first_forward(tmp_path: P
     finally:
         first.terminate()
         first.communicate(timeout=30)
+
+
+def test_a_deferred_window_builds_its_lists_on_demand(qtbot: Any, ctx: Any) -> None:
+    """At start-up only menus and toolbar exist at the first paint; everything works before the lists do."""
+    from iphr_desk.gui.main_window import MainWindow
+
+    window = MainWindow(ctx.settings, ctx.services, defer_panels=True)
+    qtbot.addWidget(window)
+    assert not hasattr(window, "letters_page")
+    window.app_actions.close_tab.trigger()
+    window.app_actions.next_tab.trigger()
+    window.show()
+    qtbot.waitUntil(lambda: window._painted, timeout=3000)
+    window.attach(ctx)
+    assert window.letters_page.is_showing_empty_state()
+    window.close()
