@@ -300,8 +300,9 @@ def run_gui(data_dir: str | None) -> int:
 
         instance.activationRequested.connect(lambda: bring_forward(window))
     opener = StoreOpener(window, services, settings, given, threaded=True)
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, window.build_panels))
+    # The store opens on its worker thread while the main thread builds the lists.
     window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, window.build_panels))
     window.show()
     QTimer.singleShot(FALLBACK_OPEN_MS, opener.open)  # a platform that never paints still gets its data
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
