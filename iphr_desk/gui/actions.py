@@ -224,6 +224,7 @@ class Actions(QObject):
                 tip=self.tr("Protect the data folder with a passphrase"),
             )
         )
+        self.change_passphrase = c.add(self._make(self.tr("Change &Passphrase…")))
         c.separator()
         self.load_demo = c.add(self._make(self.tr("Load &Demo Data")))
         self.open_data_folder = c.add(

@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
         a.backups.triggered.connect(self.show_backups)
         a.encrypt.triggered.connect(self.encrypt_store)
+        a.change_passphrase.triggered.connect(self.change_passphrase)
         a.load_demo.triggered.connect(self.load_demo)
         a.open_data_folder.triggered.connect(self._open_data_folder)
         for name, action in (
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
             a.refresh,
             a.backups,
             a.encrypt,
+            a.change_passphrase,
             a.load_demo,
             a.open_data_folder,
             a.find,
@@ -859,6 +861,15 @@ class MainWindow(QMainWindow):
         for editor in self.editor_tabs():
             self._flush(editor)
         encrypt_store(self.ctx, self)
+
+    def change_passphrase(self) -> None:
+        if self.ctx is None:
+            return
+        from iphr_desk.gui.dialogs.backup_dialog import change_passphrase
+
+        for editor in self.editor_tabs():
+            self._flush(editor)
+        change_passphrase(self.ctx, self)
 
     def show_about(self) -> None:
         text = self.tr(

@@ -211,3 +211,26 @@ def test_record_pages_have_new_edit_and_delete_buttons(window: Any, monkeypatch:
     new = next(b for b in window.signatories_page.findChildren(QPushButton) if b.text() == "&New…")
     new.click()
     assert opened == [("signatory", -1)]
+
+
+def test_encrypt_then_change_the_passphrase(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    import pytest
+
+    pytest.importorskip("sqlcipher3")
+    from PySide6.QtWidgets import QWidget
+
+    from iphr_desk.core import repository
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.dialogs.backup_dialog import change_passphrase, encrypt_store
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ctx.services.answers["ask_passphrase"] = ["first secret", "first secret"]
+    assert encrypt_store(ctx, parent)
+    assert ctx.store.encrypted
+    assert repository.count_letters(ctx.store) == 4
+    ctx.services.answers["ask_passphrase"] = ["first secret", "second secret", "second secret"]
+    assert change_passphrase(ctx, parent)
+    ctx.store.close()
+    with Store.open(ctx.data_dir, passphrase="second secret") as reopened:
+        assert repository.count_letters(reopened) == 4

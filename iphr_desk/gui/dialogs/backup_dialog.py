@@ -177,3 +177,34 @@ def _encrypt(crypto: Any, store: Any, passphrase: str) -> None:
     store.close()
     crypto.encrypt_store(store.data_dir, passphrase)
     store.reopen_with(passphrase)
+
+
+def change_passphrase(ctx: AppContext, parent: QWidget) -> bool:
+    """Ask for the current passphrase and a new one (twice) and re-key the store and its backups."""
+    from PySide6.QtCore import QCoreApplication
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("EncryptStore", text)
+
+    title = tr("Change Passphrase")
+    if not ctx.store.encrypted:
+        ctx.services.info(parent, title, tr("Your data is not encrypted: use Tools, Encrypt Data first."))
+        return False
+    old = ctx.services.ask_passphrase(parent, title, tr("Current passphrase:"))
+    if not old:
+        return False
+    new = ctx.services.ask_passphrase(parent, title, tr("New passphrase:"))
+    if not new:
+        return False
+    if ctx.services.ask_passphrase(parent, title, tr("Type the new passphrase again:")) != new:
+        ctx.services.warning(parent, title, tr("The two passphrases differ; nothing was changed."))
+        return False
+    from iphr_desk.core import crypto as crypto_module
+
+    try:
+        crypto_module.change_passphrase(ctx.store, old, new)
+    except Exception as error:  # a wrong current passphrase is told with the core's sentence
+        ctx.services.error(parent, title, tr("The passphrase was not changed."), str(error))
+        return False
+    ctx.services.info(parent, title, tr("The passphrase has been changed."))
+    return True
