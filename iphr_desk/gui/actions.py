@@ -103,6 +103,15 @@ class Actions(QObject):
                 tip=self.tr("Record a new case"),
             )
         )
+        self.import_letter = c.add(
+            self._make(
+                self.tr("&Import Letter File…"),
+                shortcut=Key.Open,
+                fallback="Ctrl+O",
+                icon=themed_icon("document-import", Pixmap.SP_DialogOpenButton),
+                tip=self.tr("Store a letter written as a Markdown letter file"),
+            )
+        )
         c.separator()
         self.export = c.add(
             self._make(

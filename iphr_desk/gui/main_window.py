@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
         a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
         a.backups.triggered.connect(self.show_backups)
         a.encrypt.triggered.connect(self.encrypt_store)
+        a.import_letter.triggered.connect(self.import_letter_file)
         a.change_passphrase.triggered.connect(self.change_passphrase)
         a.load_demo.triggered.connect(self.load_demo)
         a.open_data_folder.triggered.connect(self._open_data_folder)
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
             a.backups,
             a.encrypt,
             a.change_passphrase,
+            a.import_letter,
             a.load_demo,
             a.open_data_folder,
             a.find,
@@ -861,6 +863,30 @@ class MainWindow(QMainWindow):
         for editor in self.editor_tabs():
             self._flush(editor)
         encrypt_store(self.ctx, self)
+
+    def import_letter_file(self) -> int | None:
+        """Store a letter file (Markdown with front matter) and open it; a bad file is told, not stored."""
+        if self.ctx is None:
+            return None
+        path = self.services.open_file(
+            self, self.tr("Import a Letter File"), self.tr("Letter files (*.md *.markdown);;All files (*)")
+        )
+        if path is None:
+            return None
+        from iphr_desk.core import repository
+        from iphr_desk.core.letterfile import parse_letter_file
+
+        try:
+            letter = parse_letter_file(path)
+            author = self.settings.user_name or self.tr("Imported")
+            letter_id = int(repository.add_letter(self.ctx.store, letter, author=author, reason="imported"))
+        except Exception as error:  # the parser's sentence names the file, the key and the problem
+            self._report(self.tr("Could Not Import the Letter"), error)
+            return None
+        self.show_page("letters")
+        self.refresh()
+        self.open_letter(letter_id)
+        return letter_id
 
     def change_passphrase(self) -> None:
         if self.ctx is None:

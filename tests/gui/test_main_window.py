@@ -363,3 +363,30 @@ def test_trashed_letters_can_be_restored_or_deleted_for_good(
     assert window.trash_model.rowCount() == 0
     assert repository.count_letters(store, repository.LetterFilter(trashed=True)) == 0
     assert repository.count_letters(store) == 3
+
+
+def test_import_a_letter_file_stores_and_opens_it(window: Any, store: Any, fake_services: Any) -> None:
+    from pathlib import Path
+
+    from iphr_desk.core import repository
+
+    sample = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
+    fake_services.answers["open_file"] = [sample]
+    letter_id = window.import_letter_file()
+    assert letter_id is not None
+    assert repository.get_letter(store, letter_id).language == "fr"
+    assert window.letter_model.rowCount() == 1
+
+
+def test_a_malformed_letter_file_is_told_and_not_stored(
+    window: Any, store: Any, fake_services: Any, tmp_path: Any
+) -> None:
+    from iphr_desk.core import repository
+
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\nlanguage: fr\nplace: Bruxelles\n---\nBody\n", encoding="utf-8")
+    fake_services.answers["open_file"] = [bad]
+    assert window.import_letter_file() is None
+    errors = fake_services.called("error")
+    assert errors and "bad.md" in errors[0][1]
+    assert repository.count_letters(store) == 0
