@@ -390,7 +390,8 @@ def _resolve_case(session: Session, reference: str) -> int | None:
 
     mm = _models()
     found = session.scalar(select(mm.Case.id).where(mm.Case.reference == reference))
-    if found is None and reference.isascii() and reference.isdigit():  # "²" is a digit to isdigit()
+    # An all-digit reference may be a row id; "²" is a digit to isdigit(), and SQLite ids are 64-bit.
+    if found is None and reference.isascii() and reference.isdigit() and int(reference) < 2**63:
         found = session.scalar(select(mm.Case.id).where(mm.Case.id == int(reference)))
     return cast("int | None", found)
 
