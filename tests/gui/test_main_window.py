@@ -390,3 +390,21 @@ def test_a_malformed_letter_file_is_told_and_not_stored(
     errors = fake_services.called("error")
     assert errors and "bad.md" in errors[0][1]
     assert repository.count_letters(store) == 0
+
+
+def test_a_reload_keeps_the_selection_but_a_new_sort_does_not(window: Any, store: Any) -> None:
+    seed(store)
+    window.refresh()
+    table = window.letters_page.table
+    table.setCurrentIndex(window.letter_model.index(2, 1))
+    chosen = window.letter_model.row_at(2).id
+    window.letter_model.reload()  # what an autosave in an editor tab triggers
+    assert table.currentIndex().row() == 2
+    assert window.letter_model.row_at(table.currentIndex().row()).id == chosen
+    column = next(
+        c
+        for c in range(window.letter_model.columnCount())
+        if window.letter_model.column(c).sort_key == "date"
+    )
+    table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    assert not table.currentIndex().isValid()

@@ -182,6 +182,10 @@ class StoreTableModel(PagedTableModel[Any]):
         self._store: Any = None
         self._filters: dict[str, Any] = {}
         self._query = ""
+        self._query_changed = True
+        #: False after a new search, filter or sort (the view goes back to the top); True after a plain
+        #: reload of the same rows (the view keeps its place and selection).
+        self.same_query = False
 
     @property
     def searching(self) -> bool:
@@ -207,10 +211,17 @@ class StoreTableModel(PagedTableModel[Any]):
         raise NotImplementedError
 
     def _rebuild(self) -> None:
+        self._query_changed = True
         self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._query_changed = True
+        super().sort(column, order)
 
     def reload(self) -> None:
         """A fresh backend each time: the data, the search text or the filters may have changed."""
+        self.same_query = not self._query_changed
+        self._query_changed = False
         if self._store is not None:
             self._backend = self.make_backend(self._store, self._query, self._filters)
         super().reload()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,6 +105,9 @@ class ListPage(QWidget):
             self.empty = EmptyState(self)
             self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
+        self._place: tuple[int, int, Any, int] | None = None
+        model.modelAboutToBeReset.connect(self._remember_place)
+        model.modelReset.connect(self._restore_place)
         model.reloaded.connect(self._on_reloaded)
         model.modelReset.connect(self._sync_sort_indicator)
 
@@ -129,6 +132,23 @@ class ListPage(QWidget):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
             else:
                 header.resizeSection(number, column.width * char + 16)
+
+    def _remember_place(self) -> None:
+        index = self.table.currentIndex()
+        item = self.model.row_at(index.row()) if index.isValid() else None
+        scroll = self.table.verticalScrollBar().value()
+        self._place = (index.row(), index.column(), getattr(item, "id", None), scroll)
+
+    def _restore_place(self) -> None:
+        """After a reload of the same rows (an autosave elsewhere, F5) keep the selection and the scroll."""
+        place, self._place = self._place, None
+        if place is None or not self.model.same_query:
+            return
+        row, column, item_id, scroll = place
+        item = self.model.row_at(row) if item_id is not None else None
+        if item is not None and getattr(item, "id", None) == item_id:
+            self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
+        QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll))
 
     def _on_reloaded(self, count: int) -> None:
         self.count_label.setText(self.tr("%Ln row(s)", "", count))
