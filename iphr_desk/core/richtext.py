@@ -197,11 +197,11 @@ def _inlines(node: SyntaxTreeNode, numbers: dict[int, int]) -> tuple[Inline, ...
     for child in node.children:
         if child.type == "inline":
             runs.extend(_inlines_of(child, numbers))
-    return _merge(runs)
+    return merge_runs(runs)
 
 
 def _inlines_of(inline: SyntaxTreeNode, numbers: dict[int, int]) -> tuple[Inline, ...]:
-    return _merge(list(_walk(inline.children, Text(""), numbers)))
+    return merge_runs(list(_walk(inline.children, Text(""), numbers)))
 
 
 def _walk(nodes: list[SyntaxTreeNode], style: Text, numbers: dict[int, int]) -> Iterator[Inline]:
@@ -235,7 +235,7 @@ def _walk(nodes: list[SyntaxTreeNode], style: Text, numbers: dict[int, int]) -> 
             yield from _walk(node.children, style, numbers)
 
 
-def _merge(runs: list[Inline]) -> tuple[Inline, ...]:
+def merge_runs(runs: list[Inline]) -> tuple[Inline, ...]:
     """Join neighbouring text runs that look the same, and drop empty ones."""
     merged: list[Inline] = []
     for run in runs:

@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
+from iphr_desk.core.body_markdown import normalise_runs, render, render_blocks
 from iphr_desk.core.richtext import (
     Block,
     Body,
@@ -58,7 +59,6 @@ from iphr_desk.core.richtext import (
     Text,
     parse_body,
 )
-from iphr_desk.gui.editor.body_markdown import normalise_runs, render, render_blocks
 
 _USER = int(QTextFormat.Property.UserProperty)
 FOOTNOTE_TEXT = _USER + 1
