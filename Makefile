@@ -46,5 +46,12 @@ bench: system-deps-test $(STAMP)
 package: system-deps-run $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean packaging/iphr-desk.spec
 
+## Update the interface catalogs from the GUI sources and compile them (resources/translations/).
+TS_FILES := resources/translations/iphr_desk_fr.ts resources/translations/iphr_desk_ru.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find iphr_desk/gui -name '*.py' | sort) -no-obsolete -locations none -silent -ts $(TS_FILES)
+	$(BIN)/python resources/translations/catalogs.py
+	$(BIN)/pyside6-lrelease -silent $(TS_FILES)
+
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,2131 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;About IPHR Desk</source>
+            <translation>À &amp;propos d'IPHR Desk</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>&amp;Sauvegardes…</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Cas</translation>
+        </message>
+        <message>
+            <source>&amp;Cases</source>
+            <translation>&amp;Cas</translation>
+        </message>
+        <message>
+            <source>&amp;Close Tab</source>
+            <translation>&amp;Fermer l'onglet</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Case…</source>
+            <translation>&amp;Modifier le cas…</translation>
+        </message>
+        <message>
+            <source>&amp;Encrypt Data…</source>
+            <translation>&amp;Chiffrer les données…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exporter…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Rechercher…</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>Aid&amp;e</translation>
+        </message>
+        <message>
+            <source>&amp;Import Letter File…</source>
+            <translation>&amp;Importer un fichier de lettre…</translation>
+        </message>
+        <message>
+            <source>&amp;Letter</source>
+            <translation>&amp;Lettre</translation>
+        </message>
+        <message>
+            <source>&amp;Letters</source>
+            <translation>&amp;Lettres</translation>
+        </message>
+        <message>
+            <source>&amp;New Letter</source>
+            <translation>&amp;Nouvelle lettre</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Ouvrir</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Préférences…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Recipients</source>
+            <translation>Des&amp;tinataires</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>Actualise&amp;r</translation>
+        </message>
+        <message>
+            <source>&amp;Signatories</source>
+            <translation>&amp;Signataires</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>&amp;Outils</translation>
+        </message>
+        <message>
+            <source>&amp;Trash</source>
+            <translation>C&amp;orbeille</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>À propos de &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Change &amp;Passphrase…</source>
+            <translation>Changer la &amp;phrase secrète…</translation>
+        </message>
+        <message>
+            <source>Export the selected letters as Word documents</source>
+            <translation>Exporter les lettres sélectionnées en documents Word</translation>
+        </message>
+        <message>
+            <source>Letter&amp;heads</source>
+            <translation>&amp;En-têtes</translation>
+        </message>
+        <message>
+            <source>List, create and restore backups of your data</source>
+            <translation>Lister, créer et restaurer les sauvegardes de vos données</translation>
+        </message>
+        <message>
+            <source>Load &amp;Demo Data</source>
+            <translation>Charger les données de &amp;démonstration</translation>
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>Mettre à la &amp;corbeille</translation>
+        </message>
+        <message>
+            <source>Ne&amp;xt Tab</source>
+            <translation>Onglet suiva&amp;nt</translation>
+        </message>
+        <message>
+            <source>New &amp;Case…</source>
+            <translation>Nouveau &amp;cas…</translation>
+        </message>
+        <message>
+            <source>New &amp;Letter from This Case</source>
+            <translation>Nouvelle &amp;lettre sur ce cas</translation>
+        </message>
+        <message>
+            <source>Open Data &amp;Folder</source>
+            <translation>Ouvrir le &amp;dossier de données</translation>
+        </message>
+        <message>
+            <source>Open the selected letter in the editor</source>
+            <translation>Ouvrir la lettre sélectionnée dans l'éditeur</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Tab</source>
+            <translation>Onglet &amp;précédent</translation>
+        </message>
+        <message>
+            <source>Protect the data folder with a passphrase</source>
+            <translation>Protéger le dossier de données par une phrase secrète</translation>
+        </message>
+        <message>
+            <source>Record a new case</source>
+            <translation>Enregistrer un nouveau cas</translation>
+        </message>
+        <message>
+            <source>Search letters and cases</source>
+            <translation>Rechercher dans les lettres et les cas</translation>
+        </message>
+        <message>
+            <source>Start a letter about the selected case</source>
+            <translation>Commencer une lettre sur le cas sélectionné</translation>
+        </message>
+        <message>
+            <source>Start a new letter</source>
+            <translation>Commencer une nouvelle lettre</translation>
+        </message>
+        <message>
+            <source>Store a letter written as a Markdown letter file</source>
+            <translation>Enregistrer une lettre rédigée dans un fichier de lettre Markdown</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>Cannot Open Your Data</source>
+            <translation>Impossible d'ouvrir vos données</translation>
+        </message>
+        <message>
+            <source>Damaged Database</source>
+            <translation>Base de données endommagée</translation>
+        </message>
+        <message>
+            <source>IPHR Desk</source>
+            <translation>IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Newer Data</source>
+            <translation>Données plus récentes</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Phrase secrète</translation>
+        </message>
+        <message>
+            <source>Something went wrong while opening your data.</source>
+            <translation>Une erreur s'est produite à l'ouverture de vos données.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Try again:</source>
+            <translation>Cette phrase secrète est incorrecte. Réessayez :</translation>
+        </message>
+        <message>
+            <source>This data folder is encrypted. Enter its passphrase:</source>
+            <translation>Ce dossier de données est chiffré. Saisissez sa phrase secrète :</translation>
+        </message>
+        <message>
+            <source>This data was written by a newer version of IPHR Desk. Install the newer version to open it; nothing was changed.</source>
+            <translation>Ces données ont été écrites par une version plus récente d'IPHR Desk. Installez cette version pour les ouvrir ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>Your database is damaged and there is no good backup to restore.</source>
+            <translation>Votre base de données est endommagée et aucune sauvegarde intacte ne peut être restaurée.</translation>
+        </message>
+        <message>
+            <source>Your database is damaged. Restore the newest good backup, from %1? The damaged file is kept aside, not deleted.</source>
+            <translation>Votre base de données est endommagée. Restaurer la sauvegarde intacte la plus récente, du %1 ? Le fichier endommagé est mis de côté, pas supprimé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>&amp;Create Backup Now</source>
+            <translation>&amp;Créer une sauvegarde maintenant</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Restaurer…</translation>
+        </message>
+        <message>
+            <source>Backup %1 is now your data.</source>
+            <translation>La sauvegarde %1 constitue désormais vos données.</translation>
+        </message>
+        <message>
+            <source>Backup Failed</source>
+            <translation>Échec de la sauvegarde</translation>
+        </message>
+        <message>
+            <source>Backup Restored</source>
+            <translation>Sauvegarde restaurée</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sauvegardes</translation>
+        </message>
+        <message>
+            <source>Before an upgrade</source>
+            <translation>Avant une mise à jour</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Quotidienne</translation>
+        </message>
+        <message>
+            <source>IPHR Desk keeps a copy of your data at the first start of each day and before every upgrade. Restoring a backup keeps the current file aside; nothing is deleted.</source>
+            <translation>IPHR Desk garde une copie de vos données au premier démarrage de chaque jour et avant chaque mise à jour. La restauration d'une sauvegarde met le fichier actuel de côté ; rien n'est supprimé.</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Créée</translation>
+        </message>
+        <message>
+            <source>Made by you</source>
+            <translation>Faite par vous</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Open &amp;Folder</source>
+            <translation>Ouvrir le &amp;dossier</translation>
+        </message>
+        <message>
+            <source>Replace your current data with backup %1? Your current data file is kept aside, not deleted.</source>
+            <translation>Remplacer vos données actuelles par la sauvegarde %1 ? Votre fichier de données actuel est mis de côté, pas supprimé.</translation>
+        </message>
+        <message>
+            <source>Restore Backup</source>
+            <translation>Restaurer la sauvegarde</translation>
+        </message>
+        <message>
+            <source>Restore Failed</source>
+            <translation>Échec de la restauration</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Taille</translation>
+        </message>
+        <message>
+            <source>The backup could not be made.</source>
+            <translation>La sauvegarde n'a pas pu être créée.</translation>
+        </message>
+        <message>
+            <source>The backup could not be restored.</source>
+            <translation>La sauvegarde n'a pas pu être restaurée.</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Motif</translation>
+        </message>
+    </context>
+    <context>
+        <name>BodyEditor</name>
+        <message numerus="yes">
+            <source>%n word(s)</source>
+            <translation>
+                <numerusform>%n mot</numerusform>
+                <numerusform>%n mots</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>1. List</source>
+            <translation>1. Liste</translation>
+        </message>
+        <message>
+            <source>Address (URL):</source>
+            <translation>Adresse (URL) :</translation>
+        </message>
+        <message>
+            <source>Bold</source>
+            <translation>Gras</translation>
+        </message>
+        <message>
+            <source>Footnote</source>
+            <translation>Note de bas de page</translation>
+        </message>
+        <message>
+            <source>Footnote text:</source>
+            <translation>Texte de la note :</translation>
+        </message>
+        <message>
+            <source>Footnote…</source>
+            <translation>Note de bas de page…</translation>
+        </message>
+        <message>
+            <source>Formatting</source>
+            <translation>Mise en forme</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Italique</translation>
+        </message>
+        <message>
+            <source>Letter body</source>
+            <translation>Corps de la lettre</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Lien</translation>
+        </message>
+        <message>
+            <source>Link…</source>
+            <translation>Lien…</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Citation</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Rétablir</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Word count</source>
+            <translation>Nombre de mots</translation>
+        </message>
+        <message>
+            <source>• List</source>
+            <translation>• Liste</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDialog</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Ajouter</translation>
+        </message>
+        <message>
+            <source>&amp;Country:</source>
+            <translation>&amp;Pays :</translation>
+        </message>
+        <message>
+            <source>&amp;Reference:</source>
+            <translation>&amp;Référence :</translation>
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation>&amp;Statut :</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Titre :</translation>
+        </message>
+        <message>
+            <source>Add to %1</source>
+            <translation>Ajouter à %1</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>En danger</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. freedom of expression, fair trial</source>
+            <translation>Séparés par des virgules, p. ex. liberté d'expression, procès équitable</translation>
+        </message>
+        <message>
+            <source>country</source>
+            <translation>pays</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>e.g. KZ-2022-003</source>
+            <translation>p. ex. KZ-2022-003</translation>
+        </message>
+        <message>
+            <source>Edit Case</source>
+            <translation>Modifier le cas</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Événement</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>New Case</source>
+            <translation>Nouveau cas</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Please fill in: %1.</source>
+            <translation>Veuillez remplir : %1.</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>Ré&amp;gion :</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>référence</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Remove from %1</source>
+            <translation>Retirer de %1</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>S&amp;ummary:</source>
+            <translation>Rés&amp;umé :</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>T&amp;hemes:</source>
+            <translation>T&amp;hèmes :</translation>
+        </message>
+        <message>
+            <source>The case could not be saved.</source>
+            <translation>Le cas n'a pas pu être enregistré.</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanel</name>
+        <message>
+            <source> — at risk</source>
+            <translation> — en danger</translation>
+        </message>
+        <message>
+            <source>%1 (not found)</source>
+            <translation>%1 (introuvable)</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Événements</translation>
+        </message>
+        <message>
+            <source>Insert into letter</source>
+            <translation>Insérer dans la lettre</translation>
+        </message>
+        <message>
+            <source>Linked cases</source>
+            <translation>Cas liés</translation>
+        </message>
+        <message>
+            <source>No linked cases. Add case references in the header.</source>
+            <translation>Aucun cas lié. Ajoutez des références de cas dans l'en-tête.</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>All countries</source>
+            <translation>Tous les pays</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>All themes</source>
+            <translation>Tous les thèmes</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>En danger</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Lettres</translation>
+        </message>
+        <message>
+            <source>People at risk in this case</source>
+            <translation>Personnes en danger dans ce cas</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <source>At risk</source>
+            <translation>En danger</translation>
+        </message>
+        <message>
+            <source>Case details</source>
+            <extracomment>Object name of labels that show the user's data (never translated), as opposed to the interface's words.</extracomment>
+            <translation>Détails du cas</translation>
+        </message>
+        <message>
+            <source>Click the address to copy it; nothing is fetched.</source>
+            <translation>Cliquez sur l'adresse pour la copier ; rien n'est téléchargé.</translation>
+        </message>
+        <message>
+            <source>Country:</source>
+            <translation>Pays :</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open</source>
+            <translation>Double-cliquez ou appuyez sur Entrée pour ouvrir</translation>
+        </message>
+        <message>
+            <source>Edit Case…</source>
+            <translation>Modifier le cas…</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Lettres</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>New Letter from This Case</source>
+            <translation>Nouvelle lettre sur ce cas</translation>
+        </message>
+        <message>
+            <source>No events recorded.</source>
+            <translation>Aucun événement enregistré.</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Personnes</translation>
+        </message>
+        <message>
+            <source>Reference:</source>
+            <translation>Référence :</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Région :</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rôle</translation>
+        </message>
+        <message>
+            <source>Select a case to see its people, events and letters.</source>
+            <translation>Sélectionnez un cas pour voir ses personnes, ses événements et ses lettres.</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>Situation</translation>
+        </message>
+        <message>
+            <source>Source address copied: %1</source>
+            <translation>Adresse de la source copiée : %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Statut :</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Summary:</source>
+            <translation>Résumé :</translation>
+        </message>
+        <message>
+            <source>Themes:</source>
+            <translation>Thèmes :</translation>
+        </message>
+        <message>
+            <source>This person is at risk</source>
+            <translation>Cette personne est en danger</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+    </context>
+    <context>
+        <name>Drafts</name>
+        <message>
+            <source>IPHR Desk</source>
+            <translation>IPHR Desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyState</name>
+        <message>
+            <source>Load Demo Data</source>
+            <translation>Charger les données de démonstration</translation>
+        </message>
+        <message>
+            <source>New Case…</source>
+            <translation>Nouveau cas…</translation>
+        </message>
+        <message>
+            <source>New Letter</source>
+            <translation>Nouvelle lettre</translation>
+        </message>
+        <message>
+            <source>No letters yet</source>
+            <translation>Aucune lettre pour l'instant</translation>
+        </message>
+        <message>
+            <source>Record a case, then write a letter about it. Or load the demo cases and letters to see how it works.</source>
+            <translation>Enregistrez un cas, puis écrivez une lettre à son sujet. Ou chargez les cas et lettres de démonstration pour voir comment cela fonctionne.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EncryptStore</name>
+        <message>
+            <source>Change Passphrase</source>
+            <translation>Changer la phrase secrète</translation>
+        </message>
+        <message>
+            <source>Choose a passphrase. Without it your data cannot be opened:</source>
+            <translation>Choisissez une phrase secrète. Sans elle, vos données ne pourront pas être ouvertes :</translation>
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation>Phrase secrète actuelle :</translation>
+        </message>
+        <message>
+            <source>Encrypt Data</source>
+            <translation>Chiffrer les données</translation>
+        </message>
+        <message>
+            <source>New passphrase:</source>
+            <translation>Nouvelle phrase secrète :</translation>
+        </message>
+        <message>
+            <source>The passphrase has been changed.</source>
+            <translation>La phrase secrète a été changée.</translation>
+        </message>
+        <message>
+            <source>The passphrase was not changed.</source>
+            <translation>La phrase secrète n'a pas été changée.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ; nothing was changed.</source>
+            <translation>Les deux phrases secrètes diffèrent ; rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>Type the new passphrase again:</source>
+            <translation>Saisissez de nouveau la nouvelle phrase secrète :</translation>
+        </message>
+        <message>
+            <source>Type the passphrase again:</source>
+            <translation>Saisissez de nouveau la phrase secrète :</translation>
+        </message>
+        <message>
+            <source>Your data could not be encrypted.</source>
+            <translation>Vos données n'ont pas pu être chiffrées.</translation>
+        </message>
+        <message>
+            <source>Your data is already encrypted.</source>
+            <translation>Vos données sont déjà chiffrées.</translation>
+        </message>
+        <message>
+            <source>Your data is not encrypted: use Tools, Encrypt Data first.</source>
+            <translation>Vos données ne sont pas chiffrées : utilisez d'abord Outils, Chiffrer les données.</translation>
+        </message>
+        <message>
+            <source>Your data is now encrypted.</source>
+            <translation>Vos données sont désormais chiffrées.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message numerus="yes">
+            <source>%n file(s) written to %1.</source>
+            <translation>
+                <numerusform>%n fichier écrit dans %1.</numerusform>
+                <numerusform>%n fichiers écrits dans %1.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportation</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Exportation annulée</translation>
+        </message>
+        <message numerus="yes">
+            <source>Export cancelled. %n file(s) had been written before.</source>
+            <translation>
+                <numerusform>Exportation annulée. %n fichier avait déjà été écrit.</numerusform>
+                <numerusform>Exportation annulée. %n fichiers avaient déjà été écrits.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Échec de l'exportation</translation>
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation>Exportation terminée</translation>
+        </message>
+        <message>
+            <source>Exporting %1 of %2: %3</source>
+            <translation>Exportation de %1 sur %2 : %3</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exportation…</translation>
+        </message>
+        <message>
+            <source>Nothing was overwritten. Fix the problem above (for example, choose another folder or close the file in Word) and export again.</source>
+            <translation>Rien n'a été écrasé. Corrigez le problème ci-dessus (par exemple, choisissez un autre dossier ou fermez le fichier dans Word) et exportez de nouveau.</translation>
+        </message>
+        <message>
+            <source>Open the folder?</source>
+            <translation>Ouvrir le dossier ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>%n letter(s) to export.</source>
+            <translation>
+                <numerusform>%n lettre à exporter.</numerusform>
+                <numerusform>%n lettres à exporter.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Dossier d'exportation</translation>
+        </message>
+        <message>
+            <source>Export letter</source>
+            <translation>Exporter la lettre</translation>
+        </message>
+        <message>
+            <source>Export letters</source>
+            <translation>Exporter des lettres</translation>
+        </message>
+        <message>
+            <source>Export to folder</source>
+            <translation>Exporter dans le dossier</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>Install LibreOffice to export PDF.</source>
+            <translation>Installez LibreOffice pour exporter en PDF.</translation>
+        </message>
+        <message>
+            <source>No such folder</source>
+            <translation>Dossier introuvable</translation>
+        </message>
+        <message>
+            <source>One document with every recipient's letter</source>
+            <translation>Un seul document avec la lettre de chaque destinataire</translation>
+        </message>
+        <message>
+            <source>One file per recipient</source>
+            <translation>Un fichier par destinataire</translation>
+        </message>
+        <message>
+            <source>PDF (through LibreOffice)</source>
+            <translation>PDF (avec LibreOffice)</translation>
+        </message>
+        <message>
+            <source>Several recipients</source>
+            <translation>Plusieurs destinataires</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Choose an existing folder.</source>
+            <translation>Le dossier %1 n'existe pas. Choisissez un dossier existant.</translation>
+        </message>
+        <message>
+            <source>Word document (.docx)</source>
+            <translation>Document Word (.docx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeaderForm</name>
+        <message>
+            <source>&amp;Cc</source>
+            <translation>&amp;Copie à</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>&amp;Genre</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Nom</translation>
+        </message>
+        <message>
+            <source>&amp;Office</source>
+            <translation>&amp;Fonction</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Lieu</translation>
+        </message>
+        <message>
+            <source>&amp;Register</source>
+            <translation>&amp;Registre</translation>
+        </message>
+        <message>
+            <source>&amp;Subject</source>
+            <translation>&amp;Objet</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Titre</translation>
+        </message>
+        <message>
+            <source>&amp;Voice</source>
+            <translation>Au &amp;nom de</translation>
+        </message>
+        <message>
+            <source>(new recipient)</source>
+            <translation>(nouveau destinataire)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Ajouter</translation>
+        </message>
+        <message>
+            <source>Add a saved signatory…</source>
+            <translation>Ajouter un signataire enregistré…</translation>
+        </message>
+        <message>
+            <source>Add recipient</source>
+            <translation>Ajouter un destinataire</translation>
+        </message>
+        <message>
+            <source>Addr&amp;ess</source>
+            <translation>Adr&amp;esse</translation>
+        </message>
+        <message>
+            <source>Case references, separated by commas</source>
+            <translation>Références de cas, séparées par des virgules</translation>
+        </message>
+        <message>
+            <source>Cc</source>
+            <translation>Copie à</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Formule de politesse</translation>
+        </message>
+        <message>
+            <source>Copies and cases</source>
+            <translation>Copies et cas</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Default: the last word of the name</source>
+            <translation>Par défaut : le dernier mot du nom</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Descendre</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Féminin</translation>
+        </message>
+        <message>
+            <source>Formal (protocol)</source>
+            <translation>Formel (protocole)</translation>
+        </message>
+        <message>
+            <source>House style</source>
+            <translation>Style maison</translation>
+        </message>
+        <message>
+            <source>I (the signatory)</source>
+            <translation>Je (le signataire)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Lettre</translation>
+        </message>
+        <message>
+            <source>Letter&amp;head</source>
+            <translation>&amp;En-tête</translation>
+        </message>
+        <message>
+            <source>Letterhead</source>
+            <translation>En-tête</translation>
+        </message>
+        <message>
+            <source>Linked c&amp;ases</source>
+            <translation>C&amp;as liés</translation>
+        </message>
+        <message>
+            <source>Linked cases</source>
+            <translation>Cas liés</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Masculin</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>One line per copy recipient</source>
+            <translation>Une ligne par destinataire en copie</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation</source>
+            <translation>Or&amp;ganisation</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Pick a saved recipient…</source>
+            <translation>Choisir un destinataire enregistré…</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
+            <source>Recipients</source>
+            <translation>Destinataires</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Registre</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Retirer</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>Formule d'appel</translation>
+        </message>
+        <message>
+            <source>Saved recipients</source>
+            <translation>Destinataires enregistrés</translation>
+        </message>
+        <message>
+            <source>Saved signatories</source>
+            <translation>Signataires enregistrés</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Signataires</translation>
+        </message>
+        <message>
+            <source>Signatories (in signing order)</source>
+            <translation>Signataires (dans l'ordre de signature)</translation>
+        </message>
+        <message>
+            <source>Su&amp;rname</source>
+            <translation>Nom de &amp;famille</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>The office as written in the address block</source>
+            <translation>La fonction telle qu'écrite dans le bloc d'adresse</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Unspecified</source>
+            <translation>Non précisé</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Monter</translation>
+        </message>
+        <message>
+            <source>Voice</source>
+            <translation>Au nom de</translation>
+        </message>
+        <message>
+            <source>We (the organisation)</source>
+            <translation>Nous (l'organisation)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Activist</source>
+            <translation>Militant</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approuvée</translation>
+        </message>
+        <message>
+            <source>Blogger</source>
+            <translation>Blogueur</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Modifications demandées</translation>
+        </message>
+        <message>
+            <source>Charged</source>
+            <translation>Inculpé</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Clos</translation>
+        </message>
+        <message>
+            <source>Convicted</source>
+            <translation>Condamné</translation>
+        </message>
+        <message>
+            <source>Detained</source>
+            <translation>Détenu</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Brouillon</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Anglais</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Féminin</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Français</translation>
+        </message>
+        <message>
+            <source>German</source>
+            <translation>Allemand</translation>
+        </message>
+        <message>
+            <source>Harassed</source>
+            <translation>Harcelé</translation>
+        </message>
+        <message>
+            <source>Human-rights defender</source>
+            <translation>Défenseur des droits humains</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>En relecture</translation>
+        </message>
+        <message>
+            <source>Journalist</source>
+            <translation>Journaliste</translation>
+        </message>
+        <message>
+            <source>Lawyer</source>
+            <translation>Avocat</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Masculin</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Disparu</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Suivi</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Ouvert</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Autre</translation>
+        </message>
+        <message>
+            <source>Relative</source>
+            <translation>Proche</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>Libéré</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>Russe</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoyée</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signée</translation>
+        </message>
+        <message>
+            <source>Unspecified</source>
+            <translation>Non précisé</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterEditor</name>
+        <message>
+            <source>Cases</source>
+            <translation>Cas</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Exporter…</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Non enregistrée : %1</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Aperçu</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>Lecture seule</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Rouvrir</translation>
+        </message>
+        <message>
+            <source>Replace the letter with this revision? The current text stays in the revision list.</source>
+            <translation>Remplacer la lettre par cette révision ? Le texte actuel reste dans la liste des révisions.</translation>
+        </message>
+        <message>
+            <source>Restore revision</source>
+            <translation>Restaurer la révision</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Relecture</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>Statut de relecture</translation>
+        </message>
+        <message>
+            <source>Revisions</source>
+            <translation>Révisions</translation>
+        </message>
+        <message>
+            <source>Save revision</source>
+            <translation>Enregistrer une révision</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>État de l'enregistrement</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Enregistrée</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Enregistrement…</translation>
+        </message>
+        <message>
+            <source>The letter could not be saved</source>
+            <translation>La lettre n'a pas pu être enregistrée</translation>
+        </message>
+        <message>
+            <source>The revision could not be restored</source>
+            <translation>La révision n'a pas pu être restaurée</translation>
+        </message>
+        <message>
+            <source>The revision could not be saved</source>
+            <translation>La révision n'a pas pu être enregistrée</translation>
+        </message>
+        <message>
+            <source>The status could not be changed</source>
+            <translation>Le statut n'a pas pu être changé</translation>
+        </message>
+        <message>
+            <source>This letter is %1 and cannot be changed. Reopen it to edit (it goes back to draft).</source>
+            <translation>Cette lettre a le statut « %1 » et ne peut pas être modifiée. Rouvrez-la pour la modifier (elle redevient un brouillon).</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Modifications non enregistrées</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Lettre sans titre</translation>
+        </message>
+        <message>
+            <source>Your last changes to this letter were not saved: %1
+Fix the problem (for example, give the letter a signatory) and save again.</source>
+            <translation>Vos dernières modifications de cette lettre n'ont pas été enregistrées : %1
+Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregistrez de nouveau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTableModel</name>
+        <message>
+            <source>All countries</source>
+            <translation>Tous les pays</translation>
+        </message>
+        <message>
+            <source>All languages</source>
+            <translation>Toutes les langues</translation>
+        </message>
+        <message>
+            <source>All offices</source>
+            <translation>Toutes les fonctions</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>All themes</source>
+            <translation>Tous les thèmes</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Pays</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Match</source>
+            <translation>Correspondance</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Destinataire</translation>
+        </message>
+        <message>
+            <source>Review: %1 (of %2)</source>
+            <translation>Relecture : %1 (sur %2)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Thème</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Modifiée</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterheadTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Site web</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln ligne</numerusform>
+                <numerusform>%Ln lignes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Number of rows</source>
+            <translation>Nombre de lignes</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n letter(s) restored</source>
+            <translation>
+                <numerusform>%n lettre restaurée</numerusform>
+                <numerusform>%n lettres restaurées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Case…</source>
+            <translation>&amp;Supprimer le cas…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifier…</translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>&amp;Vider la corbeille…</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Nouveau…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Restaurer</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cas et lettres de plaidoyer sur l'en-tête de l'organisation, hors ligne.&lt;/p&gt;&lt;p&gt;Vos données restent sur cet ordinateur : IPHR Desk ne se connecte jamais au réseau.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>A letter could not be saved.</source>
+            <translation>Une lettre n'a pas pu être enregistrée.</translation>
+        </message>
+        <message>
+            <source>About IPHR Desk</source>
+            <translation>À propos d'IPHR Desk</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>À propos de Qt</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Approuver</translation>
+        </message>
+        <message>
+            <source>Change &amp;Status</source>
+            <translation>Changer le &amp;statut</translation>
+        </message>
+        <message>
+            <source>Could Not Change the Status</source>
+            <translation>Impossible de changer le statut</translation>
+        </message>
+        <message>
+            <source>Could Not Create the Letter</source>
+            <translation>Impossible de créer la lettre</translation>
+        </message>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Suppression impossible</translation>
+        </message>
+        <message>
+            <source>Could Not Empty the Trash</source>
+            <translation>Impossible de vider la corbeille</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Letter</source>
+            <translation>Impossible d'importer la lettre</translation>
+        </message>
+        <message>
+            <source>Could Not Load the Demo Data</source>
+            <translation>Impossible de charger les données de démonstration</translation>
+        </message>
+        <message>
+            <source>Could Not Restore</source>
+            <translation>Restauration impossible</translation>
+        </message>
+        <message>
+            <source>Could Not Save</source>
+            <translation>Enregistrement impossible</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Données : %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
+            <translation>
+                <numerusform>Supprimer %n cas avec ses personnes et ses événements ? Les lettres gardent leur référence de cas.</numerusform>
+                <numerusform>Supprimer %n cas avec leurs personnes et leurs événements ? Les lettres gardent leur référence de cas.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Cases</source>
+            <translation>Supprimer des cas</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
+            <translation>
+                <numerusform>Supprimer définitivement %n lettre de la corbeille, avec ses révisions et ses commentaires ? Cette opération est irréversible.</numerusform>
+                <numerusform>Supprimer définitivement les %n lettres de la corbeille, avec leurs révisions et leurs commentaires ? Cette opération est irréversible.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Demo cases and letters loaded</source>
+            <translation>Cas et lettres de démonstration chargés</translation>
+        </message>
+        <message>
+            <source>Demo Data</source>
+            <translation>Données de démonstration</translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>Vider la corbeille</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>Export is not available in this build.</source>
+            <translation>L'exportation n'est pas disponible dans cette version.</translation>
+        </message>
+        <message>
+            <source>Filter recipients by name…</source>
+            <translation>Filtrer les destinataires par nom…</translation>
+        </message>
+        <message>
+            <source>Filter signatories by name…</source>
+            <translation>Filtrer les signataires par nom…</translation>
+        </message>
+        <message>
+            <source>Import a Letter File</source>
+            <translation>Importer un fichier de lettre</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importée</translation>
+        </message>
+        <message>
+            <source>IPHR Desk</source>
+            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists.</extracomment>
+            <translation>IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Letter %1</source>
+            <translation>Lettre %1</translation>
+        </message>
+        <message>
+            <source>Letter Editor</source>
+            <translation>Éditeur de lettres</translation>
+        </message>
+        <message>
+            <source>Letter files (*.md *.markdown);;All files (*)</source>
+            <translation>Fichiers de lettre (*.md *.markdown);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Lettres</translation>
+        </message>
+        <message>
+            <source>Lists and open letters</source>
+            <translation>Listes et lettres ouvertes</translation>
+        </message>
+        <message>
+            <source>Main Toolbar</source>
+            <translation>Barre d'outils principale</translation>
+        </message>
+        <message>
+            <source>Mark as Sent</source>
+            <translation>Marquer comme envoyée</translation>
+        </message>
+        <message>
+            <source>Mark as Signed</source>
+            <translation>Marquer comme signée</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n letter(s) to the trash?</source>
+            <translation>
+                <numerusform>Mettre %n lettre à la corbeille ?</numerusform>
+                <numerusform>Mettre %n lettres à la corbeille ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>Mettre à la &amp;corbeille</translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>Mettre à la corbeille</translation>
+        </message>
+        <message>
+            <source>Now: %1</source>
+            <translation>Statut actuel : %1</translation>
+        </message>
+        <message>
+            <source>Opening your data…</source>
+            <translation>Ouverture de vos données…</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Prêt</translation>
+        </message>
+        <message>
+            <source>Reopen as Draft</source>
+            <translation>Rouvrir comme brouillon</translation>
+        </message>
+        <message>
+            <source>Request Changes</source>
+            <translation>Demander des modifications</translation>
+        </message>
+        <message>
+            <source>Resubmit for Review</source>
+            <translation>Soumettre de nouveau pour relecture</translation>
+        </message>
+        <message>
+            <source>Search cases (reference, title, people)…</source>
+            <translation>Rechercher des cas (référence, titre, personnes)…</translation>
+        </message>
+        <message>
+            <source>Search letters (subject, text, recipients)…</source>
+            <translation>Rechercher des lettres (objet, texte, destinataires)…</translation>
+        </message>
+        <message>
+            <source>Search the trash…</source>
+            <translation>Rechercher dans la corbeille…</translation>
+        </message>
+        <message>
+            <source>Select one letter</source>
+            <translation>Sélectionnez une seule lettre</translation>
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>Une erreur s'est produite.</translation>
+        </message>
+        <message>
+            <source>Submit for Review</source>
+            <translation>Soumettre pour relecture</translation>
+        </message>
+        <message>
+            <source>The demo data is not available in this build.</source>
+            <translation>Les données de démonstration ne sont pas disponibles dans cette version.</translation>
+        </message>
+        <message>
+            <source>The letter editor is not available in this build.</source>
+            <translation>L'éditeur de lettres n'est pas disponible dans cette version.</translation>
+        </message>
+        <message>
+            <source>Unnamed user</source>
+            <translation>Utilisateur sans nom</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Lettre sans titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigationList</name>
+        <message>
+            <source>Cases</source>
+            <translation>Cas</translation>
+        </message>
+        <message>
+            <source>Letterheads</source>
+            <translation>En-têtes</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Lettres</translation>
+        </message>
+        <message>
+            <source>Recipients</source>
+            <translation>Destinataires</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Sections</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Signataires</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>Corbeille</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverridableLine</name>
+        <message>
+            <source>%1 override</source>
+            <translation>%1 personnalisée</translation>
+        </message>
+        <message>
+            <source>Computed %1</source>
+            <translation>%1 calculée</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Personnaliser</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>(first saved signatory)</source>
+            <translation>(premier signataire enregistré)</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Dossier de données</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Dossier de données :</translation>
+        </message>
+        <message>
+            <source>Default &amp;letterhead:</source>
+            <translation>&amp;En-tête par défaut :</translation>
+        </message>
+        <message>
+            <source>Default &amp;place:</source>
+            <translation>&amp;Lieu par défaut :</translation>
+        </message>
+        <message>
+            <source>Default &amp;signatory:</source>
+            <translation>&amp;Signataire par défaut :</translation>
+        </message>
+        <message>
+            <source>Interface &amp;language:</source>
+            <translation>&amp;Langue de l'interface :</translation>
+        </message>
+        <message>
+            <source>Interface Language</source>
+            <translation>Langue de l'interface</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>Ouvrir le dossier</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>Préférences</translation>
+        </message>
+        <message>
+            <source>Shown in revisions and comments</source>
+            <translation>Affiché dans les révisions et les commentaires</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Langue du système</translation>
+        </message>
+        <message>
+            <source>The new interface language will be used the next time you start IPHR Desk.</source>
+            <translation>La nouvelle langue de l'interface sera utilisée au prochain démarrage d'IPHR Desk.</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>Votre &amp;nom :</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPane</name>
+        <message>
+            <source>Preview of the exported letter</source>
+            <translation>Aperçu de la lettre exportée</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipientTableModel</name>
+        <message>
+            <source>Gender</source>
+            <translation>Genre</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Fonction</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Adresse :</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Parcourir…</translation>
+        </message>
+        <message>
+            <source>&amp;Gender:</source>
+            <translation>&amp;Genre :</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Langue :</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Nom :</translation>
+        </message>
+        <message>
+            <source>&amp;Office:</source>
+            <translation>&amp;Fonction :</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Titre :</translation>
+        </message>
+        <message>
+            <source>&amp;Website:</source>
+            <translation>Site &amp;web :</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>Toutes</translation>
+        </message>
+        <message>
+            <source>Choose a Word Letterhead</source>
+            <translation>Choisir un en-tête Word</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Supprimer</translation>
+        </message>
+        <message>
+            <source>Delete this entry? Letters keep their own copy of it.</source>
+            <translation>Supprimer cette entrée ? Les lettres en gardent leur propre copie.</translation>
+        </message>
+        <message>
+            <source>Edit Letterhead</source>
+            <translation>Modifier l'en-tête</translation>
+        </message>
+        <message>
+            <source>Edit Recipient</source>
+            <translation>Modifier le destinataire</translation>
+        </message>
+        <message>
+            <source>Edit Signatory</source>
+            <translation>Modifier le signataire</translation>
+        </message>
+        <message>
+            <source>New Letterhead</source>
+            <translation>Nouvel en-tête</translation>
+        </message>
+        <message>
+            <source>New Recipient</source>
+            <translation>Nouveau destinataire</translation>
+        </message>
+        <message>
+            <source>New Signatory</source>
+            <translation>Nouveau signataire</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation:</source>
+            <translation>Or&amp;ganisation :</translation>
+        </message>
+        <message>
+            <source>Please fill in the name.</source>
+            <translation>Veuillez indiquer le nom.</translation>
+        </message>
+        <message>
+            <source>S&amp;urname:</source>
+            <translation>Nom de famille (&amp;usage) :</translation>
+        </message>
+        <message>
+            <source>This could not be deleted.</source>
+            <translation>La suppression a échoué.</translation>
+        </message>
+        <message>
+            <source>This could not be saved.</source>
+            <translation>L'enregistrement a échoué.</translation>
+        </message>
+        <message>
+            <source>Word &amp;template:</source>
+            <translation>&amp;Modèle Word :</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Documents Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>Word template</source>
+            <translation>Modèle Word</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>Approve</source>
+            <translation>Approuver</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approuvée</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Modifications demandées</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Brouillon</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>En relecture</translation>
+        </message>
+        <message>
+            <source>Mark sent</source>
+            <translation>Marquer comme envoyée</translation>
+        </message>
+        <message>
+            <source>Mark signed</source>
+            <translation>Marquer comme signée</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Rouvrir</translation>
+        </message>
+        <message>
+            <source>Request changes</source>
+            <translation>Demander des modifications</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Envoyée</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Signée</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Soumettre pour relecture</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>%1 (resolved)</source>
+            <translation>%1 (résolu)</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Comment text</source>
+            <translation>Texte du commentaire</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Commentaires</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Répondre</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Résoudre</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>Statut de relecture</translation>
+        </message>
+        <message>
+            <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>Statut : &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Write a comment or a reply…</source>
+            <translation>Écrivez un commentaire ou une réponse…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionsPanel</name>
+        <message>
+            <source>Compare selected</source>
+            <translation>Comparer la sélection</translation>
+        </message>
+        <message>
+            <source>Differences between revisions</source>
+            <translation>Différences entre les révisions</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restaurer</translation>
+        </message>
+        <message>
+            <source>Revision %1</source>
+            <translation>Révision %1</translation>
+        </message>
+        <message>
+            <source>Revisions</source>
+            <translation>Révisions</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchField</name>
+        <message>
+            <source>Search</source>
+            <translation>Rechercher</translation>
+        </message>
+        <message>
+            <source>Search letters and cases…</source>
+            <translation>Rechercher dans les lettres et les cas…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatoryTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Nom</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <source>IPHR Desk is already open on this data folder (%1) but does not answer. Close it, or wait until it has finished, then try again.</source>
+            <translation>IPHR Desk est déjà ouvert sur ce dossier de données (%1) mais ne répond pas. Fermez-le ou attendez qu'il ait terminé, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>IPHR Desk is already open on this data folder: its window has been brought forward.</source>
+            <translation>IPHR Desk est déjà ouvert sur ce dossier de données : sa fenêtre a été mise au premier plan.</translation>
+        </message>
+        <message>
+            <source>owner unknown</source>
+            <translation>propriétaire inconnu</translation>
+        </message>
+        <message>
+            <source>process %1 on %2</source>
+            <translation>processus %1 sur %2</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2140 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru">
+    <context>
+        <name>Actions</name>
+        <message>
+            <source>&amp;About IPHR Desk</source>
+            <translation>&amp;О программе IPHR Desk</translation>
+        </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>&amp;Резервные копии…</translation>
+        </message>
+        <message>
+            <source>&amp;Case</source>
+            <translation>&amp;Дело</translation>
+        </message>
+        <message>
+            <source>&amp;Cases</source>
+            <translation>&amp;Дела</translation>
+        </message>
+        <message>
+            <source>&amp;Close Tab</source>
+            <translation>&amp;Закрыть вкладку</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Правка</translation>
+        </message>
+        <message>
+            <source>&amp;Edit Case…</source>
+            <translation>&amp;Изменить дело…</translation>
+        </message>
+        <message>
+            <source>&amp;Encrypt Data…</source>
+            <translation>&amp;Зашифровать данные…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Экспорт…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Найти…</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;Import Letter File…</source>
+            <translation>&amp;Импортировать файл письма…</translation>
+        </message>
+        <message>
+            <source>&amp;Letter</source>
+            <translation>П&amp;исьмо</translation>
+        </message>
+        <message>
+            <source>&amp;Letters</source>
+            <translation>&amp;Письма</translation>
+        </message>
+        <message>
+            <source>&amp;New Letter</source>
+            <translation>&amp;Новое письмо</translation>
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation>&amp;Открыть</translation>
+        </message>
+        <message>
+            <source>&amp;Preferences…</source>
+            <translation>&amp;Настройки…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>В&amp;ыход</translation>
+        </message>
+        <message>
+            <source>&amp;Recipients</source>
+            <translation>&amp;Адресаты</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>О&amp;бновить</translation>
+        </message>
+        <message>
+            <source>&amp;Signatories</source>
+            <translation>П&amp;одписанты</translation>
+        </message>
+        <message>
+            <source>&amp;Tools</source>
+            <translation>С&amp;ервис</translation>
+        </message>
+        <message>
+            <source>&amp;Trash</source>
+            <translation>&amp;Корзина</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Вид</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>О &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Change &amp;Passphrase…</source>
+            <translation>Сменить &amp;парольную фразу…</translation>
+        </message>
+        <message>
+            <source>Export the selected letters as Word documents</source>
+            <translation>Экспортировать выбранные письма в документы Word</translation>
+        </message>
+        <message>
+            <source>Letter&amp;heads</source>
+            <translation>&amp;Бланки</translation>
+        </message>
+        <message>
+            <source>List, create and restore backups of your data</source>
+            <translation>Просмотр, создание и восстановление резервных копий ваших данных</translation>
+        </message>
+        <message>
+            <source>Load &amp;Demo Data</source>
+            <translation>Загрузить &amp;демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>Переместить в &amp;корзину</translation>
+        </message>
+        <message>
+            <source>Ne&amp;xt Tab</source>
+            <translation>&amp;Следующая вкладка</translation>
+        </message>
+        <message>
+            <source>New &amp;Case…</source>
+            <translation>Новое &amp;дело…</translation>
+        </message>
+        <message>
+            <source>New &amp;Letter from This Case</source>
+            <translation>Новое &amp;письмо по этому делу</translation>
+        </message>
+        <message>
+            <source>Open Data &amp;Folder</source>
+            <translation>Открыть п&amp;апку данных</translation>
+        </message>
+        <message>
+            <source>Open the selected letter in the editor</source>
+            <translation>Открыть выбранное письмо в редакторе</translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious Tab</source>
+            <translation>П&amp;редыдущая вкладка</translation>
+        </message>
+        <message>
+            <source>Protect the data folder with a passphrase</source>
+            <translation>Защитить папку данных парольной фразой</translation>
+        </message>
+        <message>
+            <source>Record a new case</source>
+            <translation>Завести новое дело</translation>
+        </message>
+        <message>
+            <source>Search letters and cases</source>
+            <translation>Поиск по письмам и делам</translation>
+        </message>
+        <message>
+            <source>Start a letter about the selected case</source>
+            <translation>Начать письмо по выбранному делу</translation>
+        </message>
+        <message>
+            <source>Start a new letter</source>
+            <translation>Начать новое письмо</translation>
+        </message>
+        <message>
+            <source>Store a letter written as a Markdown letter file</source>
+            <translation>Сохранить письмо, написанное в виде файла Markdown</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>Cannot Open Your Data</source>
+            <translation>Не удаётся открыть ваши данные</translation>
+        </message>
+        <message>
+            <source>Damaged Database</source>
+            <translation>Повреждённая база данных</translation>
+        </message>
+        <message>
+            <source>IPHR Desk</source>
+            <translation>IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Newer Data</source>
+            <translation>Данные более новой версии</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Парольная фраза</translation>
+        </message>
+        <message>
+            <source>Something went wrong while opening your data.</source>
+            <translation>При открытии ваших данных что-то пошло не так.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Try again:</source>
+            <translation>Парольная фраза неверна. Попробуйте ещё раз:</translation>
+        </message>
+        <message>
+            <source>This data folder is encrypted. Enter its passphrase:</source>
+            <translation>Эта папка данных зашифрована. Введите её парольную фразу:</translation>
+        </message>
+        <message>
+            <source>This data was written by a newer version of IPHR Desk. Install the newer version to open it; nothing was changed.</source>
+            <translation>Эти данные записаны более новой версией IPHR Desk. Установите новую версию, чтобы открыть их; ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Your database is damaged and there is no good backup to restore.</source>
+            <translation>Ваша база данных повреждена, а исправной резервной копии для восстановления нет.</translation>
+        </message>
+        <message>
+            <source>Your database is damaged. Restore the newest good backup, from %1? The damaged file is kept aside, not deleted.</source>
+            <translation>Ваша база данных повреждена. Восстановить последнюю исправную резервную копию от %1? Повреждённый файл будет отложен в сторону, а не удалён.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>&amp;Create Backup Now</source>
+            <translation>&amp;Создать резервную копию сейчас</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Восстановить…</translation>
+        </message>
+        <message>
+            <source>Backup %1 is now your data.</source>
+            <translation>Теперь ваши данные — это резервная копия %1.</translation>
+        </message>
+        <message>
+            <source>Backup Failed</source>
+            <translation>Ошибка резервного копирования</translation>
+        </message>
+        <message>
+            <source>Backup Restored</source>
+            <translation>Резервная копия восстановлена</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Резервные копии</translation>
+        </message>
+        <message>
+            <source>Before an upgrade</source>
+            <translation>Перед обновлением</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Ежедневная</translation>
+        </message>
+        <message>
+            <source>IPHR Desk keeps a copy of your data at the first start of each day and before every upgrade. Restoring a backup keeps the current file aside; nothing is deleted.</source>
+            <translation>IPHR Desk сохраняет копию ваших данных при первом запуске каждый день и перед каждым обновлением. При восстановлении резервной копии текущий файл откладывается в сторону; ничего не удаляется.</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Создана</translation>
+        </message>
+        <message>
+            <source>Made by you</source>
+            <translation>Создана вами</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>№</translation>
+        </message>
+        <message>
+            <source>Open &amp;Folder</source>
+            <translation>Открыть &amp;папку</translation>
+        </message>
+        <message>
+            <source>Replace your current data with backup %1? Your current data file is kept aside, not deleted.</source>
+            <translation>Заменить текущие данные резервной копией %1? Текущий файл данных будет отложен в сторону, а не удалён.</translation>
+        </message>
+        <message>
+            <source>Restore Backup</source>
+            <translation>Восстановление резервной копии</translation>
+        </message>
+        <message>
+            <source>Restore Failed</source>
+            <translation>Ошибка восстановления</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>The backup could not be made.</source>
+            <translation>Не удалось создать резервную копию.</translation>
+        </message>
+        <message>
+            <source>The backup could not be restored.</source>
+            <translation>Не удалось восстановить резервную копию.</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Причина</translation>
+        </message>
+    </context>
+    <context>
+        <name>BodyEditor</name>
+        <message numerus="yes">
+            <source>%n word(s)</source>
+            <translation>
+                <numerusform>%n слово</numerusform>
+                <numerusform>%n слова</numerusform>
+                <numerusform>%n слов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>1. List</source>
+            <translation>1. Список</translation>
+        </message>
+        <message>
+            <source>Address (URL):</source>
+            <translation>Адрес (URL):</translation>
+        </message>
+        <message>
+            <source>Bold</source>
+            <translation>Полужирный</translation>
+        </message>
+        <message>
+            <source>Footnote</source>
+            <translation>Сноска</translation>
+        </message>
+        <message>
+            <source>Footnote text:</source>
+            <translation>Текст сноски:</translation>
+        </message>
+        <message>
+            <source>Footnote…</source>
+            <translation>Сноска…</translation>
+        </message>
+        <message>
+            <source>Formatting</source>
+            <translation>Форматирование</translation>
+        </message>
+        <message>
+            <source>Italic</source>
+            <translation>Курсив</translation>
+        </message>
+        <message>
+            <source>Letter body</source>
+            <translation>Текст письма</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Ссылка</translation>
+        </message>
+        <message>
+            <source>Link…</source>
+            <translation>Ссылка…</translation>
+        </message>
+        <message>
+            <source>Quote</source>
+            <translation>Цитата</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Повторить</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>Word count</source>
+            <translation>Число слов</translation>
+        </message>
+        <message>
+            <source>• List</source>
+            <translation>• Список</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDialog</name>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Добавить</translation>
+        </message>
+        <message>
+            <source>&amp;Country:</source>
+            <translation>&amp;Страна:</translation>
+        </message>
+        <message>
+            <source>&amp;Reference:</source>
+            <translation>&amp;Номер:</translation>
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation>С&amp;татус:</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Название:</translation>
+        </message>
+        <message>
+            <source>Add to %1</source>
+            <translation>Добавить в раздел «%1»</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>Под угрозой</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. freedom of expression, fair trial</source>
+            <translation>Через запятую, например: свобода выражения мнений, справедливый суд</translation>
+        </message>
+        <message>
+            <source>country</source>
+            <translation>страна</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>e.g. KZ-2022-003</source>
+            <translation>например, KZ-2022-003</translation>
+        </message>
+        <message>
+            <source>Edit Case</source>
+            <translation>Изменение дела</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Событие</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>New Case</source>
+            <translation>Новое дело</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Люди</translation>
+        </message>
+        <message>
+            <source>Please fill in: %1.</source>
+            <translation>Заполните: %1.</translation>
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation>&amp;Регион:</translation>
+        </message>
+        <message>
+            <source>reference</source>
+            <translation>номер</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Remove from %1</source>
+            <translation>Удалить из раздела «%1»</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>S&amp;ummary:</source>
+            <translation>&amp;Краткое описание:</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>Положение</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Источник</translation>
+        </message>
+        <message>
+            <source>T&amp;hemes:</source>
+            <translation>Т&amp;ематики:</translation>
+        </message>
+        <message>
+            <source>The case could not be saved.</source>
+            <translation>Не удалось сохранить дело.</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Хронология</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>название</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasePanel</name>
+        <message>
+            <source> — at risk</source>
+            <translation> — под угрозой</translation>
+        </message>
+        <message>
+            <source>%1 (not found)</source>
+            <translation>%1 (не найдено)</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>События</translation>
+        </message>
+        <message>
+            <source>Insert into letter</source>
+            <translation>Вставить в письмо</translation>
+        </message>
+        <message>
+            <source>Linked cases</source>
+            <translation>Связанные дела</translation>
+        </message>
+        <message>
+            <source>No linked cases. Add case references in the header.</source>
+            <translation>Нет связанных дел. Добавьте номера дел в заголовке.</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Люди</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>All countries</source>
+            <translation>Все страны</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>All themes</source>
+            <translation>Все тематики</translation>
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation>Под угрозой</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Письма</translation>
+        </message>
+        <message>
+            <source>People at risk in this case</source>
+            <translation>Люди под угрозой по этому делу</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Название</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <source>At risk</source>
+            <translation>Под угрозой</translation>
+        </message>
+        <message>
+            <source>Case details</source>
+            <extracomment>Object name of labels that show the user's data (never translated), as opposed to the interface's words.</extracomment>
+            <translation>Сведения о деле</translation>
+        </message>
+        <message>
+            <source>Click the address to copy it; nothing is fetched.</source>
+            <translation>Щёлкните адрес, чтобы скопировать его; ничего не загружается.</translation>
+        </message>
+        <message>
+            <source>Country:</source>
+            <translation>Страна:</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to open</source>
+            <translation>Дважды щёлкните или нажмите Enter, чтобы открыть</translation>
+        </message>
+        <message>
+            <source>Edit Case…</source>
+            <translation>Изменить дело…</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Письма</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>New Letter from This Case</source>
+            <translation>Новое письмо по этому делу</translation>
+        </message>
+        <message>
+            <source>No events recorded.</source>
+            <translation>События не записаны.</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>Люди</translation>
+        </message>
+        <message>
+            <source>Reference:</source>
+            <translation>Номер:</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Регион:</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>Select a case to see its people, events and letters.</source>
+            <translation>Выберите дело, чтобы увидеть его людей, события и письма.</translation>
+        </message>
+        <message>
+            <source>Situation</source>
+            <translation>Положение</translation>
+        </message>
+        <message>
+            <source>Source address copied: %1</source>
+            <translation>Адрес источника скопирован: %1</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>Статус:</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Тема</translation>
+        </message>
+        <message>
+            <source>Summary:</source>
+            <translation>Краткое описание:</translation>
+        </message>
+        <message>
+            <source>Themes:</source>
+            <translation>Тематики:</translation>
+        </message>
+        <message>
+            <source>This person is at risk</source>
+            <translation>Этот человек под угрозой</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Хронология</translation>
+        </message>
+    </context>
+    <context>
+        <name>Drafts</name>
+        <message>
+            <source>IPHR Desk</source>
+            <translation>IPHR Desk</translation>
+        </message>
+    </context>
+    <context>
+        <name>EmptyState</name>
+        <message>
+            <source>Load Demo Data</source>
+            <translation>Загрузить демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>New Case…</source>
+            <translation>Новое дело…</translation>
+        </message>
+        <message>
+            <source>New Letter</source>
+            <translation>Новое письмо</translation>
+        </message>
+        <message>
+            <source>No letters yet</source>
+            <translation>Писем пока нет</translation>
+        </message>
+        <message>
+            <source>Record a case, then write a letter about it. Or load the demo cases and letters to see how it works.</source>
+            <translation>Заведите дело, затем напишите по нему письмо. Или загрузите демонстрационные дела и письма, чтобы посмотреть, как всё работает.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EncryptStore</name>
+        <message>
+            <source>Change Passphrase</source>
+            <translation>Смена парольной фразы</translation>
+        </message>
+        <message>
+            <source>Choose a passphrase. Without it your data cannot be opened:</source>
+            <translation>Выберите парольную фразу. Без неё ваши данные невозможно будет открыть:</translation>
+        </message>
+        <message>
+            <source>Current passphrase:</source>
+            <translation>Текущая парольная фраза:</translation>
+        </message>
+        <message>
+            <source>Encrypt Data</source>
+            <translation>Шифрование данных</translation>
+        </message>
+        <message>
+            <source>New passphrase:</source>
+            <translation>Новая парольная фраза:</translation>
+        </message>
+        <message>
+            <source>The passphrase has been changed.</source>
+            <translation>Парольная фраза изменена.</translation>
+        </message>
+        <message>
+            <source>The passphrase was not changed.</source>
+            <translation>Парольная фраза не изменена.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ; nothing was changed.</source>
+            <translation>Парольные фразы не совпадают; ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Type the new passphrase again:</source>
+            <translation>Введите новую парольную фразу ещё раз:</translation>
+        </message>
+        <message>
+            <source>Type the passphrase again:</source>
+            <translation>Введите парольную фразу ещё раз:</translation>
+        </message>
+        <message>
+            <source>Your data could not be encrypted.</source>
+            <translation>Не удалось зашифровать ваши данные.</translation>
+        </message>
+        <message>
+            <source>Your data is already encrypted.</source>
+            <translation>Ваши данные уже зашифрованы.</translation>
+        </message>
+        <message>
+            <source>Your data is not encrypted: use Tools, Encrypt Data first.</source>
+            <translation>Ваши данные не зашифрованы: сначала выберите «Сервис» → «Зашифровать данные».</translation>
+        </message>
+        <message>
+            <source>Your data is now encrypted.</source>
+            <translation>Теперь ваши данные зашифрованы.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message numerus="yes">
+            <source>%n file(s) written to %1.</source>
+            <translation>
+                <numerusform>В папку %1 записан %n файл.</numerusform>
+                <numerusform>В папку %1 записано %n файла.</numerusform>
+                <numerusform>В папку %1 записано %n файлов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Export cancelled</source>
+            <translation>Экспорт отменён</translation>
+        </message>
+        <message numerus="yes">
+            <source>Export cancelled. %n file(s) had been written before.</source>
+            <translation>
+                <numerusform>Экспорт отменён. До этого был записан %n файл.</numerusform>
+                <numerusform>Экспорт отменён. До этого было записано %n файла.</numerusform>
+                <numerusform>Экспорт отменён. До этого было записано %n файлов.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation>Ошибка экспорта</translation>
+        </message>
+        <message>
+            <source>Export finished</source>
+            <translation>Экспорт завершён</translation>
+        </message>
+        <message>
+            <source>Exporting %1 of %2: %3</source>
+            <translation>Экспорт %1 из %2: %3</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Nothing was overwritten. Fix the problem above (for example, choose another folder or close the file in Word) and export again.</source>
+            <translation>Ничего не перезаписано. Устраните указанную выше проблему (например, выберите другую папку или закройте файл в Word) и повторите экспорт.</translation>
+        </message>
+        <message>
+            <source>Open the folder?</source>
+            <translation>Открыть папку?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>%n letter(s) to export.</source>
+            <translation>
+                <numerusform>Будет экспортировано %n письмо.</numerusform>
+                <numerusform>Будет экспортировано %n письма.</numerusform>
+                <numerusform>Будет экспортировано %n писем.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Выбрать…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Export folder</source>
+            <translation>Папка для экспорта</translation>
+        </message>
+        <message>
+            <source>Export letter</source>
+            <translation>Экспорт письма</translation>
+        </message>
+        <message>
+            <source>Export letters</source>
+            <translation>Экспорт писем</translation>
+        </message>
+        <message>
+            <source>Export to folder</source>
+            <translation>Экспорт в папку</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Папка</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Формат</translation>
+        </message>
+        <message>
+            <source>Install LibreOffice to export PDF.</source>
+            <translation>Установите LibreOffice, чтобы экспортировать в PDF.</translation>
+        </message>
+        <message>
+            <source>No such folder</source>
+            <translation>Папка не найдена</translation>
+        </message>
+        <message>
+            <source>One document with every recipient's letter</source>
+            <translation>Один документ с письмами всем адресатам</translation>
+        </message>
+        <message>
+            <source>One file per recipient</source>
+            <translation>Отдельный файл для каждого адресата</translation>
+        </message>
+        <message>
+            <source>PDF (through LibreOffice)</source>
+            <translation>PDF (через LibreOffice)</translation>
+        </message>
+        <message>
+            <source>Several recipients</source>
+            <translation>Несколько адресатов</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Choose an existing folder.</source>
+            <translation>Папка %1 не существует. Выберите существующую папку.</translation>
+        </message>
+        <message>
+            <source>Word document (.docx)</source>
+            <translation>Документ Word (.docx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeaderForm</name>
+        <message>
+            <source>&amp;Cc</source>
+            <translation>&amp;Копии</translation>
+        </message>
+        <message>
+            <source>&amp;Date</source>
+            <translation>&amp;Дата</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>&amp;Пол</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Язык</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Имя</translation>
+        </message>
+        <message>
+            <source>&amp;Office</source>
+            <translation>П&amp;ост</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>&amp;Место</translation>
+        </message>
+        <message>
+            <source>&amp;Register</source>
+            <translation>&amp;Стиль</translation>
+        </message>
+        <message>
+            <source>&amp;Subject</source>
+            <translation>&amp;Тема</translation>
+        </message>
+        <message>
+            <source>&amp;Title</source>
+            <translation>&amp;Должность</translation>
+        </message>
+        <message>
+            <source>&amp;Voice</source>
+            <translation>&amp;От имени</translation>
+        </message>
+        <message>
+            <source>(new recipient)</source>
+            <translation>(новый адресат)</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <source>Add a saved signatory…</source>
+            <translation>Добавить сохранённого подписанта…</translation>
+        </message>
+        <message>
+            <source>Add recipient</source>
+            <translation>Добавить адресата</translation>
+        </message>
+        <message>
+            <source>Addr&amp;ess</source>
+            <translation>&amp;Адрес</translation>
+        </message>
+        <message>
+            <source>Case references, separated by commas</source>
+            <translation>Номера дел через запятую</translation>
+        </message>
+        <message>
+            <source>Cc</source>
+            <translation>Копии</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Заключительная формула</translation>
+        </message>
+        <message>
+            <source>Copies and cases</source>
+            <translation>Копии и дела</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Default: the last word of the name</source>
+            <translation>По умолчанию: последнее слово имени</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Вниз</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Женский</translation>
+        </message>
+        <message>
+            <source>Formal (protocol)</source>
+            <translation>Официальный (протокол)</translation>
+        </message>
+        <message>
+            <source>House style</source>
+            <translation>Фирменный стиль</translation>
+        </message>
+        <message>
+            <source>I (the signatory)</source>
+            <translation>Я (подписант)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Письмо</translation>
+        </message>
+        <message>
+            <source>Letter&amp;head</source>
+            <translation>&amp;Бланк</translation>
+        </message>
+        <message>
+            <source>Letterhead</source>
+            <translation>Бланк</translation>
+        </message>
+        <message>
+            <source>Linked c&amp;ases</source>
+            <translation>Связанные д&amp;ела</translation>
+        </message>
+        <message>
+            <source>Linked cases</source>
+            <translation>Связанные дела</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Мужской</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>One line per copy recipient</source>
+            <translation>По одной строке на получателя копии</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation</source>
+            <translation>&amp;Организация</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Pick a saved recipient…</source>
+            <translation>Выберите сохранённого адресата…</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Адресат</translation>
+        </message>
+        <message>
+            <source>Recipients</source>
+            <translation>Адресаты</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Стиль</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>Обращение</translation>
+        </message>
+        <message>
+            <source>Saved recipients</source>
+            <translation>Сохранённые адресаты</translation>
+        </message>
+        <message>
+            <source>Saved signatories</source>
+            <translation>Сохранённые подписанты</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Подписанты</translation>
+        </message>
+        <message>
+            <source>Signatories (in signing order)</source>
+            <translation>Подписанты (в порядке подписания)</translation>
+        </message>
+        <message>
+            <source>Su&amp;rname</source>
+            <translation>&amp;Фамилия</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Тема</translation>
+        </message>
+        <message>
+            <source>The office as written in the address block</source>
+            <translation>Должность, как она пишется в блоке адреса</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Должность</translation>
+        </message>
+        <message>
+            <source>Unspecified</source>
+            <translation>Не указан</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Вверх</translation>
+        </message>
+        <message>
+            <source>Voice</source>
+            <translation>От имени</translation>
+        </message>
+        <message>
+            <source>We (the organisation)</source>
+            <translation>Мы (организация)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Activist</source>
+            <translation>Активист</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Одобрено</translation>
+        </message>
+        <message>
+            <source>Blogger</source>
+            <translation>Блогер</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Запрошены правки</translation>
+        </message>
+        <message>
+            <source>Charged</source>
+            <translation>Обвиняется</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Закрыто</translation>
+        </message>
+        <message>
+            <source>Convicted</source>
+            <translation>Осуждён</translation>
+        </message>
+        <message>
+            <source>Detained</source>
+            <translation>Задержан</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Английский</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Женский</translation>
+        </message>
+        <message>
+            <source>French</source>
+            <translation>Французский</translation>
+        </message>
+        <message>
+            <source>German</source>
+            <translation>Немецкий</translation>
+        </message>
+        <message>
+            <source>Harassed</source>
+            <translation>Преследуется</translation>
+        </message>
+        <message>
+            <source>Human-rights defender</source>
+            <translation>Правозащитник</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>На рассмотрении</translation>
+        </message>
+        <message>
+            <source>Journalist</source>
+            <translation>Журналист</translation>
+        </message>
+        <message>
+            <source>Lawyer</source>
+            <translation>Адвокат</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Мужской</translation>
+        </message>
+        <message>
+            <source>Missing</source>
+            <translation>Пропал без вести</translation>
+        </message>
+        <message>
+            <source>Monitoring</source>
+            <translation>Наблюдение</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Открыто</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <source>Relative</source>
+            <translation>Родственник</translation>
+        </message>
+        <message>
+            <source>Released</source>
+            <translation>Освобождён</translation>
+        </message>
+        <message>
+            <source>Russian</source>
+            <translation>Русский</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Отправлено</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Подписано</translation>
+        </message>
+        <message>
+            <source>Unspecified</source>
+            <translation>Не указан</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterEditor</name>
+        <message>
+            <source>Cases</source>
+            <translation>Дела</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Not saved: %1</source>
+            <translation>Не сохранено: %1</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Просмотр</translation>
+        </message>
+        <message>
+            <source>Read-only</source>
+            <translation>Только чтение</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Вернуть в работу</translation>
+        </message>
+        <message>
+            <source>Replace the letter with this revision? The current text stays in the revision list.</source>
+            <translation>Заменить письмо этой редакцией? Текущий текст останется в списке редакций.</translation>
+        </message>
+        <message>
+            <source>Restore revision</source>
+            <translation>Восстановление редакции</translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation>Рассмотрение</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>Статус рассмотрения</translation>
+        </message>
+        <message>
+            <source>Revisions</source>
+            <translation>Редакции</translation>
+        </message>
+        <message>
+            <source>Save revision</source>
+            <translation>Сохранить редакцию</translation>
+        </message>
+        <message>
+            <source>Save state</source>
+            <translation>Состояние сохранения</translation>
+        </message>
+        <message>
+            <source>Saved</source>
+            <translation>Сохранено</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Сохранение…</translation>
+        </message>
+        <message>
+            <source>The letter could not be saved</source>
+            <translation>Не удалось сохранить письмо</translation>
+        </message>
+        <message>
+            <source>The revision could not be restored</source>
+            <translation>Не удалось восстановить редакцию</translation>
+        </message>
+        <message>
+            <source>The revision could not be saved</source>
+            <translation>Не удалось сохранить редакцию</translation>
+        </message>
+        <message>
+            <source>The status could not be changed</source>
+            <translation>Не удалось изменить статус</translation>
+        </message>
+        <message>
+            <source>This letter is %1 and cannot be changed. Reopen it to edit (it goes back to draft).</source>
+            <translation>Статус письма — «%1», его нельзя изменить. Верните его в работу, чтобы редактировать (оно снова станет черновиком).</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Есть несохранённые изменения</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Письмо без темы</translation>
+        </message>
+        <message>
+            <source>Your last changes to this letter were not saved: %1
+Fix the problem (for example, give the letter a signatory) and save again.</source>
+            <translation>Последние изменения в этом письме не сохранены: %1
+Устраните проблему (например, укажите подписанта письма) и сохраните снова.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterTableModel</name>
+        <message>
+            <source>All countries</source>
+            <translation>Все страны</translation>
+        </message>
+        <message>
+            <source>All languages</source>
+            <translation>Все языки</translation>
+        </message>
+        <message>
+            <source>All offices</source>
+            <translation>Все посты</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Все статусы</translation>
+        </message>
+        <message>
+            <source>All themes</source>
+            <translation>Все тематики</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>Страна</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Match</source>
+            <translation>Совпадение</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Пост</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Адресат</translation>
+        </message>
+        <message>
+            <source>Review: %1 (of %2)</source>
+            <translation>Рассмотрение: %1 (из %2)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Тема</translation>
+        </message>
+        <message>
+            <source>Theme</source>
+            <translation>Тематика</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>Изменено</translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterheadTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Template</source>
+            <translation>Шаблон</translation>
+        </message>
+        <message>
+            <source>Website</source>
+            <translation>Сайт</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln строка</numerusform>
+                <numerusform>%Ln строки</numerusform>
+                <numerusform>%Ln строк</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Number of rows</source>
+            <translation>Число строк</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message numerus="yes">
+            <source>%n letter(s) restored</source>
+            <translation>
+                <numerusform>Восстановлено %n письмо</numerusform>
+                <numerusform>Восстановлено %n письма</numerusform>
+                <numerusform>Восстановлено %n писем</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Удалить</translation>
+        </message>
+        <message>
+            <source>&amp;Delete Case…</source>
+            <translation>&amp;Удалить дело…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Изменить…</translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>&amp;Очистить корзину…</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Создать…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Восстановить</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Дела и правозащитные письма на бланке организации, без подключения к интернету.&lt;/p&gt;&lt;p&gt;Ваши данные остаются на этом компьютере: IPHR Desk никогда не подключается к сети.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>A letter could not be saved.</source>
+            <translation>Не удалось сохранить письмо.</translation>
+        </message>
+        <message>
+            <source>About IPHR Desk</source>
+            <translation>О программе IPHR Desk</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>О Qt</translation>
+        </message>
+        <message>
+            <source>Approve</source>
+            <translation>Одобрить</translation>
+        </message>
+        <message>
+            <source>Change &amp;Status</source>
+            <translation>Изменить &amp;статус</translation>
+        </message>
+        <message>
+            <source>Could Not Change the Status</source>
+            <translation>Не удалось изменить статус</translation>
+        </message>
+        <message>
+            <source>Could Not Create the Letter</source>
+            <translation>Не удалось создать письмо</translation>
+        </message>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Не удалось удалить</translation>
+        </message>
+        <message>
+            <source>Could Not Empty the Trash</source>
+            <translation>Не удалось очистить корзину</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Letter</source>
+            <translation>Не удалось импортировать письмо</translation>
+        </message>
+        <message>
+            <source>Could Not Load the Demo Data</source>
+            <translation>Не удалось загрузить демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>Could Not Restore</source>
+            <translation>Не удалось восстановить</translation>
+        </message>
+        <message>
+            <source>Could Not Save</source>
+            <translation>Не удалось сохранить</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Данные: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
+            <translation>
+                <numerusform>Удалить %n дело вместе с людьми и событиями? В письмах номер дела сохранится.</numerusform>
+                <numerusform>Удалить %n дела вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
+                <numerusform>Удалить %n дел вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Cases</source>
+            <translation>Удаление дел</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
+            <translation>
+                <numerusform>Окончательно удалить %n письмо из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+                <numerusform>Окончательно удалить %n письма из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+                <numerusform>Окончательно удалить %n писем из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Demo cases and letters loaded</source>
+            <translation>Демонстрационные дела и письма загружены</translation>
+        </message>
+        <message>
+            <source>Demo Data</source>
+            <translation>Демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>Очистка корзины</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Экспорт</translation>
+        </message>
+        <message>
+            <source>Export is not available in this build.</source>
+            <translation>Экспорт недоступен в этой сборке.</translation>
+        </message>
+        <message>
+            <source>Filter recipients by name…</source>
+            <translation>Фильтр адресатов по имени…</translation>
+        </message>
+        <message>
+            <source>Filter signatories by name…</source>
+            <translation>Фильтр подписантов по имени…</translation>
+        </message>
+        <message>
+            <source>Import a Letter File</source>
+            <translation>Импорт файла письма</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Импортировано</translation>
+        </message>
+        <message>
+            <source>IPHR Desk</source>
+            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists.</extracomment>
+            <translation>IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Letter %1</source>
+            <translation>Письмо %1</translation>
+        </message>
+        <message>
+            <source>Letter Editor</source>
+            <translation>Редактор писем</translation>
+        </message>
+        <message>
+            <source>Letter files (*.md *.markdown);;All files (*)</source>
+            <translation>Файлы писем (*.md *.markdown);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Письма</translation>
+        </message>
+        <message>
+            <source>Lists and open letters</source>
+            <translation>Списки и открытые письма</translation>
+        </message>
+        <message>
+            <source>Main Toolbar</source>
+            <translation>Основная панель инструментов</translation>
+        </message>
+        <message>
+            <source>Mark as Sent</source>
+            <translation>Отметить как отправленное</translation>
+        </message>
+        <message>
+            <source>Mark as Signed</source>
+            <translation>Отметить как подписанное</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n letter(s) to the trash?</source>
+            <translation>
+                <numerusform>Переместить %n письмо в корзину?</numerusform>
+                <numerusform>Переместить %n письма в корзину?</numerusform>
+                <numerusform>Переместить %n писем в корзину?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>Переместить в &amp;корзину</translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>Переместить в корзину</translation>
+        </message>
+        <message>
+            <source>Now: %1</source>
+            <translation>Сейчас: %1</translation>
+        </message>
+        <message>
+            <source>Opening your data…</source>
+            <translation>Открытие ваших данных…</translation>
+        </message>
+        <message>
+            <source>Ready</source>
+            <translation>Готово</translation>
+        </message>
+        <message>
+            <source>Reopen as Draft</source>
+            <translation>Вернуть в черновики</translation>
+        </message>
+        <message>
+            <source>Request Changes</source>
+            <translation>Запросить правки</translation>
+        </message>
+        <message>
+            <source>Resubmit for Review</source>
+            <translation>Повторно отправить на рассмотрение</translation>
+        </message>
+        <message>
+            <source>Search cases (reference, title, people)…</source>
+            <translation>Поиск дел (номер, название, люди)…</translation>
+        </message>
+        <message>
+            <source>Search letters (subject, text, recipients)…</source>
+            <translation>Поиск писем (тема, текст, адресаты)…</translation>
+        </message>
+        <message>
+            <source>Search the trash…</source>
+            <translation>Поиск в корзине…</translation>
+        </message>
+        <message>
+            <source>Select one letter</source>
+            <translation>Выберите одно письмо</translation>
+        </message>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>Что-то пошло не так.</translation>
+        </message>
+        <message>
+            <source>Submit for Review</source>
+            <translation>Отправить на рассмотрение</translation>
+        </message>
+        <message>
+            <source>The demo data is not available in this build.</source>
+            <translation>Демонстрационные данные недоступны в этой сборке.</translation>
+        </message>
+        <message>
+            <source>The letter editor is not available in this build.</source>
+            <translation>Редактор писем недоступен в этой сборке.</translation>
+        </message>
+        <message>
+            <source>Unnamed user</source>
+            <translation>Пользователь без имени</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Письмо без темы</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavigationList</name>
+        <message>
+            <source>Cases</source>
+            <translation>Дела</translation>
+        </message>
+        <message>
+            <source>Letterheads</source>
+            <translation>Бланки</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Письма</translation>
+        </message>
+        <message>
+            <source>Recipients</source>
+            <translation>Адресаты</translation>
+        </message>
+        <message>
+            <source>Sections</source>
+            <translation>Разделы</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Подписанты</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>Корзина</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverridableLine</name>
+        <message>
+            <source>%1 override</source>
+            <translation>%1 (вручную)</translation>
+        </message>
+        <message>
+            <source>Computed %1</source>
+            <translation>%1 (вычислено)</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Изменить вручную</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreferencesDialog</name>
+        <message>
+            <source>(first saved signatory)</source>
+            <translation>(первый сохранённый подписант)</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>Папка данных</translation>
+        </message>
+        <message>
+            <source>Data folder:</source>
+            <translation>Папка данных:</translation>
+        </message>
+        <message>
+            <source>Default &amp;letterhead:</source>
+            <translation>&amp;Бланк по умолчанию:</translation>
+        </message>
+        <message>
+            <source>Default &amp;place:</source>
+            <translation>&amp;Место по умолчанию:</translation>
+        </message>
+        <message>
+            <source>Default &amp;signatory:</source>
+            <translation>&amp;Подписант по умолчанию:</translation>
+        </message>
+        <message>
+            <source>Interface &amp;language:</source>
+            <translation>&amp;Язык интерфейса:</translation>
+        </message>
+        <message>
+            <source>Interface Language</source>
+            <translation>Язык интерфейса</translation>
+        </message>
+        <message>
+            <source>Open Folder</source>
+            <translation>Открыть папку</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <source>Shown in revisions and comments</source>
+            <translation>Показывается в редакциях и комментариях</translation>
+        </message>
+        <message>
+            <source>System language</source>
+            <translation>Язык системы</translation>
+        </message>
+        <message>
+            <source>The new interface language will be used the next time you start IPHR Desk.</source>
+            <translation>Новый язык интерфейса будет применён при следующем запуске IPHR Desk.</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>&amp;Ваше имя:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPane</name>
+        <message>
+            <source>Preview of the exported letter</source>
+            <translation>Предварительный просмотр экспортируемого письма</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipientTableModel</name>
+        <message>
+            <source>Gender</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Пост</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Должность</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordDialog</name>
+        <message>
+            <source>&amp;Address:</source>
+            <translation>&amp;Адрес:</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <source>&amp;Gender:</source>
+            <translation>&amp;Пол:</translation>
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation>&amp;Язык:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Имя:</translation>
+        </message>
+        <message>
+            <source>&amp;Office:</source>
+            <translation>П&amp;ост:</translation>
+        </message>
+        <message>
+            <source>&amp;Title:</source>
+            <translation>&amp;Должность:</translation>
+        </message>
+        <message>
+            <source>&amp;Website:</source>
+            <translation>&amp;Сайт:</translation>
+        </message>
+        <message>
+            <source>Any</source>
+            <translation>Любой</translation>
+        </message>
+        <message>
+            <source>Choose a Word Letterhead</source>
+            <translation>Выбор бланка Word</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Delete this entry? Letters keep their own copy of it.</source>
+            <translation>Удалить эту запись? В письмах сохранится их собственная копия.</translation>
+        </message>
+        <message>
+            <source>Edit Letterhead</source>
+            <translation>Изменение бланка</translation>
+        </message>
+        <message>
+            <source>Edit Recipient</source>
+            <translation>Изменение адресата</translation>
+        </message>
+        <message>
+            <source>Edit Signatory</source>
+            <translation>Изменение подписанта</translation>
+        </message>
+        <message>
+            <source>New Letterhead</source>
+            <translation>Новый бланк</translation>
+        </message>
+        <message>
+            <source>New Recipient</source>
+            <translation>Новый адресат</translation>
+        </message>
+        <message>
+            <source>New Signatory</source>
+            <translation>Новый подписант</translation>
+        </message>
+        <message>
+            <source>Or&amp;ganisation:</source>
+            <translation>&amp;Организация:</translation>
+        </message>
+        <message>
+            <source>Please fill in the name.</source>
+            <translation>Укажите имя.</translation>
+        </message>
+        <message>
+            <source>S&amp;urname:</source>
+            <translation>&amp;Фамилия:</translation>
+        </message>
+        <message>
+            <source>This could not be deleted.</source>
+            <translation>Не удалось удалить.</translation>
+        </message>
+        <message>
+            <source>This could not be saved.</source>
+            <translation>Не удалось сохранить.</translation>
+        </message>
+        <message>
+            <source>Word &amp;template:</source>
+            <translation>&amp;Шаблон Word:</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Документы Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>Word template</source>
+            <translation>Шаблон Word</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <source>Approve</source>
+            <translation>Одобрить</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Одобрено</translation>
+        </message>
+        <message>
+            <source>Changes requested</source>
+            <translation>Запрошены правки</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Черновик</translation>
+        </message>
+        <message>
+            <source>In review</source>
+            <translation>На рассмотрении</translation>
+        </message>
+        <message>
+            <source>Mark sent</source>
+            <translation>Отметить как отправленное</translation>
+        </message>
+        <message>
+            <source>Mark signed</source>
+            <translation>Отметить как подписанное</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Вернуть в работу</translation>
+        </message>
+        <message>
+            <source>Request changes</source>
+            <translation>Запросить правки</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Отправлено</translation>
+        </message>
+        <message>
+            <source>Signed</source>
+            <translation>Подписано</translation>
+        </message>
+        <message>
+            <source>Submit for review</source>
+            <translation>Отправить на рассмотрение</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>%1 (resolved)</source>
+            <translation>%1 (закрыто)</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Автор</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Комментарий</translation>
+        </message>
+        <message>
+            <source>Comment text</source>
+            <translation>Текст комментария</translation>
+        </message>
+        <message>
+            <source>Comments</source>
+            <translation>Комментарии</translation>
+        </message>
+        <message>
+            <source>Reply</source>
+            <translation>Ответить</translation>
+        </message>
+        <message>
+            <source>Resolve</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>Статус рассмотрения</translation>
+        </message>
+        <message>
+            <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>Статус: &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Когда</translation>
+        </message>
+        <message>
+            <source>Write a comment or a reply…</source>
+            <translation>Напишите комментарий или ответ…</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionsPanel</name>
+        <message>
+            <source>Compare selected</source>
+            <translation>Сравнить выбранные</translation>
+        </message>
+        <message>
+            <source>Differences between revisions</source>
+            <translation>Различия между редакциями</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>Revision %1</source>
+            <translation>Редакция %1</translation>
+        </message>
+        <message>
+            <source>Revisions</source>
+            <translation>Редакции</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchField</name>
+        <message>
+            <source>Search</source>
+            <translation>Поиск</translation>
+        </message>
+        <message>
+            <source>Search letters and cases…</source>
+            <translation>Поиск по письмам и делам…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatoryTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Должность</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <source>IPHR Desk is already open on this data folder (%1) but does not answer. Close it, or wait until it has finished, then try again.</source>
+            <translation>IPHR Desk уже открыт с этой папкой данных (%1), но не отвечает. Закройте его или дождитесь завершения работы, затем попробуйте снова.</translation>
+        </message>
+        <message>
+            <source>IPHR Desk is already open on this data folder: its window has been brought forward.</source>
+            <translation>IPHR Desk уже открыт с этой папкой данных: его окно выведено на передний план.</translation>
+        </message>
+        <message>
+            <source>owner unknown</source>
+            <translation>владелец неизвестен</translation>
+        </message>
+        <message>
+            <source>process %1 on %2</source>
+            <translation>процесс %1 на %2</translation>
+        </message>
+    </context>
+</TS>
