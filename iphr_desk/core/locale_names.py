@@ -80,7 +80,7 @@ def _countries(ui_language: str) -> tuple[tuple[str, str], ...]:
 
 
 def format_list_date(date: dt.date, ui_language: str) -> str:
-    """A date as lists show it, medium length in the interface language: "1 Nov 2023", "1 нояб. 2023 г."."""
+    """A date as lists show it, medium length in the interface language: "1 Nov 2023", "1 nov. 2023"."""
     from babel.dates import format_date
 
     return str(format_date(date, format="medium", locale=_locale(ui_language)))

@@ -1,0 +1,341 @@
+"""The French and Russian interfaces: complete catalogs, and no English left on screen.
+
+The catalog tests read resources/translations/*.ts; the screen tests build the main window, the letter
+editor and the dialogs with the French or Russian translators installed and read every text a user sees
+(menus, buttons, labels, headers, tabs, placeholders, combo items, tooltips). A text that is an English
+source string of our catalogs (or a standard Qt button) whose translation differs is English on screen.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QTextEdit,
+    QTreeView,
+    QTreeWidget,
+    QWidget,
+)
+
+from iphr_desk.gui.i18n import install_translators, remove_translators
+from iphr_desk.resources import resource
+
+LANGUAGES = ("fr", "ru")
+TRANSLATIONS = resource("translations")
+#: Qt's own button texts: translated by the qtbase catalog, so they must not show in English either.
+#: The interface-language picker names each language in itself (a Russian user finds "English" as such).
+ENDONYMS = {"English"}
+QT_BUTTONS = {"Cancel", "&Cancel", "Save", "&Save", "Close", "&Close", "&Yes", "&No", "Apply", "&Apply"}
+PLACEHOLDER = re.compile(r"%L?n|%\d|\{\w*\}|</?\w+>")
+#: `:` `;` `!` `?` ending a phrase without a no-break space (U+00A0 or U+202F) before it.
+FRENCH_MISSING_NBSP = re.compile(r"(?<![\u00a0\u202f])[:;!?](?=\s|$)")
+
+
+def _catalogs() -> ModuleType:
+    """resources/translations/catalogs.py, the script `make translations` runs (not a package module)."""
+    spec = importlib.util.spec_from_file_location("iphr_catalogs", TRANSLATIONS / "catalogs.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+catalogs = _catalogs()
+
+
+def _entries(language: str) -> list[tuple[Any, list[str], str | None]]:
+    """(message, its translation forms, its type attribute) for every entry of a catalog."""
+    result = []
+    for message, element in catalogs.catalog_messages(TRANSLATIONS / f"iphr_desk_{language}.ts"):
+        forms = [f.text or "" for f in element.findall("numerusform")] or [element.text or ""]
+        result.append((message, forms, element.get("type")))
+    return result
+
+
+# The catalogs -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated_and_finished(language: str) -> None:
+    plural_forms = catalogs.PLURAL_FORMS[language]
+    problems = []
+    for message, forms, kind in _entries(language):
+        if kind is not None:
+            problems.append(f"{kind}: {message}")
+        if any(not form.strip() for form in forms):
+            problems.append(f"empty: {message}")
+        if message.numerus and len(forms) != plural_forms:
+            problems.append(f"{len(forms)} plural forms, not {plural_forms}: {message}")
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_placeholders_and_markup_are_kept(language: str) -> None:
+    problems = []
+    for message, forms, _ in _entries(language):
+        wanted = sorted(PLACEHOLDER.findall(message.source))
+        for form in forms:
+            if sorted(PLACEHOLDER.findall(form)) != wanted:
+                problems.append(f"{message.source!r} -> {form!r}")
+            if ("&" in message.source.replace("&&", "")) != ("&" in form.replace("&&", "")):
+                problems.append(f"keyboard mnemonic (&) lost or added: {message.source!r} -> {form!r}")
+    assert problems == [], "\n".join(problems)
+
+
+def test_french_has_no_break_space_before_high_punctuation() -> None:
+    bad = [form for _, forms, _ in _entries("fr") for form in forms if FRENCH_MISSING_NBSP.search(form)]
+    assert bad == []
+
+
+def test_catalogs_hold_every_string_the_gui_asks_for() -> None:
+    """A string added to the GUI without `make translations` (and a translation) fails here."""
+    wanted = catalogs.extract(catalogs.gui_sources()).messages
+    for language in LANGUAGES:
+        have = {message for message, _, _ in _entries(language)}
+        missing = sorted(wanted - have)
+        assert missing == [], f"{language}: run `make translations` and translate:\n" + "\n".join(
+            f"[{m.context}] {m.source!r}" for m in missing
+        )
+
+
+def test_extractor_reads_the_gui_patterns(tmp_path: Path) -> None:
+    source = tmp_path / "sample.py"
+    source.write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "def _tr(text):\n    return QCoreApplication.translate('Helper', text)\n"
+        "class Base:\n    def a(self):\n        return self.tr('From base'), self.tr('%n item(s)', '', 2)\n"
+        "class Child(Base):\n    pass\n"
+        "def f(value):\n"
+        "    tr = QCoreApplication.translate\n"
+        "    return _tr('Helped'), tr('Alias', 'Aliased'), QCoreApplication.translate('Ctx', 'Direct'),"
+        " _tr(value)\n",
+        encoding="utf-8",
+    )
+    found = catalogs.extract([source])
+    message = catalogs.Message
+    assert found.messages == {
+        message("Helper", "Helped"),
+        message("Alias", "Aliased"),
+        message("Ctx", "Direct"),
+        message("Base", "From base"),
+        message("Child", "From base"),  # PySide6 passes the run-time class as the context
+        message("Base", "%n item(s)", "", True),
+        message("Child", "%n item(s)", "", True),
+    }
+    assert found.dynamic == [f"{source}:11"]  # _tr(value): not a literal
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_compiled_catalogs_match_their_sources(language: str, tmp_path: Path) -> None:
+    """The committed .qm files are what lrelease makes of the .ts files (`make run` uses them as they are)."""
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if not lrelease.exists():
+        pytest.skip("pyside6-lrelease is not installed next to this Python")
+    built = tmp_path / f"iphr_desk_{language}.qm"
+    ts_file = TRANSLATIONS / f"iphr_desk_{language}.ts"
+    subprocess.run([str(lrelease), "-silent", str(ts_file), "-qm", str(built)], check=True)
+    assert built.read_bytes() == (TRANSLATIONS / f"iphr_desk_{language}.qm").read_bytes()
+
+
+# install_translators ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def restore_locale(qapp: QApplication) -> Iterator[None]:
+    before = QLocale()
+    yield
+    app = QApplication.instance()
+    assert app is not None
+    remove_translators(app)
+    QLocale.setDefault(before)
+
+
+@pytest.mark.parametrize(
+    ("asked", "used", "word"),
+    [("fr", "fr", "Brouillon"), ("ru", "ru", "Черновик"), ("en", "en", "Draft"), ("de", "en", "Draft")],
+)
+def test_install_translators(restore_locale: None, asked: str, used: str, word: str) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    assert install_translators(app, asked) == used
+    assert QCoreApplication.translate("Labels", "Draft") == word
+    assert QLocale().name().split("_")[0] == used
+
+
+def test_qt_own_dialogs_are_translated(restore_locale: None) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    install_translators(app, "ru")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Отмена"
+    install_translators(app, "fr")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+
+
+def test_system_language_is_followed(qapp: QApplication) -> None:
+    from iphr_desk.gui.i18n import choose_language
+
+    assert choose_language(None, QLocale("ru_KZ")) == "ru"
+    assert choose_language("", QLocale("fr_BE")) == "fr"
+    assert choose_language(None, QLocale("de_DE")) == "en"
+    assert choose_language("fr-CA", QLocale("ru_RU")) == "fr"
+
+
+# What a French or Russian user sees ---------------------------------------------------------------------
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request: pytest.FixtureRequest, restore_locale: None) -> str:
+    app = QApplication.instance()
+    assert app is not None
+    assert install_translators(app, request.param) == request.param
+    return str(request.param)
+
+
+def _english(language: str) -> set[str]:
+    """English texts that must not be seen: sources whose translation differs in every context."""
+    same: set[str] = set()
+    differ: set[str] = set()
+    for message, forms, _ in _entries(language):
+        (same if message.source in forms else differ).add(message.source)
+    english = (differ - same - ENDONYMS) | QT_BUTTONS
+    return english | {text.replace("&", "") for text in english}
+
+
+def _action_texts(action: QAction) -> Iterator[str]:
+    if not action.isSeparator():
+        yield from (action.text(), action.toolTip(), action.statusTip())
+    menu = action.menu()
+    if isinstance(menu, QMenu):
+        yield menu.title()
+        for child in menu.actions():
+            yield from _action_texts(child)
+
+
+def _view_headers(view: QAbstractItemView) -> Iterator[str]:
+    model = view.model()
+    if isinstance(view, QTableView):
+        columns = view.horizontalHeader().count()
+    elif isinstance(view, QTreeView):
+        columns = view.header().count()
+    else:
+        return
+    for column in range(columns):
+        yield str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+
+
+def _widget_texts(widget: QWidget) -> Iterator[str]:
+    """Every text of a widget a user reads; data labels (names, subjects) are data, not interface."""
+    if isinstance(widget, QLabel) and widget.objectName() != "dataLabel":
+        yield widget.text()
+    if isinstance(widget, QAbstractButton):
+        yield widget.text()
+    if isinstance(widget, QGroupBox):
+        yield widget.title()
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        yield widget.placeholderText()
+    if isinstance(widget, QComboBox):
+        yield from (widget.itemText(i) for i in range(widget.count()))
+    if isinstance(widget, QTabWidget):
+        yield from (widget.tabText(i) for i in range(widget.count()))
+    if isinstance(widget, QDockWidget):
+        yield widget.windowTitle()
+    if isinstance(widget, QListWidget):
+        yield from (item.text() for item in (widget.item(i) for i in range(widget.count())) if item)
+    if isinstance(widget, QTreeWidget):
+        header = widget.headerItem()
+        if header is not None:
+            yield from (header.text(i) for i in range(header.columnCount()))
+    elif isinstance(widget, QAbstractItemView):
+        yield from _view_headers(widget)
+    yield widget.toolTip()
+    yield widget.accessibleName()
+
+
+def _english_on_screen(top: QWidget, english: set[str]) -> list[str]:
+    texts: list[tuple[str, str]] = [("window title", top.windowTitle())]
+    for action in top.findChildren(QAction):
+        texts += [(f"action {action.objectName()}", text) for text in _action_texts(action)]
+    for child in [top, *top.findChildren(QWidget)]:
+        where = f"{type(child).__name__} {child.objectName()}".strip()
+        texts += [(where, text) for text in _widget_texts(child)]
+    return sorted({f"{where}: {text!r}" for where, text in texts if text and text in english})
+
+
+def test_main_window_and_letter_editor_show_no_english(
+    language: str, qtbot: Any, ctx: Any, seeded: dict[str, int]
+) -> None:
+    from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.widgets.navigation import PAGES
+
+    window = MainWindow(ctx.settings, ctx.services)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(ctx)
+    english = _english(language)
+    found: list[str] = []
+    for page in PAGES:  # each list builds its own headers, filters and placeholder
+        window.show_page(page)
+        found += _english_on_screen(window, english)
+    window.show_page("cases")
+    window.case_view.show_case(seeded["case_kz"])
+    editor = window.open_letter(seeded[f"letter_{language}"])
+    assert editor is not None
+    found += _english_on_screen(window, english)
+    window.letter_model.wait_for_background()
+    assert sorted(set(found)) == [], f"English in the {language} interface:\n" + "\n".join(sorted(set(found)))
+
+
+def test_dialogs_show_no_english(language: str, qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
+    from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
+    from iphr_desk.gui.dialogs.case_dialog import CaseDialog
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+    from iphr_desk.gui.export.dialog import ExportDialog
+
+    english = _english(language)
+    found: list[str] = []
+    for dialog in (
+        PreferencesDialog(ctx.settings, ctx.services, ctx),
+        CaseDialog(ctx, seeded["case_kz"]),
+        CaseDialog(ctx, None),
+        BackupDialog(ctx),
+        RecordDialog(ctx, "recipient", None),
+        RecordDialog(ctx, "signatory", None),
+        RecordDialog(ctx, "letterhead", None),
+        ExportDialog(ctx.services, 2, True, False),
+    ):
+        qtbot.addWidget(dialog)
+        found += _english_on_screen(dialog, english)
+    assert found == [], f"English in the {language} dialogs:\n" + "\n".join(found)
+
+
+def test_english_is_detected(qtbot: Any) -> None:
+    """The screen check itself: an untranslated label is reported."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    QLabel("Closing", widget)
+    assert _english_on_screen(widget, _english("fr")) == ["QLabel: 'Closing'"]
