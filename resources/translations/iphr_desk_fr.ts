@@ -145,7 +145,7 @@
         </message>
         <message>
             <source>Open Data &amp;Folder</source>
-            <translation>Ouvrir le &amp;dossier de données</translation>
+            <translation>Ouvrir le d&amp;ossier de données</translation>
         </message>
         <message>
             <source>Open the selected letter in the editor</source>
@@ -929,11 +929,11 @@
         </message>
         <message>
             <source>&amp;Office</source>
-            <translation>&amp;Fonction</translation>
+            <translation>Fonc&amp;tion</translation>
         </message>
         <message>
             <source>&amp;Place</source>
-            <translation>&amp;Lieu</translation>
+            <translation>Lie&amp;u</translation>
         </message>
         <message>
             <source>&amp;Register</source>
@@ -941,15 +941,15 @@
         </message>
         <message>
             <source>&amp;Subject</source>
-            <translation>&amp;Objet</translation>
+            <translation>O&amp;bjet</translation>
         </message>
         <message>
             <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
+            <translation>T&amp;itre</translation>
         </message>
         <message>
             <source>&amp;Voice</source>
-            <translation>Au &amp;nom de</translation>
+            <translation>Au no&amp;m de</translation>
         </message>
         <message>
             <source>(new recipient)</source>
@@ -969,7 +969,7 @@
         </message>
         <message>
             <source>Addr&amp;ess</source>
-            <translation>Adr&amp;esse</translation>
+            <translation>Adre&amp;sse</translation>
         </message>
         <message>
             <source>Case references, separated by commas</source>
@@ -1053,7 +1053,7 @@
         </message>
         <message>
             <source>Or&amp;ganisation</source>
-            <translation>Or&amp;ganisation</translation>
+            <translation>&amp;Organisation</translation>
         </message>
         <message>
             <source>Organisation</source>
@@ -1790,7 +1790,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Interface &amp;language:</source>
-            <translation>&amp;Langue de l'interface :</translation>
+            <translation>Lan&amp;gue de l'interface :</translation>
         </message>
         <message>
             <source>Interface Language</source>
@@ -1931,7 +1931,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Or&amp;ganisation:</source>
-            <translation>Or&amp;ganisation :</translation>
+            <translation>&amp;Organisation :</translation>
         </message>
         <message>
             <source>Please fill in the name.</source>
@@ -1939,7 +1939,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>S&amp;urname:</source>
-            <translation>Nom de famille (&amp;usage) :</translation>
+            <translation>Nom de &amp;famille :</translation>
         </message>
         <message>
             <source>This could not be deleted.</source>

@@ -73,7 +73,7 @@
         </message>
         <message>
             <source>&amp;Preferences…</source>
-            <translation>&amp;Настройки…</translation>
+            <translation>&amp;Параметры…</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -85,7 +85,7 @@
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation>О&amp;бновить</translation>
+            <translation>Об&amp;новить</translation>
         </message>
         <message>
             <source>&amp;Signatories</source>
@@ -405,7 +405,7 @@
         </message>
         <message>
             <source>&amp;Title:</source>
-            <translation>&amp;Название:</translation>
+            <translation>Наз&amp;вание:</translation>
         </message>
         <message>
             <source>Add to %1</source>
@@ -937,7 +937,7 @@
         </message>
         <message>
             <source>&amp;Place</source>
-            <translation>&amp;Место</translation>
+            <translation>М&amp;есто</translation>
         </message>
         <message>
             <source>&amp;Register</source>
@@ -949,11 +949,11 @@
         </message>
         <message>
             <source>&amp;Title</source>
-            <translation>&amp;Должность</translation>
+            <translation>Дол&amp;жность</translation>
         </message>
         <message>
             <source>&amp;Voice</source>
-            <translation>&amp;От имени</translation>
+            <translation>От и&amp;мени</translation>
         </message>
         <message>
             <source>(new recipient)</source>
@@ -1037,7 +1037,7 @@
         </message>
         <message>
             <source>Linked c&amp;ases</source>
-            <translation>Связанные д&amp;ела</translation>
+            <translation>Свя&amp;занные дела</translation>
         </message>
         <message>
             <source>Linked cases</source>
@@ -1057,7 +1057,7 @@
         </message>
         <message>
             <source>Or&amp;ganisation</source>
-            <translation>&amp;Организация</translation>
+            <translation>Орга&amp;низация</translation>
         </message>
         <message>
             <source>Organisation</source>
@@ -1811,7 +1811,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Preferences</source>
-            <translation>Настройки</translation>
+            <translation>Параметры</translation>
         </message>
         <message>
             <source>Shown in revisions and comments</source>
@@ -1940,7 +1940,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Or&amp;ganisation:</source>
-            <translation>&amp;Организация:</translation>
+            <translation>Орга&amp;низация:</translation>
         </message>
         <message>
             <source>Please fill in the name.</source>
