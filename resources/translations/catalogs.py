@@ -248,6 +248,21 @@ def lookup(
     return [typeset(language, str(form)) for form in forms]
 
 
+def unused_keys(language: str, messages: set[Message]) -> list[str]:
+    """YAML entries no message asks for any more (a string changed or left the GUI): worth deleting."""
+    common, contexts = load_translations(language)
+    used: set[str] = set()
+    used_in: set[tuple[str, str]] = set()
+    for message in messages:
+        key = f"{message.source}#{message.disambiguation}" if message.disambiguation else message.source
+        if key in contexts.get(message.context, {}):
+            used_in.add((message.context, key))
+        else:
+            used.add(key)
+    specific = {(context, key) for context, entries in contexts.items() for key in entries}
+    return sorted(set(common) - used) + [f"{c}: {k}" for c, k in sorted(specific - used_in)]
+
+
 # The .ts file --------------------------------------------------------------------------------------------
 
 
@@ -380,6 +395,8 @@ def main(argv: list[str] | None = None) -> int:
                 )
             for message in dropped if args.verbose else []:
                 print(f"{language}:   {message}", file=sys.stderr)
+        for key in unused_keys(language, found.messages):
+            print(f"{language}.yaml: unused entry: {key!r}", file=sys.stderr)
         for message in missing:
             print(f"{language}: untranslated: [{message.context}] {message.source!r}", file=sys.stderr)
         print(f"{ts_path.name}: {len(found.messages)} messages, {len(missing)} untranslated")
