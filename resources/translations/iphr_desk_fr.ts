@@ -267,7 +267,7 @@
         </message>
         <message>
             <source>Made</source>
-            <translation>Créée</translation>
+            <translation>Créée le</translation>
         </message>
         <message>
             <source>Made by you</source>
@@ -1400,7 +1400,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Review: %1 (of %2)</source>
-            <translation>Relecture : %1 (sur %2)</translation>
+            <translation>Relecture : %1 (étapes : %2)</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1416,7 +1416,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Updated</source>
-            <translation>Modifiée</translation>
+            <translation>Mise à jour</translation>
         </message>
     </context>
     <context>
@@ -1597,7 +1597,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Imported</source>
-            <translation>Importée</translation>
+            <translation>Importation</translation>
         </message>
         <message>
             <source>IPHR Desk</source>
@@ -2041,7 +2041,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Resolve</source>
-            <translation>Résoudre</translation>
+            <translation>Marquer comme résolu</translation>
         </message>
         <message>
             <source>Review status</source>

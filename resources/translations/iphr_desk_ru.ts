@@ -1404,7 +1404,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Review: %1 (of %2)</source>
-            <translation>Рассмотрение: %1 (из %2)</translation>
+            <translation>Рассмотрение: %1 (этапы: %2)</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1605,7 +1605,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Imported</source>
-            <translation>Импортировано</translation>
+            <translation>Импорт</translation>
         </message>
         <message>
             <source>IPHR Desk</source>
@@ -2026,7 +2026,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>ReviewPanel</name>
         <message>
             <source>%1 (resolved)</source>
-            <translation>%1 (закрыто)</translation>
+            <translation>%1 (решено)</translation>
         </message>
         <message>
             <source>Author</source>
@@ -2050,7 +2050,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Resolve</source>
-            <translation>Закрыть</translation>
+            <translation>Отметить как решённое</translation>
         </message>
         <message>
             <source>Review status</source>
