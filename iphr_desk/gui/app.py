@@ -15,19 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLibraryInfo,
-    QLocale,
     QObject,
     Qt,
     QThreadPool,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iphr_desk import __version__
+from iphr_desk.gui.i18n import install_translators
 from iphr_desk.gui.main_window import MainWindow
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
@@ -57,18 +55,6 @@ def app_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path))
     return icon
-
-
-def install_translations(app: QApplication, language: str) -> None:
-    """Load the app's and Qt's own translations for the chosen (or the system's) language."""
-    locale = QLocale(language) if language else QLocale.system()
-    if language:
-        QLocale.setDefault(locale)
-    folders = (str(resource("translations")), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    for prefix, folder in (("iphr_desk", folders[0]), ("qtbase", folders[1])):
-        translator = QTranslator(app)
-        if translator.load(locale, prefix, "_", folder):
-            app.installTranslator(translator)
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -287,7 +273,7 @@ def run_gui(data_dir: str | None) -> int:
     """Show the main window on the data folder (`None`: `$IPHR_DESK_DATA_DIR` or the platform's folder)."""
     app = make_application(sys.argv[:1])
     settings = Settings()
-    install_translations(app, settings.ui_language)
+    install_translators(app, settings.ui_language)
     services = Services()
     given = data_dir or os.environ.get(DATA_DIR_ENV) or None
     instance, go_on, status = claim_folder(app, services, given)
