@@ -22,10 +22,14 @@ import calendar
 import contextlib
 import datetime as dt
 import difflib
+import functools
+import hashlib
 import os
 import re
 import tempfile
-from collections.abc import Callable, Mapping
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final, cast
@@ -486,6 +490,9 @@ def normalise_body(body: str) -> str:
 
     mdformat is not guaranteed idempotent on every odd input, so it runs until the text stops
     changing (at most three passes); the footnote extension keeps `[^1]` and its definition intact.
+    A body this function has already seen to be canonical comes back at once: parsing a letter file
+    normalises its body, and writing the same letter (every revision, every import) must not pay
+    for mdformat a second time.
     """
     text = body.replace("\r\n", "\n").strip("\n")
     if not text.strip():
@@ -493,15 +500,59 @@ def normalise_body(body: str) -> str:
     extensions = _body_extensions()
     if "footnote" not in extensions and "[^" in text:
         return text + "\n"  # without the plugin mdformat would escape `[^1]`: keep the text as written
+    text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
+    if _is_known_canonical(_canonical_key(text, extensions)):
+        return text
+    return _format_body(text, frozenset(extensions))
+
+
+@functools.lru_cache(maxsize=64)
+def _format_body(text: str, extensions: frozenset[str]) -> str:
+    """mdformat to a fixed point; the small cache serves autosave, which writes the same draft often."""
     import mdformat
 
-    text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
     for _ in range(3):
         formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=extensions)
         if formatted == text:
+            _remember_canonical(_canonical_key(text, extensions))
             break
         text = formatted
     return text
+
+
+#: Digests of bodies mdformat has been seen to leave unchanged, newest last. A 16-byte digest rather
+#: than the text keeps the memory small (about 100 bytes an entry) whatever the letters' length;
+#: a false match would need a BLAKE2b collision.
+_CANONICAL: Final[OrderedDict[tuple[frozenset[str], bytes], None]] = OrderedDict()
+_CANONICAL_MAX: Final = 50_000
+_CANONICAL_LOCK: Final = threading.Lock()  # export and autosave may normalise off the UI thread
+
+
+def _canonical_key(text: str, extensions: Iterable[str]) -> tuple[frozenset[str], bytes]:
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    return frozenset(extensions), digest
+
+
+def _is_known_canonical(key: tuple[frozenset[str], bytes]) -> bool:
+    with _CANONICAL_LOCK:
+        if key not in _CANONICAL:
+            return False
+        _CANONICAL.move_to_end(key)
+        return True
+
+
+def _remember_canonical(key: tuple[frozenset[str], bytes]) -> None:
+    with _CANONICAL_LOCK:
+        _CANONICAL[key] = None
+        if len(_CANONICAL) > _CANONICAL_MAX:
+            _CANONICAL.popitem(last=False)
+
+
+def clear_normalise_cache() -> None:
+    """Forget which bodies are known canonical (tests of the formatter; timing a cold import)."""
+    with _CANONICAL_LOCK:
+        _CANONICAL.clear()
+    _format_body.cache_clear()
 
 
 def _body_extensions() -> set[str]:

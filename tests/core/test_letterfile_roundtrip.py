@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from hypothesis import example, given
@@ -20,7 +21,12 @@ from iphr_desk.core.letter import (
     Recipient,
     Signatory,
 )
-from iphr_desk.core.letterfile import normalise_body, parse_letter_text, write_letter_text
+from iphr_desk.core.letterfile import (
+    clear_normalise_cache,
+    normalise_body,
+    parse_letter_text,
+    write_letter_text,
+)
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 YAML_SPECIAL = [
@@ -138,7 +144,42 @@ def test_write_then_parse_gives_the_same_letter(letter: Letter) -> None:
 @example("Text[^1] and more[^note].\n\n[^1]: First.\n[^note]: Second *note*.\n")
 def test_body_normalisation_is_idempotent(body: str) -> None:
     once = normalise_body(body)
+    clear_normalise_cache()  # run mdformat again rather than trust the memo of canonical bodies
     assert normalise_body(once) == once
+    assert normalise_body(once) == once  # and the memo agrees
+
+
+def test_a_body_already_normalised_is_not_formatted_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mdformat
+
+    text = (
+        "---\nlanguage: en\nplace: Brussels\ndate: 2024-03-14\nsubject: S\nrecipient:\n  name: K\n"
+        "signatories:\n- name: A\n---\n\n* one\n* two\n\nSee[^1].\n\n[^1]: Court record.\n"
+    )
+    clear_normalise_cache()
+    calls: list[str] = []
+    real = mdformat.text
+
+    def counting(md: str, **kwargs: Any) -> str:
+        calls.append(md)
+        return real(md, **kwargs)
+
+    monkeypatch.setattr(mdformat, "text", counting)
+    letter = parse_letter_text(text, "x.md")
+    formatted = len(calls)
+    assert formatted >= 1
+    written = write_letter_text(letter)
+    assert parse_letter_text(written, "x.md") == letter
+    assert len(calls) == formatted  # neither the write nor the second parse ran mdformat
+    assert letter.body == "- one\n- two\n\nSee[^1].\n\n[^1]: Court record.\n"
+
+
+def test_forgetting_the_memo_gives_the_same_text() -> None:
+    body = "Para *one*  \n\n1) a\n2) b\n"
+    first = normalise_body(body)
+    clear_normalise_cache()
+    assert normalise_body(first) == first
+    assert normalise_body(body) == first
 
 
 def test_footnotes_survive_normalisation_unchanged() -> None:
