@@ -47,12 +47,6 @@ from iphr_desk.core.docx.ooxml import (
     set_paragraph_style,
 )
 from iphr_desk.core.docx.ooxml import set_spacing_before as _space_before
-from iphr_desk.core.docx.safewrite import (
-    check_output_path,
-    replace_into_place,
-    temporary_sibling,
-    write_atomically,
-)
 from iphr_desk.core.docx.styles import StyleIds
 from iphr_desk.core.docx.template import open_template
 from iphr_desk.core.errors import ExportError, OutputPathError
@@ -61,6 +55,12 @@ from iphr_desk.core.frame import Frame, SignatureBlock
 from iphr_desk.core.letter import Letter
 from iphr_desk.core.letterhead import Letterhead, load_letterhead
 from iphr_desk.core.richtext import Body, parse_body
+from iphr_desk.core.safewrite import (
+    check_output_path,
+    replace_into_place,
+    temporary_sibling,
+    write_atomically,
+)
 from iphr_desk.core.textclean import clean_xml_text, removal_warning
 
 #: Word's language tags for the letter languages (spelling, hyphenation).

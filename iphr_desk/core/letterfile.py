@@ -19,14 +19,11 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime as dt
 import difflib
 import functools
 import hashlib
-import os
 import re
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
@@ -36,7 +33,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from iphr_desk.core.errors import ExportError, LetterFileError, OutputPathError
+from iphr_desk.core.errors import LetterFileError
 from iphr_desk.core.letter import (
     GENDERS,
     LANGUAGES,
@@ -51,6 +48,7 @@ from iphr_desk.core.letter import (
     Signatory,
     Voice,
 )
+from iphr_desk.core.safewrite import write_bytes_atomically
 
 #: A letter is a few pages; anything this large is not a letter file (and is not read into memory).
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
@@ -644,38 +642,8 @@ def write_letter_text(letter: Letter) -> str:
 
 
 def write_letter_file(letter: Letter, path: Path) -> None:
-    """Write atomically: a temporary file beside the target, renamed into place only when complete."""
-    atomic_write_bytes(path, write_letter_text(letter).encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that the old file survives any failure intact."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OutputPathError(f"{path}: this is a folder; give a file name")
-    if not folder.is_dir():
-        raise OutputPathError(f"{path}: the folder {folder} does not exist")
-    tmp_name: str | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        if path.exists():  # keep the permissions of the file being replaced; a new one stays private
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except PermissionError:
-        problem = f"the folder {folder} cannot be written to (permission denied)"
-        raise OutputPathError(f"{path}: {problem}") from None
-    except OSError as exc:
-        problem = f"could not be written ({exc.strerror or exc}); nothing was changed"
-        raise ExportError(f"{path}: {problem}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+    """Write atomically (see `safewrite`): the old file survives any failure intact."""
+    write_bytes_atomically(path, write_letter_text(letter).encode("utf-8"), example="letter.md")
 
 
 def _megabytes(size: int) -> str:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
-from iphr_desk.core.docx.safewrite import write_atomically
 from iphr_desk.core.errors import ExportError
+from iphr_desk.core.safewrite import write_atomically
 
 TIME_LIMIT_SECONDS: Final = 180
 _CANDIDATES: Final = ("soffice", "libreoffice")

@@ -198,9 +198,7 @@ def test_disk_full_leaves_the_old_file_and_no_temp_file(
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(ExportError) as caught:
         write_letter_file(_letter(subject="Lost"), target)
-    assert (
-        str(caught.value) == f"{target}: could not be written (No space left on device); nothing was changed"
-    )
+    assert str(caught.value) == f"Could not write {target}: No space left on device. Nothing was changed."
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["letter.md"]
 
@@ -208,9 +206,21 @@ def test_disk_full_leaves_the_old_file_and_no_temp_file(
 def test_write_to_missing_folder_or_onto_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputPathError) as caught:
         write_letter_file(_letter(), tmp_path / "nope" / "x.md")
-    assert str(caught.value) == f"{tmp_path / 'nope' / 'x.md'}: the folder {tmp_path / 'nope'} does not exist"
-    with pytest.raises(OutputPathError, match=r"this is a folder; give a file name$"):
+    missing = tmp_path / "nope"
+    assert str(caught.value) == f"The folder {missing} does not exist; create it first or choose another."
+    with pytest.raises(OutputPathError) as caught:
         write_letter_file(_letter(), tmp_path)
+    assert str(caught.value) == f"{tmp_path} is a folder; give a file name such as {tmp_path / 'letter.md'}."
+
+
+def test_a_replaced_letter_file_keeps_its_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "letter.md"
+    write_letter_file(_letter(subject="First"), target)
+    assert target.stat().st_mode & 0o777 == 0o600  # a new file is private
+    target.chmod(0o644)
+    write_letter_file(_letter(subject="Second"), target)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert parse_letter_file(target).subject == "Second"
 
 
 def _letter(subject: str = "Subject", body: str = "Body.") -> Letter:

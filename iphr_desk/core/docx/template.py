@@ -18,9 +18,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle
 
 from iphr_desk.core.docx.metadata import remove_leftovers
-from iphr_desk.core.docx.safewrite import write_atomically
 from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
 from iphr_desk.core.errors import LetterheadError
+from iphr_desk.core.safewrite import write_atomically
 
 
 def open_template(path: Path) -> DocxDocument:
