@@ -152,7 +152,10 @@ class CaseTheme(Base):
     """One theme of a case (a row each, so "cases about torture" is an indexed lookup)."""
 
     __tablename__ = "case_themes"
-    __table_args__ = (UniqueConstraint("case_id", "theme", name="uq_case_themes_case_theme"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "theme", name="uq_case_themes_case_theme"),
+        Index("ix_case_themes_theme_case", "theme", "case_id"),  # the letter list's theme filter
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
@@ -208,6 +211,7 @@ class Letter(Base):
         Index("ix_letters_deleted_status", "deleted_at", "status"),
         Index("ix_letters_deleted_language", "deleted_at", "language"),
         Index("ix_letters_deleted_place", "deleted_at", "place"),
+        Index("ix_letters_deleted_recipient", "deleted_at", "recipient_name"),
         Index("ix_letters_status_updated", "status", "updated_at"),
         Index("ix_letters_language_updated", "language", "updated_at"),
     )
@@ -228,6 +232,8 @@ class Letter(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # The first recipient's name, copied here so the list sorts by it from an index (migration 0005).
+    recipient_name: Mapped[str | None] = mapped_column(String(300))
 
     recipients: Mapped[list[LetterRecipient]] = relationship(
         back_populates="letter", cascade="all, delete-orphan", order_by="LetterRecipient.position"
@@ -244,7 +250,10 @@ class LetterRecipient(Base):
     """The letter's own copy of an addressee, in order (position 0 is the one lists show)."""
 
     __tablename__ = "letter_recipients"
-    __table_args__ = (UniqueConstraint("letter_id", "position", name="uq_letter_recipients_letter_position"),)
+    __table_args__ = (
+        UniqueConstraint("letter_id", "position", name="uq_letter_recipients_letter_position"),
+        Index("ix_letter_recipients_office_letter", "office", "letter_id"),  # the list's office filter
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
@@ -292,7 +301,10 @@ class LetterCase(Base):
     """
 
     __tablename__ = "letter_cases"
-    __table_args__ = (UniqueConstraint("letter_id", "position", name="uq_letter_cases_letter_position"),)
+    __table_args__ = (
+        UniqueConstraint("letter_id", "position", name="uq_letter_cases_letter_position"),
+        Index("ix_letter_cases_case_letter", "case_id", "letter_id"),  # country and theme filters
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))

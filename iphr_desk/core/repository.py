@@ -110,12 +110,19 @@ def is_read_only(status: str) -> bool:
 
 @dataclass(frozen=True)
 class LetterFilter:
-    """What a letter list shows. `text` is a full-text query (as typed; prefix search on the last word)."""
+    """What a letter list shows. `text` is a full-text query (as typed; prefix search on the last word).
+
+    `country` (ISO code) and `theme` keep letters linked to a case of that country or theme; `office`
+    keeps letters of which any recipient holds that office.
+    """
 
     status: str | None = None
     statuses: tuple[str, ...] = ()
     language: str | None = None
     case_id: int | None = None
+    country: str | None = None
+    theme: str | None = None
+    office: str | None = None
     text: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -408,6 +415,7 @@ def _fill_letter_row(session: Session, row: m.Letter, letter: lt.Letter) -> None
     row.letterhead = letter.letterhead
     row.batch = letter.batch
     row.body = letter.body
+    row.recipient_name = letter.recipients[0].name if letter.recipients else None  # the list's sort key
     wanted_recipients = [
         dict(
             position=i,
@@ -797,14 +805,37 @@ def _letter_filter_clauses(filters: LetterFilter) -> list[Any]:
         clauses.append(
             mm.Letter.id.in_(select(mm.LetterCase.letter_id).where(mm.LetterCase.case_id == filters.case_id))
         )
+    clauses += _letter_link_clauses(filters)
     if filters.text and filters.text.strip():
         clauses.append(search.letter_match_clause(filters.text))
     return clauses
 
 
+def _letter_link_clauses(filters: LetterFilter) -> list[Any]:
+    """Country, theme and office as `id IN (subquery)`: each set comes from a covering index (0005).
+
+    A correlated EXISTS would be probed once per letter: quick for the first page, but the count that
+    every filter change needs then took 0.2–0.4 s at 100,000 letters; the id sets take 25–45 ms.
+    """
+    from sqlalchemy import select
+
+    mm = _models()
+    linked = select(mm.LetterCase.letter_id)
+    clauses: list[Any] = []
+    if filters.country:
+        in_country = select(mm.Case.id).where(mm.Case.country == filters.country)
+        clauses.append(mm.Letter.id.in_(linked.where(mm.LetterCase.case_id.in_(in_country))))
+    if filters.theme:
+        with_theme = select(mm.CaseTheme.case_id).where(mm.CaseTheme.theme == filters.theme)
+        clauses.append(mm.Letter.id.in_(linked.where(mm.LetterCase.case_id.in_(with_theme))))
+    if filters.office:
+        to_office = select(mm.LetterRecipient.letter_id).where(mm.LetterRecipient.office == filters.office)
+        clauses.append(mm.Letter.id.in_(to_office))
+    return clauses
+
+
 def _letter_sort_column(sort: str | None) -> Any:
     mm = _models()
-    first = mm.LetterRecipient
     columns = {
         "updated": mm.Letter.updated_at,
         "updated_at": mm.Letter.updated_at,
@@ -814,7 +845,7 @@ def _letter_sort_column(sort: str | None) -> Any:
         "subject": mm.Letter.subject,
         "status": mm.Letter.status,
         "language": mm.Letter.language,
-        "recipient": first.name,
+        "recipient": mm.Letter.recipient_name,
         "place": mm.Letter.place,
         "id": mm.Letter.id,
         "deleted": mm.Letter.deleted_at,
@@ -847,8 +878,6 @@ def _letter_page_query(
     order = _letter_sort_column(sort)
     on_first = and_(first.letter_id == mm.Letter.id, first.position == 0)
     ids = select(mm.Letter.id).where(*_letter_filter_clauses(filters))
-    if order is first.name:
-        ids = ids.outerjoin(first, on_first)
     ids = _ordered(ids, order, mm.Letter.id, descending).offset(max(0, offset))
     if limit is not None:
         ids = ids.limit(max(0, limit))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -129,8 +130,38 @@ def search_cases(store: Store, query: str, limit: int = 50) -> list[Hit]:
     return _run(store, statement, match, limit, "case")
 
 
+def letter_snippets(store: Store, query: str, ids: Sequence[int], *, tag: str = "b") -> dict[int, str]:
+    """Snippets of `query` for the letters `ids` only (the rows a list shows), as `Hit.snippet_html`.
+
+    No ranking: `search_letters` orders every match by bm25 (0.2–2.5 s for a common word in 100,000
+    letters); here only the given rows are read. Letters among `ids` that do not match are left out.
+    FTS5 would answer `rowid IN (...)` as one lookup per id, and with a prefix query each lookup merges
+    every matching term's list (130 ms for a page of 100, 20 s for "d*"); a rowid range is one pass, and
+    the unary `+` keeps the IN as a plain filter on its rows (9 ms and 0.2 s).
+    """
+    match = fts_query(query)
+    wanted = sorted({int(ident) for ident in ids})
+    if match is None or not wanted:
+        return {}
+    from sqlalchemy import bindparam, text
+
+    statement = text(
+        f"""
+        SELECT rowid, '', '', snippet(letters_fts, -1, :open, :close, '…', {_SNIPPET_TOKENS}), 0.0
+        FROM letters_fts
+        WHERE letters_fts MATCH :match AND rowid BETWEEN :low AND :high AND +rowid IN :ids
+        """
+    ).bindparams(bindparam("ids", expanding=True))
+    params = {"match": match, "ids": wanted, "low": wanted[0], "high": wanted[-1]}
+    return {hit.id: hit.snippet_html(tag) for hit in _hits(store, statement, params, "letter")}
+
+
 def _run(store: Store, statement: Any, match: str, limit: int, kind: str) -> list[Hit]:
-    params = {"match": match, "limit": max(0, limit), "open": _OPEN, "close": _CLOSE}
+    return _hits(store, statement, {"match": match, "limit": max(0, limit)}, kind)
+
+
+def _hits(store: Store, statement: Any, params: dict[str, Any], kind: str) -> list[Hit]:
+    params = {**params, "open": _OPEN, "close": _CLOSE}
     with store.read_session() as session:
         rows = session.execute(statement, params).all()
     hits = []

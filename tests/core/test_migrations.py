@@ -6,8 +6,7 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
+from sqlalchemy import MetaData, create_engine
 
 from iphr_desk.core import models as m
 from iphr_desk.core import repository as repo
@@ -40,25 +39,69 @@ def test_an_empty_database_migrates_to_exactly_the_models_schema(tmp_path: Path)
 
 
 def _populate_at_first_revision(db: Path) -> None:
+    """Rows written through the tables as revision 0001 made them (reflected: today's models have more)."""
     engine = create_engine(f"sqlite:///{db}")
     upgrade_to_head(engine, "0001_initial")
-    now = dt.datetime.now(dt.UTC)
-    with Session(engine) as session, session.begin():
-        letter = m.Letter(
-            uuid="00000000-0000-4000-8000-000000000001",
-            language="ru",
-            place="Брюссель",
-            date=dt.date(2023, 11, 1),
-            subject="Обращение по делу журналиста",
-            body="Уважаемый господин Президент!\n",
-            created_at=now,
-            updated_at=now,
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    tables = MetaData()
+    tables.reflect(engine)
+    t = tables.tables
+    with engine.begin() as conn:
+        conn.execute(
+            t["letters"]
+            .insert()
+            .values(
+                id=1,
+                uuid="00000000-0000-4000-8000-000000000001",
+                language="ru",
+                place="Брюссель",
+                date=dt.date(2023, 11, 1),
+                subject="Обращение по делу журналиста",
+                register="house",
+                voice="we",
+                cc=[],
+                batch=False,
+                body="Уважаемый господин Президент!\n",
+                status="draft",
+                created_at=now,
+                updated_at=now,
+            )
         )
-        letter.recipients.append(m.LetterRecipient(position=0, name="Садыр Жапаров", office="head_of_state"))
-        letter.signatories.append(m.LetterSignatory(position=0, name="Brigitte Dufour"))
-        case = m.Case(reference="KG-2022-007", title="Journalist detained", country="KG", summary="Raid")
-        case.people.append(m.Person(name="Bolot Temirov", role="journalist", situation="detained"))
-        session.add_all([letter, case])
+        conn.execute(
+            t["letter_recipients"]
+            .insert()
+            .values(
+                letter_id=1, position=0, name="Садыр Жапаров", gender="unspecified", office="head_of_state"
+            )
+        )
+        conn.execute(t["letter_signatories"].insert().values(letter_id=1, position=0, name="Brigitte Dufour"))
+        conn.execute(
+            t["cases"]
+            .insert()
+            .values(
+                id=1,
+                reference="KG-2022-007",
+                title="Journalist detained",
+                country="KG",
+                status="open",
+                summary="Raid",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+        conn.execute(
+            t["people"]
+            .insert()
+            .values(
+                case_id=1,
+                position=0,
+                name="Bolot Temirov",
+                role="journalist",
+                situation="detained",
+                at_risk=False,
+                notes="",
+            )
+        )
     engine.dispose()
 
 
@@ -73,6 +116,10 @@ def test_a_populated_database_at_revision_one_is_backed_up_then_upgraded(tmp_pat
         assert _version(store.backup_made) == "0001_initial"  # the backup is the file as it was
         [summary] = repo.letter_summaries(store)
         assert (summary.subject, summary.recipient) == ("Обращение по делу журналиста", "Садыр Жапаров")
+        [page] = repo.letter_summaries(store, sort="recipient")  # 0005 copied the first recipient's name
+        assert page.id == summary.id
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT recipient_name FROM letters").scalar() == "Садыр Жапаров"
         # the new full-text index was filled from the existing rows
         assert [hit.id for hit in search.search_letters(store, "журналист")] == [summary.id]
         assert [hit.id for hit in search.search_letters(store, "жапаров")] == [summary.id]
@@ -95,6 +142,7 @@ def test_migrations_run_inside_the_package_folder() -> None:
         "0002_fulltext.py",
         "0003_fts_external_content.py",
         "0004_sort_indexes.py",
+        "0005_list_filters.py",
     ]
 
 

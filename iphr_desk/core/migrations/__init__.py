@@ -20,6 +20,7 @@ KNOWN_REVISIONS: Final[tuple[str, ...]] = (
     "0002_fulltext",
     "0003_fts_external_content",
     "0004_sort_indexes",
+    "0005_list_filters",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
