@@ -291,7 +291,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.case_view.set_context(ctx)
         self.letter_model.attach(ctx.store)
-        self.letter_model.refresh_filter_choices(self.letters_page.filters)
         self._restore_headers([self.letters_page])
         self.store_label.setText(self.tr("Data: %1").replace("%1", str(ctx.data_dir)))
         self.store_label.setToolTip(str(ctx.data_dir))
@@ -314,6 +313,8 @@ class MainWindow(QMainWindow):
             self.trash_model,
         ):
             model.attach(self.ctx.store)
+        # Country names need babel and office names the protocol data: off the path to the first rows.
+        self.letter_model.refresh_filter_choices(self.letters_page.filters)
         self.case_model.refresh_filter_choices(self.cases_page.filters)
         self._restore_headers([page for page in self._list_pages() if page is not self.letters_page])
         self._update_actions()
