@@ -79,8 +79,17 @@ def _tree(source: Path, dest: str, suffixes: Iterable[str] | None = None) -> lis
 
 
 def resource_files(repo: Path) -> list[tuple[str, str]]:
-    """resources/ goes to iphr_desk/resources, where iphr_desk.resources looks when frozen."""
-    return _tree(repo / "resources", "iphr_desk/resources")
+    """resources/ goes to iphr_desk/resources, where iphr_desk.resources looks when frozen.
+
+    Of resources/translations only the compiled catalogs (.qm) ship: the .ts, the YAML sources and the script
+    that fills them are for `make translations`.
+    """
+    translations = str(PurePosixPath("iphr_desk/resources/translations"))
+    return [
+        (src, dest)
+        for src, dest in _tree(repo / "resources", "iphr_desk/resources")
+        if not dest.startswith(translations) or src.endswith(".qm")
+    ]
 
 
 def migration_files(repo: Path) -> list[tuple[str, str]]:

@@ -38,7 +38,15 @@ def test_every_resource_is_found_where_the_frozen_app_looks(
 ) -> None:
     pairs = cfg.resource_files(REPO)
     shipped = {Path(src) for src, _ in pairs}
-    expected = {p for p in (REPO / "resources").rglob("*") if cfg._shippable(p)}
+    translations = REPO / "resources" / "translations"
+    expected = {
+        p
+        for p in (REPO / "resources").rglob("*")
+        if cfg._shippable(p) and (translations not in p.parents or p.suffix == ".qm")
+    }
+    assert {p.name for p in shipped if translations in p.parents} == {
+        p.name for p in translations.glob("*.qm")
+    }
     assert shipped == expected
     for src, dest in pairs:  # lay the files out as PyInstaller will, under a fake _MEIPASS
         target = tmp_path / dest / Path(src).name
