@@ -614,6 +614,7 @@ def _letter_rows(
                 "place": letter.place,
                 "date": letter.date,
                 "subject": letter.subject,
+                "recipient_name": letter.recipients[0].name,  # set here, the sync triggers write nothing
                 "register": letter.register,
                 "voice": letter.voice,
                 "cc": list(letter.cc),

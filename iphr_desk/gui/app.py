@@ -66,6 +66,10 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("IPHR Desk")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("org.iphr.Desk")
+    if sys.platform == "win32":  # group taskbar buttons with the Start-menu shortcut's AppUserModelID
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("IPHR.Desk")  # type: ignore[attr-defined]
     app.setWindowIcon(app_icon())
     return app
 
