@@ -152,6 +152,9 @@ def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: 
     assert dialog.restored
     assert repository.count_cases(ctx.store) == 2
     assert any("replaced" in p.name for p in Path(ctx.data_dir).iterdir())
+    # The restored file was reopened with every check of a start: back in WAL mode.
+    with ctx.store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
 def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any) -> None:

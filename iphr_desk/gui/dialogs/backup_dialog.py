@@ -118,12 +118,21 @@ class BackupDialog(QDialog):
             return
         from iphr_desk.core import backup
 
+        failure: Exception | None = None
         try:
             self.ctx.store.close()
             backup.restore_backup(Path(self.ctx.data_dir), number)
         except Exception as error:  # the store reopens on whichever file is in place
+            failure = error
+        try:
+            # Open the file in place with every check of a start: a backup from an older schema is
+            # migrated, and the journal goes back to WAL.
+            self.ctx.store.reopen()
+        except Exception as error:
+            failure = failure or error
+        if failure is not None:
             self.ctx.services.error(
-                self, self.tr("Restore Failed"), self.tr("The backup could not be restored."), str(error)
+                self, self.tr("Restore Failed"), self.tr("The backup could not be restored."), str(failure)
             )
             return
         self.restored = True
