@@ -140,7 +140,10 @@ class StoreOpener:
             try:
                 from iphr_desk.core.store import Store
 
-                store = Store.open(folder, passphrase=passphrase)
+                # quick_check reads the whole file (about 1 s per GB): the window runs it at the first
+                # open of each day, before that day's backup, rather than at every start. The CLI and
+                # every migration or restore still check at each open.
+                store = Store.open(folder, passphrase=passphrase, check="daily")
             except Exception as error:  # handed to the main thread, which tells the user
                 result.done.emit(None, error)
                 return
