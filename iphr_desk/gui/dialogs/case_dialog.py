@@ -70,8 +70,11 @@ class CaseDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.country_combo = QComboBox(self)
         self.country_combo.setEditable(True)
-        for code in labels.CENTRAL_ASIA:
-            self.country_combo.addItem(f"{labels.country(code)} ({code})", code)
+        from iphr_desk.core.locale_names import countries_for_picker
+
+        # Every country, named in the interface language, the five Central Asian republics first.
+        for code, name in countries_for_picker(labels.ui_language_code()):
+            self.country_combo.addItem(f"{name} ({code})", code)
         self.region_edit = QLineEdit(self)
         self.status_combo = QComboBox(self)
         for status in labels.CASE_STATUSES:
@@ -92,7 +95,7 @@ class CaseDialog(QDialog):
             (self.tr("T&hemes:"), self.themes_edit),
             (self.tr("S&ummary:"), self.summary_edit),
         ):
-            widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
+            widget.setAccessibleName(caption.replace("&", "").rstrip(": \u00a0"))
             form.addRow(caption, widget)
         return form
 

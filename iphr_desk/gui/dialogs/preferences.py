@@ -65,7 +65,7 @@ class PreferencesDialog(QDialog):
             (self.tr("Interface &language:"), self.language_combo),
         ):
             form.addRow(caption, widget)
-            widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
+            widget.setAccessibleName(caption.replace("&", "").rstrip(": \u00a0"))
         self.data_dir_edit.setAccessibleName(self.tr("Data folder"))
         form.addRow(self.tr("Data folder:"), folder_row)
         layout.addLayout(form)
