@@ -125,13 +125,9 @@ class ExportRun(QObject):
     def _on_finished(self, paths: list[object]) -> None:
         self._finish("finished", paths)
         folder = self.options.folder
-        text = _tr("%n file(s) written to %1.").replace("%1", str(folder))
-        text = (
-            QCoreApplication.translate("Export", "%n file(s) written to %1.", "", len(paths)).replace(
-                "%1", str(folder)
-            )
-            if paths
-            else text
+        # Always the plural form with its count: without one, Qt leaves "%n" in the text.
+        text = QCoreApplication.translate("Export", "%n file(s) written to %1.", "", len(paths)).replace(
+            "%1", str(folder)
         )
         if self._ctx.services.ask_yes_no(
             self._parent, _tr("Export finished"), text + "\n\n" + _tr("Open the folder?")
