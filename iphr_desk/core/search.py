@@ -1,8 +1,9 @@
 """Full-text search over letters and cases: the only module that knows the store uses SQLite FTS5.
 
 The indexes (`letters_fts`, `cases_fts`, tokenizer `unicode61 remove_diacritics 2`) and the triggers that
-keep them in step with every write are created by migration 0002. A PostgreSQL store would replace this
-module (tsvector columns, `ts_headline`) and nothing else.
+keep them in step with every write are created by migrations 0002, 0003 and 0006 (letters are indexed
+at the end of each write transaction, autosave's excepted; see `index_pending`). A PostgreSQL store
+would replace this module (tsvector columns, `ts_headline`) and nothing else.
 
 User input never reaches FTS5's query syntax: each word becomes a quoted phrase (so `AND`, `"`, `(`, `-`
 or `*` typed by a user are plain text), and the last word is a prefix, for search-as-you-type.
@@ -162,6 +163,8 @@ def _run(store: Store, statement: Any, match: str, limit: int, kind: str) -> lis
 
 def _hits(store: Store, statement: Any, params: dict[str, Any], kind: str) -> list[Hit]:
     params = {**params, "open": _OPEN, "close": _CLOSE}
+    if kind == "letter":
+        catch_up(store)
     with store.read_session() as session:
         rows = session.execute(statement, params).all()
     hits = []
@@ -193,6 +196,40 @@ def _match_clause(table: str, id_column: str, query: str) -> Any:
     )
 
 
+#: Bring the letters index up to date with the changes recorded in `letters_fts_pending` (migration
+#: 0006): remove the text the index holds for each pending letter, add its current text, forget it.
+INDEX_PENDING: Final = (
+    "INSERT INTO letters_fts(letters_fts, rowid, subject, body, recipients) "
+    "SELECT 'delete', letter_id, subject, body, recipients FROM letters_fts_pending WHERE indexed = 1",
+    "INSERT INTO letters_fts(rowid, subject, body, recipients) "
+    "SELECT s.id, s.subject, s.body, s.recipients "
+    "FROM letters_fts_pending AS p JOIN letters_fts_source AS s ON s.id = p.letter_id",
+    "DELETE FROM letters_fts_pending",
+)
+_ANY_PENDING: Final = "SELECT 1 FROM letters_fts_pending LIMIT 1"
+
+
+def index_pending(connection: Any) -> None:
+    """Index the letters changed since the last time, inside the caller's write transaction.
+
+    `Store.session` runs this before each commit, so only autosave (which defers it) leaves letters
+    pending; a transaction that changed no letter pays one indexed lookup.
+    """
+    if connection.exec_driver_sql(_ANY_PENDING).first() is None:
+        return
+    for statement in INDEX_PENDING:
+        connection.exec_driver_sql(statement)
+
+
+def catch_up(store: Store) -> None:
+    """Index what autosave left pending, so that a search finds every word saved so far."""
+    with store.read_session() as session:
+        if session.connection().exec_driver_sql(_ANY_PENDING).first() is None:
+            return
+    with store.session() as session:
+        index_pending(session.connection())
+
+
 def rebuild(store: Store) -> None:
     """Rebuild both indexes from their source views and merge their segments.
 
@@ -202,6 +239,7 @@ def rebuild(store: Store) -> None:
     from sqlalchemy import text
 
     with store.session() as session:
+        session.execute(text("DELETE FROM letters_fts_pending"))  # the rebuild reads the current text
         for table in ("letters_fts", "cases_fts"):
             session.execute(text(f"INSERT INTO {table}({table}) VALUES ('rebuild')"))
             session.execute(text(f"INSERT INTO {table}({table}) VALUES ('optimize')"))
@@ -212,5 +250,6 @@ def check_integrity(store: Store) -> None:
     from sqlalchemy import text
 
     with store.session() as session:
+        index_pending(session.connection())
         for table in ("letters_fts", "cases_fts"):
             session.execute(text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"))

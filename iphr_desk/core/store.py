@@ -238,16 +238,22 @@ class Store:
     # Sessions --------------------------------------------------------------------------------------------
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, defer_index: bool = False) -> Iterator[Session]:
         """A write transaction (BEGIN IMMEDIATE): committed on success, rolled back on any exception.
 
         Taking the write lock up front means a busy database makes us wait (up to `busy_timeout`)
-        instead of failing half-way through when a read turns into a write.
+        instead of failing half-way through when a read turns into a write. Letters changed in the
+        transaction are full-text indexed just before the commit, in it; `defer_index` (autosave,
+        every few seconds while someone types) leaves that to the next write or search instead.
         """
         with self._translate_errors(), self._sessions() as session:
             session.connection(execution_options={"iphr_begin": "BEGIN IMMEDIATE"})
             try:
                 yield session
+                if not defer_index:
+                    from iphr_desk.core.search import index_pending
+
+                    index_pending(session.connection())
                 session.commit()
             except BaseException:
                 session.rollback()

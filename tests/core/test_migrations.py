@@ -143,6 +143,7 @@ def test_migrations_run_inside_the_package_folder() -> None:
         "0003_fts_external_content.py",
         "0004_sort_indexes.py",
         "0005_list_filters.py",
+        "0006_deferred_letter_index.py",
     ]
 
 

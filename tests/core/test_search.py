@@ -194,8 +194,7 @@ def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
 
     letter_id = repo.add_letter(store, letter("Subject", "original words"), author="t")
     with store.session() as session:  # change the text behind the index's back
-        session.execute(text("DROP TRIGGER letters_fts_before_update"))
-        session.execute(text("DROP TRIGGER letters_fts_after_update"))
+        session.execute(text("DROP TRIGGER letters_fts_pending_update"))
         session.execute(text("UPDATE letters SET body = 'replaced words' WHERE id = :i"), {"i": letter_id})
     with pytest.raises(DatabaseError, match=r"malformed|corrupt"):
         check_integrity(store)
@@ -211,6 +210,8 @@ operations = st.lists(
         st.tuples(st.just("add"), phrase, st.lists(phrase, min_size=1, max_size=3)),
         st.tuples(st.just("save"), phrase, st.lists(phrase, min_size=1, max_size=3)),
         st.tuples(st.just("trash"), st.integers(0, 5)),
+        st.tuples(st.just("save_point"), phrase, st.lists(phrase, min_size=1, max_size=3)),
+        st.tuples(st.just("find"), words),
         st.tuples(
             st.just("empty"),
         ),
@@ -239,6 +240,14 @@ def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Stor
             repo.add_letter(store, _with_recipients(args[0], args[1]), author="t", reason="")
         elif op == "save" and live:
             repo.save_letter(store, live[0], _with_recipients(args[0], args[1]), author="t")
+        elif op == "save_point" and live:
+            repo.save_letter(
+                store, live[-1], _with_recipients(args[0], args[1]), author="t", revision_reason="saved"
+            )
+        elif op == "find":
+            assert {h.id for h in search_letters(store, args[0] + " ", limit=1000)} == _naive_search(
+                store, args[0]
+            )
         elif op == "trash" and live:
             repo.trash_letter(store, live[args[0] % len(live)])
         elif op == "empty":
@@ -263,6 +272,73 @@ def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Stor
         elif op == "drop_case" and cases:
             repo.delete_case(store, cases[-1].id)
     check_integrity(store)
+
+
+def _naive_search(store: Store, word: str) -> set[int]:
+    """The live letters whose subject, body or recipients hold `word`, by reading every one."""
+    wanted = word.casefold()
+    found = set()
+    for summary in repo.letter_summaries(store):
+        stored = repo.get_letter(store, summary.id)
+        text = " ".join([stored.subject, stored.body, *(r.name for r in stored.recipients)])
+        if wanted in text.casefold().split():
+            found.add(summary.id)
+    return found
+
+
+def test_autosave_defers_indexing_and_a_search_still_finds_the_new_words(store: Store) -> None:
+    from sqlalchemy import text
+
+    letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
+
+    def pending() -> list[int]:
+        with store.read_session() as session:
+            return list(session.scalars(text("SELECT letter_id FROM letters_fts_pending")))
+
+    assert pending() == []  # a normal write is indexed in its own transaction
+    repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+    repo.save_letter(store, letter_id, letter("Subject", "third draft"), author="t")
+    assert pending() == [letter_id]  # autosave left it for later, once
+    assert [h.id for h in search_letters(store, "third")] == [letter_id]
+    assert search_letters(store, "second") == [] and search_letters(store, "first") == []
+    assert pending() == []
+    repo.save_letter(store, letter_id, letter("Subject", "fourth draft", recipient="Zhaparov"), author="t")
+    assert [s.id for s in repo.letter_summaries(store, filters=repo.LetterFilter(text="zhaparov"))] == [
+        letter_id
+    ]
+    repo.save_letter(store, letter_id, letter("Subject", "fifth draft"), author="t")
+    repo.trash_letter(store, letter_id)
+    repo.empty_trash(store)  # deleting a pending letter removes the text the index holds
+    from iphr_desk.core.search import check_integrity
+
+    check_integrity(store)
+    assert search_letters(store, "draft") == []
+
+
+def test_a_save_point_indexes_at_once(store: Store) -> None:
+    from sqlalchemy import text
+
+    letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
+    repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+    repo.save_letter(store, letter_id, letter("Subject", "final text"), author="t", revision_reason="saved")
+    with store.read_session() as session:
+        assert session.scalar(text("SELECT count(*) FROM letters_fts_pending")) == 0
+        hits = session.execute(text("SELECT rowid FROM letters_fts WHERE letters_fts MATCH 'final'")).all()
+    assert [row[0] for row in hits] == [letter_id]
+
+
+def test_the_migration_and_the_search_module_index_pending_letters_alike() -> None:
+    import importlib.util
+
+    from iphr_desk.core import search
+    from iphr_desk.core.migrations import SCRIPT_LOCATION
+
+    path = SCRIPT_LOCATION / "versions" / "0006_deferred_letter_index.py"
+    spec = importlib.util.spec_from_file_location("migration_0006", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.INDEX_PENDING == search.INDEX_PENDING
 
 
 def _with_recipients(subject: str, names: list[str]) -> Letter:

@@ -21,6 +21,7 @@ KNOWN_REVISIONS: Final[tuple[str, ...]] = (
     "0003_fts_external_content",
     "0004_sort_indexes",
     "0005_list_filters",
+    "0006_deferred_letter_index",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
