@@ -1,7 +1,8 @@
 """Import of letter files into the 100k store, against reading them and parsing their YAML alone.
 
-The app's path is the `iphr-desk import` command's, minus the process start: `parse_letter_file` on
-each file, then `repository.add_letters` (one transaction, as the command does), into an open store.
+The app's path is the `iphr-desk import` command's, minus the process start: `parse_letter_files`
+(worker processes, one per core, for a big import), then `repository.add_letters` (one transaction,
+as the command does), into an open store.
 The letter-file module remembers bodies it has already normalised; that memo is cleared before every
 run so each run parses as a fresh process would.
 """
@@ -39,10 +40,10 @@ def yaml_floor(paths: list[Path]) -> None:
 
 def app_import(store: Any, paths: list[Path]) -> None:
     from iphr_desk.core import repository
-    from iphr_desk.core.letterfile import clear_normalise_cache, parse_letter_file
+    from iphr_desk.core.letterfile import clear_normalise_cache, parse_letter_files
 
     clear_normalise_cache()
-    letters = [parse_letter_file(path) for path in paths]
+    letters = parse_letter_files(paths)
     repository.add_letters(store, letters, author="benchmark", reason="imported")
 
 

@@ -265,9 +265,9 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Parse every file first and store them in one transaction: one bad file stores none of them."""
-    from iphr_desk.core.letterfile import parse_letter_file
+    from iphr_desk.core.letterfile import parse_letter_files
 
-    letters = [parse_letter_file(path) for path in args.files]
+    letters = parse_letter_files(args.files)
     from iphr_desk.core import repository
 
     store = open_store(args)

@@ -29,6 +29,10 @@ class LetterFileError(BadInput):
         where = f"{source}: {key}: " if key else f"{source}: "
         super().__init__(where + problem)
 
+    def __reduce__(self) -> tuple[type[LetterFileError], tuple[str, str | None, str]]:
+        # Files are parsed in worker processes for big imports: the error must cross back whole.
+        return type(self), (self.source, self.key, self.problem)
+
 
 class ExportError(IphrError):
     """An export could not be written; nothing the user had was overwritten."""
