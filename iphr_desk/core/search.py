@@ -222,12 +222,21 @@ def index_pending(connection: Any) -> None:
 
 
 def catch_up(store: Store) -> None:
-    """Index what autosave left pending, so that a search finds every word saved so far."""
+    """Index what autosave left pending, so that a search finds every word saved so far.
+
+    When the store cannot be written just now (busy, read-only, disk full) the search goes ahead on the
+    index as it is: the pending letters are still found by their earlier text, and indexed later.
+    """
+    from iphr_desk.core.errors import StoreError
+
     with store.read_session() as session:
         if session.connection().exec_driver_sql(_ANY_PENDING).first() is None:
             return
-    with store.session() as session:
-        index_pending(session.connection())
+    try:
+        with store.session() as session:
+            index_pending(session.connection())
+    except StoreError:
+        return
 
 
 def rebuild(store: Store) -> None:

@@ -343,3 +343,22 @@ def test_the_migration_and_the_search_module_index_pending_letters_alike() -> No
 
 def _with_recipients(subject: str, names: list[str]) -> Letter:
     return replace(letter(subject, f"{subject} body"), recipients=tuple(Recipient(name=n) for n in names))
+
+
+def test_a_search_goes_ahead_when_the_pending_letters_cannot_be_indexed_yet(tmp_path: Path) -> None:
+    """Another process holds the write lock: the search answers from the index as it is, then catches up."""
+    import sqlite3
+
+    with Store.open(tmp_path, busy_timeout=0.05) as store:
+        letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
+        repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+        writer = sqlite3.connect(store.db_path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            assert [h.id for h in search_letters(store, "first")] == [letter_id]
+            assert search_letters(store, "second") == []
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert [h.id for h in search_letters(store, "second")] == [letter_id]
+        assert search_letters(store, "first") == []
