@@ -11,19 +11,25 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.part import Part
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from iphr_desk.core.docx.footnotes import Footnotes
 from iphr_desk.core.docx.hyperlinks import new_hyperlink
 from iphr_desk.core.docx.numbering import HANGING, Numbering, level_indent
 from iphr_desk.core.docx.ooxml import (
-    PPR_AFTER_BIDI,
-    element,
+    W_BR,
+    W_P,
+    W_R,
+    W_VAL,
+    append_text,
     new_run,
+    ppr_child,
+    rpr,
+    rpr_child,
     set_indent,
     set_numbering,
     set_paragraph_style,
@@ -48,6 +54,10 @@ from iphr_desk.core.richtext import (
 LIST_END_SPACE = 160  # twips (8 pt), the body paragraph's own space after
 QUOTE_INDENT = 567  # twips (1 cm) per quote level beyond the style's own indent
 MONOSPACE = "Courier New"
+_MONOSPACE_FONTS = {qn(f"w:{slot}"): MONOSPACE for slot in ("ascii", "hAnsi", "cs")}
+_R_FONTS = qn("w:rFonts")
+_BOLD = (qn("w:b"), qn("w:bCs"))
+_ITALIC = (qn("w:i"), qn("w:iCs"))
 
 
 @dataclass(frozen=True)
@@ -91,13 +101,14 @@ class BodyWriter:
             return self._paragraph(story, block.runs, role, ctx)
         if isinstance(block, CodeBlock):
             p = self._paragraph(story, (), "code", ctx)
-            run = new_run(block.text)
+            run = new_run()
             _monospace(run)
+            append_text(run, block.text)
             p.append(run)
             return p
         if isinstance(block, Rule):
             p = self._paragraph(story, (Text("*\u2003*\u2003*"),), ctx.style_role, ctx)
-            p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.CENTER
+            ppr_child(p, "w:jc").set(W_VAL, "center")
             return p
         if isinstance(block, Quote):
             inner = _Context("quote", ctx.quote_depth + 1, ctx.list_depth)
@@ -145,7 +156,7 @@ class BodyWriter:
             set_indent(p, ctx.quote_depth * QUOTE_INDENT)
         self.inlines(story, p, runs)
         if _right_to_left(runs):
-            p.get_or_add_pPr().insert_element_before(element("w:bidi"), *PPR_AFTER_BIDI)
+            ppr_child(p, "w:bidi")
         return p
 
     def inlines(self, story: Story, p: CT_P | BaseOxmlElement, runs: tuple[Inline, ...]) -> None:
@@ -163,40 +174,39 @@ class BodyWriter:
             if isinstance(run, Text):
                 p.append(self._text_run(run))
             elif isinstance(run, LineBreak):
-                r = new_run()
-                r.add_br()
-                p.append(r)
+                etree.SubElement(etree.SubElement(p, W_R), W_BR)
             elif isinstance(run, FootnoteRef):
                 p.append(self._footnote(story, run))
 
     def _text_run(self, run: Text) -> BaseOxmlElement:
-        r = new_run(run.text, style_id=self._styles["hyperlink"] if run.href else None)
+        r = new_run(style_id=self._styles["hyperlink"] if run.href else None)
         if run.bold or run.italic or run.code:
-            rpr = r.get_or_add_rPr()
+            properties = rpr(r)  # a new run: its properties are added in schema order
             if run.code:
-                _monospace(r)
+                etree.SubElement(properties, _R_FONTS, _MONOSPACE_FONTS)
             # The complex-script twins (bCs, iCs) make Arabic and Hebrew bold/italic as well.
             if run.bold:
-                rpr.get_or_add_b()
-                rpr.get_or_add_bCs()
+                for tag in _BOLD:
+                    etree.SubElement(properties, tag)
             if run.italic:
-                rpr.get_or_add_i()
-                rpr.get_or_add_iCs()
+                for tag in _ITALIC:
+                    etree.SubElement(properties, tag)
+        if run.text:
+            append_text(r, run.text)
         return r
 
     def _footnote(self, story: Story, ref: FootnoteRef) -> BaseOxmlElement:
         if story.in_footnote:
             # Word cannot nest footnotes: a mark inside a footnote stays a superscript number.
             r = new_run(str(ref.number))
-            r.get_or_add_rPr().superscript = True
+            rpr_child(r, "w:vertAlign").set(W_VAL, "superscript")
             return r
         footnote_id, container = self._footnotes.add()
         notes = self._body.footnotes
         content = notes[ref.number - 1].blocks if ref.number <= len(notes) else ()
 
         def new_p() -> CT_P:
-            p: CT_P = element("w:p")
-            container.append(p)
+            p: CT_P = etree.SubElement(container, W_P)
             return p
 
         inner = Story(self._footnotes.part, new_p, in_footnote=True)
@@ -224,6 +234,6 @@ def _right_to_left(runs: tuple[Inline, ...]) -> bool:
 
 
 def _monospace(run: BaseOxmlElement) -> None:
-    fonts = run.get_or_add_rPr().get_or_add_rFonts()
-    for slot in ("ascii", "hAnsi", "cs"):
-        fonts.set(qn(f"w:{slot}"), MONOSPACE)
+    fonts = rpr_child(run, "w:rFonts")
+    for name, value in _MONOSPACE_FONTS.items():
+        fonts.set(name, value)

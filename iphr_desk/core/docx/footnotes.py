@@ -36,7 +36,7 @@ _SETTINGS_AFTER_FOOTNOTEPR = (
     "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
     "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary", "w:shapeDefaults",
     "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
-)
+)  # fmt: skip
 
 
 class Footnotes:
