@@ -31,24 +31,29 @@ from typing import Final
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Twips
+from docx.shared import Emu, Inches, Twips
+from docx.table import Table
+from lxml import etree
 
 from iphr_desk.core.docx.body import BodyWriter, Story
 from iphr_desk.core.docx.footnotes import Footnotes
-from iphr_desk.core.docx.metadata import remove_leftovers, set_language, set_properties
+from iphr_desk.core.docx.metadata import prune_relationships, set_properties
 from iphr_desk.core.docx.numbering import Numbering
 from iphr_desk.core.docx.ooxml import (
     SECTPR_AFTER_FOOTNOTEPR,
     SECTPR_AFTER_PGNUMTYPE,
+    W_R,
+    add_paragraph,
+    append_text,
     element,
-    new_run,
     set_paragraph_style,
 )
 from iphr_desk.core.docx.ooxml import set_spacing_before as _space_before
+from iphr_desk.core.docx.package import batch_scope, letter_document, prepared_of, set_document_language
 from iphr_desk.core.docx.styles import StyleIds
-from iphr_desk.core.docx.template import open_template
 from iphr_desk.core.errors import ExportError, OutputPathError
 from iphr_desk.core.filenames import batch_filename, safe_component
 from iphr_desk.core.frame import Frame, SignatureBlock
@@ -66,6 +71,7 @@ from iphr_desk.core.textclean import clean_xml_text, removal_warning
 #: Word's language tags for the letter languages (spelling, hyphenation).
 LANGUAGE_TAGS: Final = {"fr": "fr-FR", "en": "en-GB", "ru": "ru-RU", "de": "de-DE"}
 SIGNATURES_PER_ROW: Final = 3
+_SECT_PR: Final = qn("w:sectPr")
 CC_SPACE_BEFORE: Final = 360  # twips
 Progress = Callable[[int, int], bool]
 
@@ -76,6 +82,14 @@ class _Piece:
 
     frame: Frame
     body: Body
+
+
+@dataclass(frozen=True)
+class _ParsedBody:
+    """A Markdown body cleaned and parsed once, for every recipient of a batch."""
+
+    body: Body
+    removed: int
 
 
 # --------------------------------------------------------------------------- public API
@@ -223,12 +237,14 @@ def _write_all(
 ) -> list[Path]:
     total = len(targets)
     collected: list[str] = []
+    parsed = _parse(body)
     with ExitStack() as stack:
+        stack.enter_context(batch_scope())
         temps: list[Path] = []
         pdf_jobs: list[tuple[Callable[[str], object], Path]] = []
         for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
             temp = stack.enter_context(temporary_sibling(target, target.suffix))
-            document = build_document([_piece(frame, body, collected)], head, now)
+            document = build_document([_piece(frame, parsed, collected)], head, now)
             if target.suffix.lower() == ".pdf":
                 pdf_jobs.append((document.save, temp))
             else:
@@ -271,8 +287,9 @@ def _combined(
     check_output_path(target)
     pieces: list[_Piece] = []
     collected: list[str] = []
+    parsed = _parse(letter.body)
     for index, frame in enumerate(frames):
-        pieces.append(_piece(frame, letter.body, collected))
+        pieces.append(_piece(frame, parsed, collected))
         if progress is not None and progress(index + 1, len(frames)) is False:
             return []
     written = [_write(target, pieces, head, now)]
@@ -290,15 +307,20 @@ def _check_folder(folder: Path) -> None:
 # --------------------------------------------------------------------------- building
 
 
-def _piece(frame: Frame, body: str, warnings: list[str] | None) -> _Piece:
+def _parse(body: str) -> _ParsedBody:
+    clean_body, removed = clean_xml_text(body)
+    return _ParsedBody(parse_body(clean_body), removed)
+
+
+def _piece(frame: Frame, body: str | _ParsedBody, warnings: list[str] | None) -> _Piece:
     clean_frame, removed_frame = _clean_frame(frame)
-    clean_body, removed_body = clean_xml_text(body)
+    parsed = body if isinstance(body, _ParsedBody) else _parse(body)
     if warnings is not None:
         if removed_frame:
             warnings.append(removal_warning(removed_frame, "the letter's details"))
-        if removed_body:
-            warnings.append(removal_warning(removed_body, "the body"))
-    return _Piece(clean_frame, parse_body(clean_body))
+        if parsed.removed:
+            warnings.append(removal_warning(parsed.removed, "the body"))
+    return _Piece(clean_frame, parsed.body)
 
 
 def _clean_frame(frame: Frame) -> tuple[Frame, int]:
@@ -331,17 +353,21 @@ def _clean_frame(frame: Frame) -> tuple[Frame, int]:
 def build_document(
     pieces: Sequence[_Piece], head: Letterhead, now: dt.datetime | None = None
 ) -> DocxDocument:
-    """The python-docx document for `pieces` on `head`'s template, metadata set."""
-    document = open_template(head.template)
+    """The python-docx document for `pieces` on `head`'s template, metadata set.
+
+    The template comes from `docx.package`'s cache: read and cleaned once, each letter writing only
+    its body (and the parts the body needs) into its own copy.
+    """
+    document = letter_document(head.template)
     layout = _Layout(document)
     for index, piece in enumerate(pieces):
         if index:
             layout.section_break()
         layout.letter(piece)
     layout.restart_numbering(document.element.body.find(qn("w:sectPr")))
-    remove_leftovers(document)
+    prune_relationships(document)
     if pieces:
-        set_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
+        set_document_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
         title = pieces[0].frame.subject
     else:
         title = ""
@@ -356,16 +382,22 @@ class _Layout:
     def __init__(self, document: DocxDocument) -> None:
         self._document = document
         self._body_el = document.element.body
-        self._styles = StyleIds.of(document)
+        self._final_section = self._body_el.find(_SECT_PR)
+        prepared = prepared_of(document)
+        self._styles = prepared.style_ids if prepared is not None else StyleIds.of(document)
         self._numbering = Numbering(document)
         self._footnotes = Footnotes(document, self._styles["footnote_reference"])
-        self._story = Story(document.part, self._body_el.add_p)
+        self._story = Story(document.part, self._add_p)
+
+    def _add_p(self) -> CT_P:
+        """A new paragraph at the end of the body, before its final section properties."""
+        return add_paragraph(self._body_el, self._final_section)
 
     def _p(self, role: str, text: str | None = None) -> CT_P:
-        p: CT_P = self._body_el.add_p()
+        p = self._add_p()
         set_paragraph_style(p, self._styles[role])
         if text:
-            p.append(new_run(text))
+            append_text(_run(p), text)
         return p
 
     def letter(self, piece: _Piece) -> None:
@@ -385,7 +417,7 @@ class _Layout:
     def _signatures(self, signatures: tuple[SignatureBlock, ...]) -> None:
         if len(signatures) <= 1:
             for block in signatures:
-                self._signature_block(block, self._body_el.add_p)
+                self._signature_block(block, self._add_p)
             return
         self._signature_table(signatures)
 
@@ -393,14 +425,25 @@ class _Layout:
         for index, line in enumerate(block.lines):
             p = add_p()
             set_paragraph_style(p, self._styles["signature" if index == 0 else "signature_detail"])
-            p.append(new_run(line))
+            run = _run(p)
+            if line:
+                append_text(run, line)
 
     def _signature_table(self, signatures: tuple[SignatureBlock, ...]) -> None:
         columns = min(len(signatures), SIGNATURES_PER_ROW)
         rows = math.ceil(len(signatures) / columns)
         section = self._document.sections[-1]
         width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
-        table = self._document.add_table(rows=rows, cols=columns)
+        # Document.add_table, less its `table.style = None`: that reads the styles part, which the
+        # letter otherwise never parses (a new table has no style to remove).
+        block_width = Emu(
+            (section.page_width or Inches(8.5))
+            - (section.left_margin or Inches(1))
+            - (section.right_margin or Inches(1))
+        )
+        tbl = CT_Tbl.new_tbl(rows, columns, block_width)
+        self._body_el._insert_tbl(tbl)
+        table = Table(tbl, self._document)
         _borderless(table._tbl)
         col_width = Twips(int(width / columns / 635)) if width else None
         if col_width is not None:
@@ -464,6 +507,12 @@ class _Layout:
             numbering = element("w:pgNumType")
             sect.insert_element_before(numbering, *SECTPR_AFTER_PGNUMTYPE)
         numbering.set(qn("w:start"), "1")
+
+
+def _run(p: BaseOxmlElement) -> BaseOxmlElement:
+    """A new, empty run at the end of paragraph `p`."""
+    run: BaseOxmlElement = etree.SubElement(p, W_R)
+    return run
 
 
 def _borderless(tbl: BaseOxmlElement) -> None:

@@ -65,7 +65,7 @@ _DROPPED_PACKAGE_RELS: Final = frozenset(
 )
 _DROPPED_SETTINGS: Final = (
     "w:attachedTemplate", "w:rsids", "w:docVars", "w:mailMerge", "w:linkStyles", "w:trackRevisions",
-)
+)  # fmt: skip
 _OFFICE_RELS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DROPPED_SETTINGS_RELS: Final = frozenset(
     {_OFFICE_RELS + kind for kind in ("attachedTemplate", "mailMergeSource", "mailMergeHeaderSource")}
@@ -74,7 +74,7 @@ _REMOVED_REVISIONS: Final = (
     "w:del", "w:moveFrom", "w:moveFromRangeStart", "w:moveFromRangeEnd", "w:moveToRangeStart",
     "w:moveToRangeEnd", "w:rPrChange", "w:pPrChange", "w:sectPrChange", "w:tblPrChange",
     "w:trPrChange", "w:tcPrChange", "w:numberingChange",
-)
+)  # fmt: skip
 _COMMENT_MARKS: Final = ("w:commentRangeStart", "w:commentRangeEnd", "w:commentReference")
 
 _APP_XML: Final = (
@@ -91,12 +91,28 @@ def remove_leftovers(document: DocxDocument) -> None:
     Parts the body no longer uses go too: a letterhead's sample body may have held a scanned
     signature or a photo, which must not travel, unseen, inside every letter.
     """
+    prune_relationships(document)
+    clean_template(document)
+
+
+def prune_relationships(document: DocxDocument) -> None:
+    """Unlink the document's comments, custom XML and the like, and every part its body does not use.
+
+    The part of `remove_leftovers` that depends on the letter's body: the exporter runs it for each
+    letter, `clean_template` once per template.
+    """
     doc_part = document.part
     used = set(document.element.xpath("//@r:id | //@r:embed | //@r:link | //@r:pict"))
     for rel_id, rel in list(doc_part.rels.items()):
         unused = rel.reltype not in _STRUCTURAL_RELS and rel_id not in used
         if rel.reltype in _DROPPED_DOCUMENT_RELS or unused:
             doc_part.rels.pop(rel_id)
+
+
+def clean_template(document: DocxDocument) -> None:
+    """The rest of `remove_leftovers`: package properties, settings, revisions, comment marks and
+    revision ids in the document, its headers and footers. A letter's own body never has any."""
+    doc_part = document.part
     package_rels = doc_part.package.rels
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype in _DROPPED_PACKAGE_RELS:
@@ -171,9 +187,13 @@ def _replace_app_properties(document: DocxDocument) -> None:
 
 def set_language(document: DocxDocument, tag: str) -> None:
     """Make `tag` (e.g. "fr-FR") the default language, for Word's spelling and hyphenation."""
+    set_language_element(document.styles.element, tag)
+
+
+def set_language_element(styles: BaseOxmlElement, tag: str) -> None:
+    """`set_language` on the root of a styles part."""
     from iphr_desk.core.docx.ooxml import RPR_AFTER_LANG, element
 
-    styles = document.styles.element
     rpr_default = styles.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault"))
     if rpr_default is None:
         return

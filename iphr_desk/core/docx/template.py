@@ -8,8 +8,10 @@ from the default letterhead, so every part of the letter has a named style the N
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 from pathlib import Path
+from typing import IO, Final
 
 import docx
 from docx.document import Document as DocxDocument
@@ -17,16 +19,35 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.styles.style import BaseStyle
 
-from iphr_desk.core.docx.metadata import remove_leftovers
+from iphr_desk.core.docx.metadata import clean_template, remove_leftovers, set_properties
 from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
 from iphr_desk.core.errors import LetterheadError
 from iphr_desk.core.safewrite import write_atomically
 
+#: The placeholder date of a prepared template's properties (each letter sets its own).
+_PREPARED: Final = dt.datetime(2000, 1, 1)
+
 
 def open_template(path: Path) -> DocxDocument:
     """The template at `path` with its body emptied (the final section properties stay)."""
+    return _open(str(path), path)
+
+
+def open_prepared(source: IO[bytes], path: Path) -> DocxDocument:
+    """The template read from `source` (the file at `path`) ready to be shared by letters: body
+    emptied, every leftover that does not depend on a letter removed, properties parts in place.
+
+    What remains for each letter is `metadata.prune_relationships` once its body is written.
+    """
+    document = _open(source, path)
+    clean_template(document)
+    set_properties(document, title="", author="", when=_PREPARED)
+    return document
+
+
+def _open(source: str | IO[bytes], path: Path) -> DocxDocument:
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(source)
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         problem = f"{path.name}: the letterhead cannot be opened as a Word document ({exc})."
         raise LetterheadError(problem) from exc
