@@ -34,6 +34,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Emu, Inches, Twips
 from docx.table import Table
 from lxml import etree
@@ -432,7 +433,8 @@ class _Layout:
     def _signature_table(self, signatures: tuple[SignatureBlock, ...]) -> None:
         columns = min(len(signatures), SIGNATURES_PER_ROW)
         rows = math.ceil(len(signatures) / columns)
-        section = self._document.sections[-1]
+        final = self._final_section
+        section = Section(final, self._document.part) if final is not None else self._document.sections[-1]
         width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
         # Document.add_table, less its `table.style = None`: that reads the styles part, which the
         # letter otherwise never parses (a new table has no style to remove).
@@ -449,8 +451,9 @@ class _Layout:
         if col_width is not None:
             for column in table.columns:
                 column.width = col_width
+        cells = [cell for row in table.rows for cell in row.cells]  # table.cell(r, c), in one pass
         for index, block in enumerate(signatures):
-            cell = table.cell(index // columns, index % columns)
+            cell = cells[index]
             if col_width is not None:
                 cell.width = col_width
             tc = cell._tc

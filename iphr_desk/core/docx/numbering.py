@@ -8,6 +8,7 @@ matches their depth, so Word's indentation and the Tab/Shift+Tab promotion keep 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Final
 
 from docx.document import Document as DocxDocument
@@ -18,6 +19,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.parts.numbering import NumberingPart
+from lxml import etree
 
 from iphr_desk.core.docx.ooxml import element
 
@@ -58,10 +60,8 @@ class Numbering:
         root = self._root
         abstract_id = self._next_abstract
         self._next_abstract += 1
-        abstract = element("w:abstractNum", abstractNumId=str(abstract_id))
-        abstract.append(element("w:multiLevelType", val="hybridMultilevel"))
-        for level in range(LEVELS):
-            abstract.append(_level(level, ordered, start if level == depth else 1))
+        abstract = parse_xml(_definition(ordered, start, depth))
+        abstract.set(qn("w:abstractNumId"), str(abstract_id))
         first_num = root.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(abstract)
@@ -86,6 +86,18 @@ def _numbering_root(document: DocxDocument) -> BaseOxmlElement:
         new_part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, root, part.package)
         part.relate_to(new_part, RT.NUMBERING)
         return new_part.element
+
+
+@lru_cache(maxsize=64)
+def _definition(ordered: bool, start: int, depth: int) -> bytes:
+    """A list's nine-level definition (its id set by the caller), as XML: the same for every list
+    of its kind, so it is built once and parsed for each list (a tree is never shared)."""
+    abstract = element("w:abstractNum", abstractNumId="0")
+    abstract.append(element("w:multiLevelType", val="hybridMultilevel"))
+    for level in range(LEVELS):
+        abstract.append(_level(level, ordered, start if level == depth else 1))
+    xml: bytes = etree.tostring(abstract)
+    return xml
 
 
 def _level(level: int, ordered: bool, start: int) -> BaseOxmlElement:

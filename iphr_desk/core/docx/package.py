@@ -29,7 +29,7 @@ import struct
 import threading
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Final
@@ -53,6 +53,8 @@ VARIANTS_PER_TEMPLATE: Final = 32
 #: Content types written uncompressed: the data is compressed already and deflating it again
 #: costs time for nothing.
 _STORED_TYPES: Final = frozenset({"image/png", "image/jpeg", "image/gif"})
+_CONTENT_TYPES: Final = "[Content_Types].xml"
+_PACKAGE_RELS: Final = PACKAGE_URI.rels_uri.membername
 #: Parts that hold nothing of a letter's text, whose variants may be kept for the next letters.
 _SHARED_MEMBERS: Final = frozenset(
     {
@@ -156,6 +158,8 @@ class PreparedTemplate:
         self.style_ids = StyleIds.of(document)
         parts: list[_SourcePart] = []
         self._members: dict[str, Member] = {}
+        # What the rels and content-type members are made from, to reuse them without serialising.
+        self._signatures: dict[str, tuple[object, ...]] = {}
         for part in package.iter_parts():
             blob = part.blob
             lazy = isinstance(part, XmlPart) and type(part).__init__ is XmlPart.__init__
@@ -164,13 +168,17 @@ class PreparedTemplate:
             store = part.content_type in _STORED_TYPES
             self._members[part.partname.membername] = Member.of(blob, store=store)
             if rels:
-                self._members[part.partname.rels_uri.membername] = Member.of(part.rels.xml)
+                rels_name = part.partname.rels_uri.membername
+                self._members[rels_name] = Member.of(_rels_xml(part.rels))
+                self._signatures[rels_name] = _rels_signature(part.rels)
         self.parts = tuple(parts)
         self.package_rels = tuple(_rel(rel) for rel in package.rels.values())
-        self._members[PACKAGE_URI.rels_uri.membername] = Member.of(package.rels.xml)
-        self._members["[Content_Types].xml"] = Member.of(_ContentTypesItem.from_parts(package.parts).blob)
+        self._members[_PACKAGE_RELS] = Member.of(_rels_xml(package.rels))
+        self._signatures[_PACKAGE_RELS] = _rels_signature(package.rels)
+        self._members[_CONTENT_TYPES] = Member.of(_content_types(package.parts))
+        self._signatures[_CONTENT_TYPES] = _types_signature(package.parts)
         self._lock = threading.Lock()
-        self._variants: OrderedDict[tuple[str, bytes], Member] = OrderedDict()
+        self._variants: OrderedDict[tuple[str, object], Member] = OrderedDict()
         self._styles: dict[tuple[bytes, str], bytes] = {}
 
     def member(self, name: str, raw: bytes, store: bool = False) -> Member:
@@ -178,9 +186,19 @@ class PreparedTemplate:
         known = self._members.get(name)
         if known is not None and (known.raw is raw or known.raw == raw):
             return known
+        return self._remembered(name, raw, lambda: raw, store)
+
+    def derived_member(self, name: str, signature: tuple[object, ...], make: Callable[[], bytes]) -> Member:
+        """The zip entry for what `make()` serialises (rels, content types), known by `signature`."""
+        if self._signatures.get(name) == signature:
+            return self._members[name]
+        return self._remembered(name, signature, make, False)
+
+    def _remembered(self, name: str, key_value: object, make: Callable[[], bytes], store: bool) -> Member:
+        """A member made once per template (parts without a letter's text) or per batch (others)."""
         shared = name in _SHARED_MEMBERS
         memo = _BATCH_MEMO.get()
-        key = (name, raw)
+        key = (name, key_value)
         if shared:
             with self._lock:
                 found = self._variants.get(key)
@@ -189,7 +207,7 @@ class PreparedTemplate:
                     return found
         elif memo is not None and key in memo:
             return memo[key]
-        made = Member.of(raw, store=store)
+        made = Member.of(make(), store=store)
         if shared:
             with self._lock:
                 self._variants[key] = made
@@ -307,22 +325,35 @@ class _LetterPackage(Package):
         for part in parts:
             part.before_marshal()
         prepared = self.prepared
-        members: list[tuple[str, Member]] = [
-            ("[Content_Types].xml", prepared.member("[Content_Types].xml", _content_types(parts))),
-        ]
-        rels_name = PACKAGE_URI.rels_uri.membername
-        members.append((rels_name, prepared.member(rels_name, _rels_xml(self.rels))))
+        signature = _types_signature(parts)
+        types = prepared.derived_member(_CONTENT_TYPES, signature, lambda: _content_types(parts))
+        members: list[tuple[str, Member]] = [(_CONTENT_TYPES, types)]
+        members.append((_PACKAGE_RELS, _rels_member(prepared, _PACKAGE_RELS, self.rels)))
         for part in parts:
             name = part.partname.membername
             members.append((name, prepared.member(name, part.blob, part.content_type in _STORED_TYPES)))
             if len(part.rels):
                 rels_name = part.partname.rels_uri.membername
-                members.append((rels_name, prepared.member(rels_name, _rels_xml(part.rels))))
+                members.append((rels_name, _rels_member(prepared, rels_name, part.rels)))
         if isinstance(pkg_file, str | os.PathLike):
             with open(pkg_file, "wb") as stream:
                 write_zip(stream, members)
         else:
             write_zip(pkg_file, members)
+
+
+def _rels_member(prepared: PreparedTemplate, name: str, rels: Any) -> Member:
+    return prepared.derived_member(name, _rels_signature(rels), lambda: _rels_xml(rels))
+
+
+def _rels_signature(rels: Any) -> tuple[object, ...]:
+    """What a .rels part is written from (python-docx's `Relationships.xml`)."""
+    return tuple((rel.rId, rel.reltype, rel.target_ref, rel.is_external) for rel in rels.values())
+
+
+def _types_signature(parts: list[Part]) -> tuple[object, ...]:
+    """What [Content_Types].xml is written from (python-docx's `_ContentTypesItem.from_parts`)."""
+    return tuple((str(part.partname), part.content_type) for part in parts)
 
 
 def _content_types(parts: list[Part]) -> bytes:
