@@ -9,12 +9,15 @@ missing letter styles added from the default) next to `letterheads/NAME.toml` (t
 
 from __future__ import annotations
 
+import copy
 import io
 import re
+import threading
 import tomllib
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
@@ -95,6 +98,7 @@ def _optional_str(value: object) -> str | None:
     return str(value).strip() or None if value is not None else None
 
 
+@lru_cache(maxsize=1)
 def builtin_dir() -> Path:
     return resource("letterheads")
 
@@ -104,11 +108,11 @@ def registered_dir(data_dir: Path) -> Path:
 
 
 def read_profile(path: Path) -> tuple[Organisation, Mapping[str, Any]]:
-    """The organisation and house style of a letterhead profile (.toml)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LetterheadError(f"{path}: cannot read the letterhead profile ({exc}).") from exc
+    """The organisation and house style of a letterhead profile (.toml).
+
+    Every export reads the profile: the parsed text is kept, and each caller gets its own copy.
+    """
+    data = copy.deepcopy(_profile_data(path))
     organisation = data.get("organisation")
     if not isinstance(organisation, dict):
         raise LetterheadError(f"{path}: the letterhead profile needs an [organisation] table.")
@@ -116,6 +120,29 @@ def read_profile(path: Path) -> tuple[Organisation, Mapping[str, Any]]:
     if not isinstance(style, dict):
         raise LetterheadError(f"{path}: [house_style] must be a table.")
     return Organisation.from_mapping(organisation, str(path)), MappingProxyType(style)
+
+
+_profiles: dict[tuple[str, str], dict[str, Any]] = {}
+_profiles_lock = threading.Lock()
+
+
+def _profile_data(path: Path) -> dict[str, Any]:
+    """The parsed profile, parsed again only when its text changed (reading it costs little)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        key = (str(path), text)
+        with _profiles_lock:
+            found = _profiles.get(key)
+        if found is not None:
+            return found
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise LetterheadError(f"{path}: cannot read the letterhead profile ({exc}).") from exc
+    with _profiles_lock:
+        if len(_profiles) >= 16:
+            _profiles.clear()
+        _profiles[key] = data
+    return data
 
 
 def load_letterhead(name: str | None = None, data_dir: Path | None = None) -> Letterhead:

@@ -165,6 +165,39 @@ def test_a_letterhead_rewritten_in_place_is_read_again(tmp_path: Path) -> None:
     assert "Header two" in _headers(document_bytes([(FR_FRAME, FR_BODY)], head, now=FIXED_NOW))
 
 
+def _stored_copy(template: Path, old: bytes, new: bytes) -> bytes:
+    """The template as an uncompressed zip with `old` replaced by `new` (same length: same size)."""
+    assert len(old) == len(new)
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            target.writestr(fixed, source.read(info).replace(old, new))
+    return out.getvalue()
+
+
+def test_a_same_size_change_within_a_clock_tick_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # File times move in ticks of a few milliseconds: a file rewritten within one keeps its size and
+    # times. Make every status look the same, as it would then.
+    real_key = package._key
+    monkeypatch.setattr(package, "_key", lambda path: ((str(path),), real_key(path)[1]))
+    head = _letterhead(tmp_path, "org", "HEADER VERSION ONE")
+    original = head.template.read_bytes()
+    first = _stored_copy(head.template, b"VERSION ONE", b"VERSION ONE")
+    second = _stored_copy(head.template, b"VERSION ONE", b"VERSION TWO")
+    assert len(first) == len(second) and first != second and original
+    head.template.write_bytes(first)
+    status = head.template.stat()
+    assert "VERSION ONE" in _headers(document_bytes([(FR_FRAME, FR_BODY)], head, now=FIXED_NOW))
+    with head.template.open("r+b") as stream:  # same file, same size, same times
+        stream.write(second)
+    os.utime(head.template, ns=(status.st_atime_ns, status.st_mtime_ns))
+    headers = _headers(document_bytes([(FR_FRAME, FR_BODY)], head, now=FIXED_NOW))
+    assert "VERSION TWO" in headers and "VERSION ONE" not in headers
+
+
 def test_a_broken_letterhead_is_reported_and_not_remembered(tmp_path: Path) -> None:
     good = _letterhead(tmp_path, "org", "Good header")
     broken = Letterhead(name="org", template=tmp_path / "broken.docx", organisation=good.organisation)

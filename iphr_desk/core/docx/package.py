@@ -15,7 +15,8 @@ removed (`metadata.clean_template`), and what every letter shares is kept as byt
   only the parts it did.
 
 The cache is keyed by the template's path and its file status (size, times, inode), so a template
-replaced or edited on disk is read again; entries hold only bytes and immutable values, never a
+replaced or edited on disk is read again (a file changed in the last seconds is compared by content
+too, as file times move in coarse ticks); entries hold only bytes and immutable values, never a
 parsed tree, so letters built on several threads at once share nothing they could change.
 """
 
@@ -27,6 +28,7 @@ import io
 import os
 import struct
 import threading
+import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -152,7 +154,9 @@ class _SourcePart:
 class PreparedTemplate:
     """One letterhead template, read and cleaned once: its parts as bytes, and what derives from them."""
 
-    def __init__(self, document: DocxDocument) -> None:
+    def __init__(self, document: DocxDocument, source: bytes = b"", read_at: int = 0) -> None:
+        self.source = source  # the template file as read
+        self.read_at = read_at  # when it was read (time.time_ns()), or last found unchanged
         package = document.part.package
         self.main_partname = document.part.partname
         self.style_ids = StyleIds.of(document)
@@ -390,7 +394,7 @@ def set_document_language(document: DocxDocument, tag: str) -> None:
 # --------------------------------------------------------------------------- batches
 
 
-_BATCH_MEMO: contextvars.ContextVar[dict[tuple[str, bytes], Member] | None] = contextvars.ContextVar(
+_BATCH_MEMO: contextvars.ContextVar[dict[tuple[str, object], Member] | None] = contextvars.ContextVar(
     "iphr_docx_batch_memo", default=None
 )
 
@@ -413,10 +417,16 @@ _cache: OrderedDict[tuple[object, ...], PreparedTemplate] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def _key(path: Path) -> tuple[object, ...]:
+#: A file changed this close to the moment it was read may change again without its times showing
+#: it (file times move in clock ticks of several milliseconds): its content is checked instead.
+_RACY_NS: Final = 2_000_000_000
+
+
+def _key(path: Path) -> tuple[tuple[object, ...], int]:
+    """The cache key of the file at `path`, and when it last changed (ns)."""
     status = path.stat()
     when = (status.st_mtime_ns, status.st_ctime_ns)
-    return (str(path.resolve()), status.st_size, *when, status.st_ino, status.st_dev)
+    return (str(path.resolve()), status.st_size, *when, status.st_ino, status.st_dev), max(when)
 
 
 def prepared_template(path: Path) -> PreparedTemplate:
@@ -424,17 +434,23 @@ def prepared_template(path: Path) -> PreparedTemplate:
     from iphr_desk.core.docx.template import open_prepared
 
     try:
-        key = _key(path)
+        key, changed = _key(path)
     except OSError:
-        key = None
+        key, changed = None, 0
+    found = None
     if key is not None:
         with _cache_lock:
             found = _cache.get(key)
             if found is not None:
                 _cache.move_to_end(key)
-                return found
+        if found is not None and changed + _RACY_NS < found.read_at:
+            return found
+    read_at = time.time_ns()
     data = _read(path)
-    prepared = PreparedTemplate(open_prepared(io.BytesIO(data), path))
+    if found is not None and data == found.source:
+        found.read_at = read_at
+        return found
+    prepared = PreparedTemplate(open_prepared(io.BytesIO(data), path), data, read_at)
     if key is not None:
         with _cache_lock:
             _cache[key] = prepared
