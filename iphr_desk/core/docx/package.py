@@ -159,6 +159,7 @@ class PreparedTemplate:
         self.read_at = read_at  # when it was read (time.time_ns()), or last found unchanged
         package = document.part.package
         self.main_partname = document.part.partname
+        self._main_member = self.main_partname.membername
         self.style_ids = StyleIds.of(document)
         parts: list[_SourcePart] = []
         self._members: dict[str, Member] = {}
@@ -201,7 +202,8 @@ class PreparedTemplate:
     def _remembered(self, name: str, key_value: object, make: Callable[[], bytes], store: bool) -> Member:
         """A member made once per template (parts without a letter's text) or per batch (others)."""
         shared = name in _SHARED_MEMBERS
-        memo = _BATCH_MEMO.get()
+        # The document itself differs for every recipient: not worth remembering.
+        memo = _BATCH_MEMO.get() if name != self._main_member else None
         key = (name, key_value)
         if shared:
             with self._lock:
