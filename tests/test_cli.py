@@ -186,6 +186,47 @@ def test_gui_is_the_default_and_gets_the_data_folder(monkeypatch: pytest.MonkeyP
     assert calls == [None, "/tmp/a", "/tmp/b", "/tmp/c"]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["gui"],
+        ["--data-dir", "/tmp/a"],
+        ["--data-dir=/tmp/a"],
+        ["--data-dir="],
+        ["--data-dir", ""],
+        ["--data-dir", "/tmp/a", "gui"],
+        ["gui", "--data-dir", "/tmp/b"],
+        ["--data-dir", "/tmp/a", "gui", "--data-dir=/tmp/b"],
+        ["--data-dir", "/tmp/a", "--data-dir", "/tmp/b"],
+        ["--data-dir", "gui"],
+        ["--data-dir", "x", "gui", "gui"],
+        ["--data-dir", "-x"],
+        ["--data-dir"],
+        ["--data", "/tmp/a"],
+        ["gui", "--help"],
+        ["--version"],
+        ["list", "letters"],
+        ["gui", "list"],
+    ],
+)
+def test_the_plain_gui_launch_skips_the_parser_and_reads_the_line_as_it_does(argv: list[str]) -> None:
+    """The short cut takes only what the parser would read as the GUI, with the same data folder."""
+    from iphr_desk.cli import _plain_gui_launch, build_parser
+
+    plain, given = _plain_gui_launch(argv)
+    try:
+        parsed = build_parser().parse_args(argv)
+    except SystemExit:
+        assert not plain  # help, version and usage errors stay the parser's
+        return
+    if plain:
+        assert parsed.command in (None, "gui")
+        assert given == parsed.data_dir
+    else:  # left to the parser: anything but a plain launch (abbreviations included)
+        assert parsed.command not in (None, "gui") or argv == ["--data", "/tmp/a"]
+
+
 def test_version_imports_nothing_heavy() -> None:
     code = (
         "import sys\n"

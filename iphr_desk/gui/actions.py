@@ -71,12 +71,14 @@ class Actions(QObject):
         tip: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
+        # setShortcuts([...]) rather than setShortcut(...): the latter's overloads build every Python enum
+        # of the Qt namespace (about 16 ms) before the first paint.
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)
         elif shortcut:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts([QKeySequence(shortcut)])
         if fallback and action.shortcut().isEmpty():  # some platforms define no key for a standard action
-            action.setShortcut(QKeySequence(fallback))
+            action.setShortcuts([QKeySequence(fallback)])
         if icon is not None:
             action.setIcon(icon)
         plain = text.replace("&", "").rstrip(".…")

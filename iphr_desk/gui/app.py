@@ -1,26 +1,24 @@
 """Start the desktop app: window first, store second.
 
 Start-up speed is measured (process start → window visible → first rows painted), so only PySide6 and the
-window module are imported before `show()`. SQLAlchemy and the store open right after the first paint,
-then the lists fill. Store errors at start get a dialog that says what to do, never a traceback.
-Nothing is printed on stdout.
+window module are imported before `show()`. The store's worker thread starts before the window is built:
+when opening the store would check, back up and migrate nothing (the usual start), it first reads the letter
+list's count and first page with the standard sqlite3 module (gui/models/quick_letters.py), which the window
+shows right after its first paint; then, once those rows are on screen, it opens the store (SQLAlchemy,
+about 0.4 s to import) and the lists switch to it and fill. Store errors at start get a dialog that says
+what to do, never a traceback. Nothing is printed on stdout.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -33,6 +31,7 @@ from iphr_desk.resources import resource
 
 if TYPE_CHECKING:
     from iphr_desk.core.store import Store
+    from iphr_desk.gui.models.quick_letters import QuickLetterReader
 
 QUIT_AFTER_ENV = "IPHR_DESK_QUIT_AFTER_MS"
 PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
@@ -41,6 +40,8 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 PASSPHRASE_ATTEMPTS = 3
 FALLBACK_OPEN_MS = 1500
 REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
+QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)
+QUICK_WAIT_S = 3.0  # the worker waits at most this long for the quick rows to be painted
 
 
 def _tr(text: str) -> str:
@@ -83,17 +84,36 @@ def resolve_data_dir(given: str | None) -> Path:
 
 
 class _OpenResult(QObject):
-    """Carries the worker's outcome to the main thread (a queued signal)."""
+    """Carries the worker's outcome to the main thread (queued signals)."""
 
+    quick = Signal(object)  # a QuickLetterReader: the letter list before the store is open
     done = Signal(object, object)  # the Store or None, the exception or None
 
 
+def _quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | None:
+    """The letter list's count and first page read with sqlite3, when the store needs no check (or None)."""
+    from iphr_desk.gui.models.quick_letters import open_quick_reader
+
+    reader = open_quick_reader(folder, passphrase)
+    if reader is None:
+        return None
+    try:
+        reader.prefetch(QUICK_PAGE)
+    except Exception:  # a busy or odd file: the rows come with the store, which reports any problem
+        reader.close()
+        return None
+    return reader
+
+
 class StoreOpener:
-    """Opens the store once the window is on screen, and handles what can go wrong at that moment.
+    """Opens the store, and handles what can go wrong at that moment.
 
     With `threaded` the opening (SQLAlchemy's import, the integrity check, the daily backup: seconds for a
     large store) runs on a worker thread so the window keeps repainting; every dialog it leads to (the
-    passphrase, a damaged database) is shown from the main thread.
+    passphrase, a damaged database) is shown from the main thread. With `quick` the worker first reads the
+    letter list's first rows with sqlite3 when it can (see the module's docstring) and opens the store once
+    the window has painted them.
+
     """
 
     def __init__(
@@ -104,22 +124,43 @@ class StoreOpener:
         data_dir: str | None,
         *,
         threaded: bool = False,
+        quick: bool = False,
     ) -> None:
         self.window = window
         self.services = services
         self.settings = settings
         self.given = data_dir
         self.threaded = threaded
+        self.quick = quick
         self.failed = False
         self.started = False
         self.folder: Path | None = None
         self._passphrase: str | None = None
         self._passphrase_tries = 0
         self._unclaimed: Store | None = None  # opened after the app quit: closed by `wait()`
+        self._reader: QuickLetterReader | None = None  # the quick rows' reader, until the store is attached
+        self._busy = False
+        self._rows_painted = threading.Event()  # the worker opens the store after the quick rows show
+        self._on_shown: list[Callable[[], None]] = []  # `when_shown` callbacks not called yet
+        self._cancelled = threading.Event()  # the app quit before the worker opened the store
         self._result = _OpenResult()
+        self._result.quick.connect(self._on_quick)
         self._result.done.connect(self._finished)
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(1)
+
+    def when_shown(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the quick rows are painted or the opening ended (before any dialog)."""
+        self._on_shown.append(callback)
+
+    def _shown(self) -> None:
+        callbacks, self._on_shown = self._on_shown, []
+        for callback in callbacks:
+            callback()
+
+    def _quick_rows_painted(self) -> None:
+        self._rows_painted.set()
+        self._shown()
 
     def open(self) -> None:
         if self.started:
@@ -128,15 +169,25 @@ class StoreOpener:
         try:
             self.folder = resolve_data_dir(self.given)
         except Exception as error:  # every failure at start ends in a dialog, not a traceback
-            self._fail(error)
+            self._finished(None, error)
             return
         self._passphrase = os.environ.get(PASSPHRASE_ENV) or None
-        self._try_open()
+        self._try_open(quick=self.quick)
 
-    def _try_open(self) -> None:
+    def _try_open(self, *, quick: bool = False) -> None:
         folder, passphrase, result = self.folder, self._passphrase, self._result
+        assert folder is not None
+        rows_painted, cancelled = self._rows_painted, self._cancelled
 
         def work() -> None:
+            if quick:
+                reader = _quick_reader(folder, passphrase)
+                if reader is not None:
+                    result.quick.emit(reader)
+                    # Importing SQLAlchemy now would slow the painting of those rows (one GIL).
+                    rows_painted.wait(QUICK_WAIT_S)
+                    if cancelled.is_set():
+                        return
             try:
                 from iphr_desk.core.store import Store
 
@@ -150,15 +201,43 @@ class StoreOpener:
             self._unclaimed = store
             result.done.emit(store, None)
 
-        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._set_busy(True)
         if self.threaded:
             self._pool.start(work)
         else:
             work()
 
+    def _set_busy(self, busy: bool) -> None:
+        if busy == self._busy:
+            return
+        self._busy = busy
+        if busy:
+            from PySide6.QtCore import Qt
+
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _on_quick(self, reader: QuickLetterReader) -> None:
+        self._reader = reader
+        try:
+            self.window.show_quick_rows(reader, self._quick_rows_painted)
+        except Exception:  # the rows then come with the store
+            self._quick_rows_painted()
+            raise
+
+    def _drop_reader(self, *, detach: bool) -> None:
+        reader, self._reader = self._reader, None
+        if reader is None:
+            return
+        if detach:
+            self.window.letter_model.show_quick(None)
+        reader.close()
+
     def _finished(self, store: Store | None, error: Exception | None) -> None:
-        QApplication.restoreOverrideCursor()
+        self._set_busy(False)
         self._unclaimed = None
+        self._shown()
         if store is not None:
             from iphr_desk.gui.context import AppContext
 
@@ -166,9 +245,11 @@ class StoreOpener:
             context = AppContext(
                 store=store, services=self.services, settings=self.settings, data_dir=self.folder
             )
-            self.window.attach(context, defer_rest_ms=REST_AFTER_MS)
+            self.window.attach(context, defer_rest_ms=REST_AFTER_MS)  # the quick rows give way
+            self._drop_reader(detach=False)
             return
         assert error is not None
+        self._drop_reader(detach=True)
         try:
             self._recover(error)
         except Exception as later:  # a failed restore, say: told like any other failure at start
@@ -201,7 +282,12 @@ class StoreOpener:
 
     def wait(self) -> None:
         """Let a running opening finish; close a store nobody took (the app quit meanwhile)."""
+        self._cancelled.set()  # a worker still waiting for the quick rows opens nothing
+        self._rows_painted.set()
         self._pool.waitForDone()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         if self._unclaimed is not None:
             self._unclaimed.close()
             self._unclaimed = None
@@ -254,18 +340,21 @@ class StoreOpener:
         QTimer.singleShot(0, QCoreApplication.quit)
 
 
-def claim_folder(app: QApplication, services: Services, given: str | None) -> tuple[Any, bool, int]:
+def claim_folder(
+    app: QApplication, services: Services, given: str | None, *, listen: bool = True
+) -> tuple[Any, bool, int]:
     """One window per data folder: (the folder's claim, go on, exit status).
 
     A second launch on the same folder brings the first window forward and ends here (status 0), or says
-    the folder is in use when the first one does not answer (status 1).
+    the folder is in use when the first one does not answer (status 1). Without `listen` the owner takes
+    the lock only; the caller calls `listen()` on the claim later (QtNetwork loads after the first paint).
     """
     from iphr_desk.gui.single_instance import Launch, SingleInstance
 
     try:
         folder = resolve_data_dir(given)
         instance = SingleInstance(app)
-        owner = instance.acquire(folder)
+        owner = instance.acquire(folder, listen=listen)
     except Exception:  # an unusable folder: opening the store says what is wrong with it
         return None, True, 0
     if owner:
@@ -283,21 +372,31 @@ def run_gui(data_dir: str | None) -> int:
     install_translators(app, settings.ui_language)
     services = Services()
     given = data_dir or os.environ.get(DATA_DIR_ENV) or None
-    instance, go_on, status = claim_folder(app, services, given)
+    instance, go_on, status = claim_folder(app, services, given, listen=False)
     if not go_on:
         return status
     window = MainWindow(settings, services, defer_panels=True)
     window.setWindowIcon(app.windowIcon())
-    if instance is not None:
-        from iphr_desk.gui.single_instance import bring_forward
+    opener = StoreOpener(window, services, settings, given, threaded=True, quick=True)
 
-        instance.activationRequested.connect(lambda: bring_forward(window))
-    opener = StoreOpener(window, services, settings, given, threaded=True)
-    # The store opens on its worker thread while the main thread builds the lists.
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, opener.open))
-    window.firstPainted.connect(lambda: QTimer.singleShot(0, window.build_panels))
+    def listen() -> None:
+        if instance is not None:
+            from iphr_desk.gui.single_instance import bring_forward
+
+            instance.listen()  # a second launch meanwhile keeps knocking (single_instance.CONNECT_WAIT_S)
+            instance.activationRequested.connect(lambda: bring_forward(window))
+
+    def after_first_paint() -> None:
+        # The worker reads the first rows with sqlite3 while this thread builds the lists, then opens the
+        # store. Started before the window was built or shown, its imports and queries competed with them
+        # for the interpreter (and, on a busy two-core machine, for the core) and delayed the first paint.
+        opener.open()
+        window.build_panels()
+
+    opener.when_shown(listen)
+    window.firstPainted.connect(lambda: QTimer.singleShot(0, after_first_paint))
     window.show()
-    QTimer.singleShot(FALLBACK_OPEN_MS, opener.open)  # a platform that never paints still gets its data
+    QTimer.singleShot(FALLBACK_OPEN_MS, after_first_paint)  # a platform that never paints still opens
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():
         QTimer.singleShot(int(quit_after), window.close)

@@ -13,15 +13,16 @@ in use.
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import time
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # QtNetwork loads when it is used (listening, knocking): not before the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+    from PySide6.QtWidgets import QWidget
 
 LOCK_NAME = "iphr-desk.lock"
 ACTIVATE = b"activate\n"
@@ -45,6 +46,9 @@ def _tr(text: str) -> str:
 
 def server_name(data_dir: Path) -> str:
     """The same name for every spelling of the same folder and user; short enough for a socket path."""
+    import getpass
+    import hashlib
+
     folder = str(Path(data_dir).expanduser().resolve())
     digest = hashlib.sha256(f"{getpass.getuser()}\0{folder}".encode()).hexdigest()
     return f"iphr-desk-{digest[:24]}"
@@ -62,16 +66,17 @@ class SingleInstance(QObject):
         self.owner_info = ""
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
-        self._name = ""
+        self._folder: Path | None = None
 
-    def acquire(self, data_dir: Path | str) -> bool:
+    def acquire(self, data_dir: Path | str, *, listen: bool = True) -> bool:
         """True when this process may open the folder (and listens); False when another launch owns it.
 
         A folder that cannot be created or locked (no rights) is not this guard's to refuse: the app goes on
-        and the store's own message says what is wrong with the folder.
+        and the store's own message says what is wrong with the folder. Without `listen` the owner only
+        takes the lock; `listen()` later answers the launches that knock (they wait `CONNECT_WAIT_S`).
         """
         folder = Path(data_dir).expanduser()
-        self._name = server_name(folder)
+        self._folder = folder
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # as the store makes it: private
         except OSError:
@@ -81,14 +86,15 @@ class SingleInstance(QObject):
         lock.setStaleLockTime(0)  # never stale by age: only when its process is gone
         if lock.tryLock(0):
             self._lock = lock
-            self._listen()
             self.result = Launch.OWNER
+            if listen:
+                self.listen()
             return True
         if lock.error() != QLockFile.LockError.LockFailedError:
             self.result = Launch.UNGUARDED
             return True
         self.owner_info = _describe_owner(lock)
-        self.result = Launch.ACTIVATED if _ask_to_activate(self._name) else Launch.IN_USE
+        self.result = Launch.ACTIVATED if _ask_to_activate(server_name(folder)) else Launch.IN_USE
         return False
 
     def message(self) -> str:
@@ -111,11 +117,17 @@ class SingleInstance(QObject):
             self._lock.unlock()
             self._lock = None
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Answer the launches that knock; only the owner of the folder's lock listens, once."""
+        if self._lock is None or self._server is not None or self._folder is None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        name = server_name(self._folder)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # only this user may knock
-        QLocalServer.removeServer(self._name)  # a socket file left by a crashed owner; we hold the lock now
-        if server.listen(self._name):
+        QLocalServer.removeServer(name)  # a socket file left by a crashed owner; we hold the lock now
+        if server.listen(name):
             server.newConnection.connect(self._on_connection)
             self._server = server
 
@@ -143,6 +155,8 @@ class SingleInstance(QObject):
 
 def _ask_to_activate(name: str) -> bool:
     """Knock on the owner's door; True when it answered (it brings its window forward)."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     deadline = time.monotonic() + CONNECT_WAIT_S
     while True:

@@ -61,10 +61,16 @@ def show(self):
     heavy_roots = ('sqlalchemy', 'docx', 'babel', 'markdown_it', 'alembic')
     heavy = sorted(m for m in sys.modules if m.split('.')[0] in heavy_roots)
     print('HEAVY', heavy)
+    # Modules and Python enums the first paint need not wait for (each costs several ms).
+    import PySide6.QtCore
+    later = [m for m in ('PySide6.QtNetwork', 'iphr_desk.gui.models.paged') if m in sys.modules]
+    later += ['Qt namespace enums'] if 'Qt' in vars(PySide6.QtCore) else []
+    print('LATER', later)
     sys.stdout.flush()
     import os; os._exit(0)
 MainWindow.show = show
-app.run_gui(sys.argv[1])
+from iphr_desk.cli import main
+main(['--data-dir', sys.argv[1]])
 """
     env = {
         **os.environ,
@@ -81,6 +87,46 @@ app.run_gui(sys.argv[1])
         timeout=120,
     )
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+    assert "LATER []" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+    """On a usual start (store backed up today, schema current) the letter list's first rows come first."""
+    from iphr_desk.core.store import Store
+    from tests.gui.conftest import seed
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        seed(store)
+    Store.open(data).close()  # the day's backup: the next start has nothing to check first
+    probe = """
+import os, sys
+from iphr_desk.gui.app import StoreOpener
+original = StoreOpener._quick_rows_painted
+def painted(self):
+    heavy = sorted(m for m in ('sqlalchemy', 'sqlalchemy.orm', 'alembic') if m in sys.modules)
+    print('ROWS', self.window.letter_model.rowCount(), 'CTX', self.window.ctx, 'HEAVY', heavy)
+    sys.stdout.flush()
+    os._exit(0)
+StoreOpener._quick_rows_painted = painted
+from iphr_desk.cli import main
+main(['--data-dir', sys.argv[1]])
+"""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(data)],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "ROWS 4 CTX None HEAVY []" in result.stdout, result.stdout + result.stderr
 
 
 def _opener(qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path) -> Any:
@@ -278,3 +324,86 @@ def test_a_deferred_window_builds_its_lists_on_demand(qtbot: Any, ctx: Any) -> N
     window.attach(ctx)
     assert window.letters_page.is_showing_empty_state()
     window.close()
+
+
+def test_the_quick_rows_give_way_to_the_store_and_the_place_is_kept(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    """Before the store is open only the letter table is live; then the same rows come from the store."""
+    import threading
+
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.app import StoreOpener
+    from iphr_desk.gui.main_window import MainWindow
+    from tests.gui.conftest import seed
+
+    with Store.open(data_dir) as store:
+        seed(store)
+    Store.open(data_dir).close()  # backed up today: the next open checks nothing more
+    release = threading.Event()
+    real_open = Store.open
+
+    def slow_open(*args: Any, **kwargs: Any) -> Any:
+        release.wait(10)
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(Store, "open", slow_open)
+    window = MainWindow(settings, fake_services, defer_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted, timeout=3000)
+    window.build_panels()
+    opener = StoreOpener(window, fake_services, settings, str(data_dir), threaded=True, quick=True)
+    shown: list[bool] = []
+    opener.when_shown(lambda: shown.append(window.ctx is None))
+    opener.open()
+    qtbot.waitUntil(lambda: window.letter_model.showing_quick, timeout=10000)
+    page = window.letters_page
+    assert window.ctx is None and window.letter_model.rowCount() == 4
+    assert page.table.isEnabled() and not page.search.isEnabled()
+    assert not window.app_actions.new_letter.isEnabled()
+    qtbot.waitUntil(lambda: shown == [True], timeout=3000)  # painted: the worker may open the store now
+    page.table.setCurrentIndex(window.letter_model.index(2, 1))
+    chosen = window.letter_model.row_at(2).id  # type: ignore[union-attr]
+    release.set()
+    qtbot.waitUntil(lambda: window.ctx is not None, timeout=10000)
+    assert not window.letter_model.showing_quick
+    assert window.letter_model.rowCount() == 4
+    assert page.search.isEnabled() and window.app_actions.new_letter.isEnabled()
+    assert getattr(page.current_item(), "id", None) == chosen  # the selection stayed on the same letter
+    assert type(page.current_item()).__name__ == "LetterSummary"  # now from the repository
+    qtbot.waitUntil(lambda: window.case_model.rowCount() == 2, timeout=3000)
+    opener.wait()
+    window.letter_model.wait_for_background()
+    window.ctx.store.close()
+
+
+def test_a_store_error_after_the_quick_rows_still_ends_in_the_dialog(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    from iphr_desk.core.errors import StoreError
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.app import StoreOpener
+    from iphr_desk.gui.main_window import MainWindow
+    from tests.gui.conftest import seed
+
+    with Store.open(data_dir) as store:
+        seed(store)
+    Store.open(data_dir).close()
+
+    def busy(*args: Any, **kwargs: Any) -> Any:
+        raise StoreError("The database is busy: another IPHR Desk window or command is writing to it.")
+
+    monkeypatch.setattr(Store, "open", busy)
+    window = MainWindow(settings, fake_services, defer_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted, timeout=3000)
+    window.build_panels()
+    opener = StoreOpener(window, fake_services, settings, str(data_dir), threaded=True, quick=True)
+    opener.open()
+    qtbot.waitUntil(lambda: bool(fake_services.called("error")), timeout=10000)
+    assert "busy" in fake_services.called("error")[0][1]
+    assert opener.failed and window.ctx is None
+    assert window.letter_model.rowCount() == 0 and not window.letter_model.showing_quick
+    opener.wait()

@@ -116,6 +116,19 @@ class SnippetLoader(QObject):
         self._pool.waitForDone()
 
 
+class QuickLetterBackend:
+    """The unfiltered live list from a `QuickLetterReader`, while the store is still opening."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+
+    def count(self) -> int:
+        return int(self._reader.count())
+
+    def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
+        return self._reader.page(offset, limit, sort, descending)
+
+
 class LetterTableModel(StoreTableModel):
     """The letters of the store; the class name tells the start-up benchmark this is the letter list."""
 
@@ -156,6 +169,33 @@ class LetterTableModel(StoreTableModel):
         self._generation = 0
         self._loader = SnippetLoader(self)
         self._loader.loaded.connect(self._snippets_loaded)
+        self._quick: Any = None  # a QuickLetterReader until `attach` gives the store
+
+    def show_quick(self, reader: Any) -> None:
+        """Show the unfiltered list from `reader` (quick_letters.py) until `attach` gives the store.
+
+        A search or a filter set meanwhile shows no rows until then (the store applies it); `None` takes
+        the quick rows away.
+        """
+        if self._store is not None:
+            return
+        self._quick = reader
+        if reader is None:  # the store failed to open: no rows from a reader about to be closed
+            self._backend = None
+        self._rebuild()
+
+    @property
+    def showing_quick(self) -> bool:
+        return self._quick is not None
+
+    def attach(self, store: Any) -> None:
+        """From the quick rows to the store's: a plain reload, so the view keeps its place and selection."""
+        if self._quick is None:
+            super().attach(store)
+            return
+        self._quick = None
+        self._store = store
+        self.reload()
 
     def _status_tip(self, status: str) -> str:
         steps = " → ".join(labels.letter_status(s) for s in labels.LETTER_STATUSES)
@@ -181,6 +221,9 @@ class LetterTableModel(StoreTableModel):
 
     def reload(self) -> None:
         """While searching, the first page is read at once so its snippets are on their way."""
+        if self._store is None and self._quick is not None:
+            plain = not self._query and not self._filters
+            self._backend = QuickLetterBackend(self._quick) if plain else None
         super().reload()
         if self.searching and self.rowCount():
             self.row_at(0)

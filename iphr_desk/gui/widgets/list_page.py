@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,9 @@ class RecordTable(QTableView):
 class ListPage(QWidget):
     """Search, filters and table for one kind of record; the main window wires the signals."""
 
+    #: Emitted once after `watch_first_rows()`, when the table has been painted with rows.
+    firstRowsPainted = Signal()
+
     def __init__(
         self,
         name: str,
@@ -110,6 +113,17 @@ class ListPage(QWidget):
         model.modelReset.connect(self._restore_place)
         model.reloaded.connect(self._on_reloaded)
         model.modelReset.connect(self._sync_sort_indicator)
+
+    def watch_first_rows(self) -> None:
+        """Emit `firstRowsPainted` once the table's rows are on screen (start-up: the store opens after)."""
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        viewport = self.table.viewport()
+        if watched is viewport and event.type() == QEvent.Type.Paint and self.model.rowCount() > 0:
+            viewport.removeEventFilter(self)
+            QTimer.singleShot(0, self.firstRowsPainted.emit)  # after this paint has been done
+        return super().eventFilter(watched, event)
 
     def add_button(self, text: str, slot: Any) -> QPushButton:
         """A command button at the end of the header row (New…, Edit…, Delete for short lists)."""

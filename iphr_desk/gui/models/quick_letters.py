@@ -1,0 +1,179 @@
+"""The letter list before SQLAlchemy is loaded: the unfiltered list read with the standard sqlite3 module.
+
+Start-up speed is measured up to the letter list painted with its first rows (benchmarks/fig_startup.py).
+Importing SQLAlchemy, its ORM and the models takes about 0.4 s and 50 MB, twice the bare window's whole
+start, so the window shows its first rows from this reader while the store opens behind it; once
+`Store.open` has finished, the list switches to the repository and this reader is closed.
+
+The reader is only used when opening the store would change nothing and check nothing more than it does:
+the file exists, its key is known (plain, or the passphrase was given), today's backup has been made (so
+`Store.open(check="daily")` runs no quick_check and takes no backup) and its schema is the newest one (no
+migration). In every other case `open_quick_reader` returns None and the list waits for the store, as before.
+
+The statements mirror `repository.letter_summaries` and `count_letters` for the live, unfiltered list
+(tests/gui/test_quick_letters.py compares the two on every sort key). No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+#: The repository's letter sort keys and the column each one orders by (repository._letter_sort_column).
+SORT_COLUMNS: Final[dict[str, str]] = {
+    "updated": "updated_at",
+    "updated_at": "updated_at",
+    "created": "created_at",
+    "created_at": "created_at",
+    "date": "date",
+    "subject": "subject",
+    "status": "status",
+    "language": "language",
+    "recipient": "recipient_name",
+    "place": "place",
+    "id": "id",
+    "deleted": "deleted_at",
+    "deleted_at": "deleted_at",
+}
+
+_COUNT: Final = "SELECT count(letters.id) FROM letters WHERE letters.deleted_at IS NULL"
+# One page in two steps, as the repository does: the page's ids from an index, then those rows only.
+_PAGE: Final = """
+SELECT letters.id, letters.uuid, letters.subject, letters.language, letters.date, letters.place,
+       letters.status, letter_recipients.name,
+       (SELECT count(r.id) FROM letter_recipients AS r WHERE r.letter_id = letters.id),
+       letters.created_at, letters.updated_at, letters.deleted_at
+FROM letters
+JOIN (SELECT letters.id AS id FROM letters WHERE letters.deleted_at IS NULL
+      ORDER BY {order} LIMIT ? OFFSET ?) AS page ON page.id = letters.id
+LEFT OUTER JOIN letter_recipients
+  ON letter_recipients.letter_id = letters.id AND letter_recipients.position = 0
+ORDER BY {order}
+"""
+
+
+@dataclass(frozen=True)
+class QuickLetterRow:
+    """One row of the letter list, with the fields of `repository.LetterSummary`."""
+
+    id: int
+    uuid: str
+    subject: str
+    language: str
+    date: dt.date
+    place: str
+    status: str
+    recipient: str
+    recipient_count: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    deleted_at: dt.datetime | None = None
+
+
+def _date(value: Any) -> Any:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _utc(value: Any) -> Any:
+    """As models.UTCDateTime reads it: stored naive UTC, handed back aware."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value)
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _order(sort: str | None, descending: bool) -> str:
+    column = SORT_COLUMNS.get(sort or "updated")
+    if column is None:
+        raise ValueError(f"unknown letter sort key {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    return f"letters.{column} {direction}, letters.id {direction}"
+
+
+class QuickLetterReader:
+    """Counts and pages of the live letter list over one read-only use of a DB-API connection."""
+
+    def __init__(self, connection: Any) -> None:
+        self._conn: Any = connection
+        self._first: tuple[str | None, bool, int, list[QuickLetterRow]] | None = None
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = int(self._conn.execute(_COUNT).fetchone()[0])
+        return self._count
+
+    def page(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[QuickLetterRow]:
+        first = self._first
+        if first is not None and first[:3] == (sort or "updated", descending, limit) and offset == 0:
+            return list(first[3])
+        rows = self._conn.execute(_PAGE.format(order=_order(sort, descending)), (limit, max(0, offset)))
+        return [
+            QuickLetterRow(
+                id=row[0],
+                uuid=row[1],
+                subject=row[2],
+                language=row[3],
+                date=_date(row[4]),
+                place=row[5],
+                status=row[6],
+                recipient=(row[7] or "") + (f" +{row[8] - 1}" if row[8] > 1 else ""),
+                recipient_count=row[8],
+                created_at=_utc(row[9]),
+                updated_at=_utc(row[10]),
+                deleted_at=_utc(row[11]),
+            )
+            for row in rows
+        ]
+
+    def prefetch(self, limit: int, sort: str | None = "updated", descending: bool = True) -> None:
+        """Read the count and the first page now (on the worker thread), for the window to show at once."""
+        self.count()
+        rows = self.page(0, limit, sort, descending)
+        self._first = (sort or "updated", descending, limit, rows)
+
+    def forget_prefetch(self) -> None:
+        """The first page may be stale once shown: later reads go to the file."""
+        self._first = None
+        self._count = None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+
+def open_quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | None:
+    """A reader when opening the store would neither check, back up nor migrate anything; else None.
+
+    Never raises: whatever is wrong with the folder, `Store.open` finds it and the window says so.
+    """
+    from iphr_desk.core import store as store_module
+    from iphr_desk.core.backup import made_today
+    from iphr_desk.core.migrations import HEAD_REVISION
+    from iphr_desk.core.paths import db_path_for
+
+    try:
+        db_path = db_path_for(folder)
+        if not db_path.is_file() or db_path.stat().st_size == 0:
+            return None  # a new store: created and migrated by Store.open
+        key = None if store_module.is_plain_sqlite(db_path) else passphrase
+        if key is None and not store_module.is_plain_sqlite(db_path):
+            return None  # encrypted, and the passphrase is asked for by the window
+        if not made_today(folder):
+            return None  # the day's first open: quick_check and the daily backup come first
+        timeout = store_module.DEFAULT_BUSY_TIMEOUT
+        version = store_module.inspect_database(db_path, key, busy_timeout=timeout, quick_check=False)
+        if version != HEAD_REVISION:
+            return None  # a migration (or a newer schema, which Store.open refuses)
+        connection = store_module.connect_raw(db_path, key, busy_timeout=timeout)
+    except Exception:  # Store.open meets the same problem and reports it
+        return None
+    return QuickLetterReader(connection)
