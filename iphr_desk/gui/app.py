@@ -1,24 +1,22 @@
 """Start the desktop app: window first, store second.
 
 Start-up speed is measured (process start → window visible → first rows painted), so only PySide6 and the
-window module are imported before `show()`. The store's worker thread starts before the window is built:
-when opening the store would check, back up and migrate nothing (the usual start), it first reads the letter
-list's count and first page with the standard sqlite3 module (gui/models/quick_letters.py), which the window
-shows right after its first paint; then, once those rows are on screen, it opens the store (SQLAlchemy,
-about 0.4 s to import) and the lists switch to it and fill. Store errors at start get a dialog that says
-what to do, never a traceback. Nothing is printed on stdout.
+window module are imported before `show()`. At the first paint a worker starts opening the store
+(opener.py): when opening it would check, back up and migrate nothing (the usual start), the worker first
+reads the letter list's count and first page with the standard sqlite3 module (gui/models/quick_letters.py)
+while this thread builds the lists; once those rows are painted it opens the store (SQLAlchemy, about 0.4 s
+to import) and the lists switch to it and fill. Store errors at start get a dialog that says what to do,
+never a traceback. Nothing is printed on stdout.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -30,18 +28,13 @@ from iphr_desk.gui.settings import Settings
 from iphr_desk.resources import resource
 
 if TYPE_CHECKING:
-    from iphr_desk.core.store import Store
-    from iphr_desk.gui.models.quick_letters import QuickLetterReader
+    from iphr_desk.gui.opener import StoreOpener
 
 QUIT_AFTER_ENV = "IPHR_DESK_QUIT_AFTER_MS"
 PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
 DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-PASSPHRASE_ATTEMPTS = 3
 FALLBACK_OPEN_MS = 1500
-REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
-QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)
-QUICK_WAIT_S = 3.0  # the worker waits at most this long for the quick rows to be painted
 
 
 def _tr(text: str) -> str:
@@ -58,7 +51,10 @@ def app_icon() -> QIcon:
     return icon
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
+    """The application object, named for settings and the desktop; `icon=False` leaves the window icon to
+    the caller (run_gui sets it after the first paint: decoding the PNGs and handing the window manager all
+    seven sizes took about 6 ms before it)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName("IPHR")
@@ -71,7 +67,8 @@ def make_application(argv: list[str]) -> QApplication:
         import ctypes
 
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("IPHR.Desk")  # type: ignore[attr-defined]
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     return app
 
 
@@ -81,263 +78,6 @@ def resolve_data_dir(given: str | None) -> Path:
     from iphr_desk.core.paths import default_data_dir
 
     return default_data_dir()
-
-
-class _OpenResult(QObject):
-    """Carries the worker's outcome to the main thread (queued signals)."""
-
-    quick = Signal(object)  # a QuickLetterReader: the letter list before the store is open
-    done = Signal(object, object)  # the Store or None, the exception or None
-
-
-def _quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | None:
-    """The letter list's count and first page read with sqlite3, when the store needs no check (or None)."""
-    from iphr_desk.gui.models.quick_letters import open_quick_reader
-
-    reader = open_quick_reader(folder, passphrase)
-    if reader is None:
-        return None
-    try:
-        reader.prefetch(QUICK_PAGE)
-    except Exception:  # a busy or odd file: the rows come with the store, which reports any problem
-        reader.close()
-        return None
-    return reader
-
-
-class StoreOpener:
-    """Opens the store, and handles what can go wrong at that moment.
-
-    With `threaded` the opening (SQLAlchemy's import, the integrity check, the daily backup: seconds for a
-    large store) runs on a worker thread so the window keeps repainting; every dialog it leads to (the
-    passphrase, a damaged database) is shown from the main thread. With `quick` the worker first reads the
-    letter list's first rows with sqlite3 when it can (see the module's docstring) and opens the store once
-    the window has painted them.
-
-    """
-
-    def __init__(
-        self,
-        window: MainWindow,
-        services: Services,
-        settings: Settings,
-        data_dir: str | None,
-        *,
-        threaded: bool = False,
-        quick: bool = False,
-    ) -> None:
-        self.window = window
-        self.services = services
-        self.settings = settings
-        self.given = data_dir
-        self.threaded = threaded
-        self.quick = quick
-        self.failed = False
-        self.started = False
-        self.folder: Path | None = None
-        self._passphrase: str | None = None
-        self._passphrase_tries = 0
-        self._unclaimed: Store | None = None  # opened after the app quit: closed by `wait()`
-        self._reader: QuickLetterReader | None = None  # the quick rows' reader, until the store is attached
-        self._busy = False
-        self._rows_painted = threading.Event()  # the worker opens the store after the quick rows show
-        self._on_shown: list[Callable[[], None]] = []  # `when_shown` callbacks not called yet
-        self._cancelled = threading.Event()  # the app quit before the worker opened the store
-        self._result = _OpenResult()
-        self._result.quick.connect(self._on_quick)
-        self._result.done.connect(self._finished)
-        self._pool = QThreadPool()
-        self._pool.setMaxThreadCount(1)
-
-    def when_shown(self, callback: Callable[[], None]) -> None:
-        """Call `callback` once the quick rows are painted or the opening ended (before any dialog)."""
-        self._on_shown.append(callback)
-
-    def _shown(self) -> None:
-        callbacks, self._on_shown = self._on_shown, []
-        for callback in callbacks:
-            callback()
-
-    def _quick_rows_painted(self) -> None:
-        self._rows_painted.set()
-        self._shown()
-
-    def open(self) -> None:
-        if self.started:
-            return
-        self.started = True
-        try:
-            self.folder = resolve_data_dir(self.given)
-        except Exception as error:  # every failure at start ends in a dialog, not a traceback
-            self._finished(None, error)
-            return
-        self._passphrase = os.environ.get(PASSPHRASE_ENV) or None
-        self._try_open(quick=self.quick)
-
-    def _try_open(self, *, quick: bool = False) -> None:
-        folder, passphrase, result = self.folder, self._passphrase, self._result
-        assert folder is not None
-        rows_painted, cancelled = self._rows_painted, self._cancelled
-
-        def work() -> None:
-            if quick:
-                reader = _quick_reader(folder, passphrase)
-                if reader is not None:
-                    result.quick.emit(reader)
-                    # Importing SQLAlchemy now would slow the painting of those rows (one GIL).
-                    rows_painted.wait(QUICK_WAIT_S)
-                    if cancelled.is_set():
-                        return
-            try:
-                from iphr_desk.core.store import Store
-
-                # quick_check reads the whole file (about 1 s per GB): the window runs it at the first
-                # open of each day, before that day's backup, rather than at every start. The CLI and
-                # every migration or restore still check at each open.
-                store = Store.open(folder, passphrase=passphrase, check="daily")
-            except Exception as error:  # handed to the main thread, which tells the user
-                result.done.emit(None, error)
-                return
-            self._unclaimed = store
-            result.done.emit(store, None)
-
-        self._set_busy(True)
-        if self.threaded:
-            self._pool.start(work)
-        else:
-            work()
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy == self._busy:
-            return
-        self._busy = busy
-        if busy:
-            from PySide6.QtCore import Qt
-
-            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        else:
-            QApplication.restoreOverrideCursor()
-
-    def _on_quick(self, reader: QuickLetterReader) -> None:
-        self._reader = reader
-        try:
-            self.window.show_quick_rows(reader, self._quick_rows_painted)
-        except Exception:  # the rows then come with the store
-            self._quick_rows_painted()
-            raise
-
-    def _drop_reader(self, *, detach: bool) -> None:
-        reader, self._reader = self._reader, None
-        if reader is None:
-            return
-        if detach:
-            self.window.letter_model.show_quick(None)
-        reader.close()
-
-    def _finished(self, store: Store | None, error: Exception | None) -> None:
-        self._set_busy(False)
-        self._unclaimed = None
-        self._shown()
-        if store is not None:
-            from iphr_desk.gui.context import AppContext
-
-            assert self.folder is not None
-            context = AppContext(
-                store=store, services=self.services, settings=self.settings, data_dir=self.folder
-            )
-            self.window.attach(context, defer_rest_ms=REST_AFTER_MS)  # the quick rows give way
-            self._drop_reader(detach=False)
-            return
-        assert error is not None
-        self._drop_reader(detach=True)
-        try:
-            self._recover(error)
-        except Exception as later:  # a failed restore, say: told like any other failure at start
-            self._fail(later)
-
-    def _recover(self, error: Exception) -> None:
-        """Ask what the error needs (a passphrase, a backup) and try again, or give up with a dialog."""
-        from iphr_desk.core.errors import CorruptDatabaseError, PassphraseError
-
-        assert self.folder is not None
-        if isinstance(error, PassphraseError) and self._passphrase_tries < PASSPHRASE_ATTEMPTS:
-            label = (
-                _tr("This data folder is encrypted. Enter its passphrase:")
-                if self._passphrase is None
-                else _tr("That passphrase is not right. Try again:")
-            )
-            self._passphrase_tries += 1
-            self._passphrase = self.services.ask_passphrase(self.window, _tr("Passphrase"), label)
-            if self._passphrase is None:
-                self._quit()
-            else:
-                self._try_open()
-        elif isinstance(error, CorruptDatabaseError):
-            if self._offer_backup(self.folder, error):
-                self._try_open()
-            else:
-                self._quit()
-        else:
-            self._fail(error)
-
-    def wait(self) -> None:
-        """Let a running opening finish; close a store nobody took (the app quit meanwhile)."""
-        self._cancelled.set()  # a worker still waiting for the quick rows opens nothing
-        self._rows_painted.set()
-        self._pool.waitForDone()
-        if self._reader is not None:
-            self._reader.close()
-            self._reader = None
-        if self._unclaimed is not None:
-            self._unclaimed.close()
-            self._unclaimed = None
-
-    def _offer_backup(self, folder: Path, error: Exception) -> bool:
-        """Offer the newest good backup; True when it was restored and opening may be tried again."""
-        from iphr_desk.core import backup
-
-        newest = backup.newest_good_backup(folder)
-        if newest is None:
-            self.services.error(
-                self.window,
-                _tr("Damaged Database"),
-                _tr("Your database is damaged and there is no good backup to restore."),
-                str(error),
-            )
-            return False
-        question = _tr(
-            "Your database is damaged. Restore the newest good backup, from %1? "
-            "The damaged file is kept aside, not deleted."
-        ).replace("%1", newest.label)
-        if not self.services.ask_yes_no(self.window, _tr("Damaged Database"), question):
-            return False
-        backup.restore_backup(folder, newest.number)
-        return True
-
-    def _fail(self, error: Exception) -> None:
-        from iphr_desk.core.errors import IphrError, NewerSchemaError
-
-        self.failed = True
-        if isinstance(error, NewerSchemaError):
-            text = _tr(
-                "This data was written by a newer version of IPHR Desk. Install the newer version "
-                "to open it; nothing was changed."
-            )
-            self.services.error(self.window, _tr("Newer Data"), text, str(error))
-        elif isinstance(error, IphrError):
-            self.services.error(self.window, _tr("Cannot Open Your Data"), str(error))
-        else:
-            self.services.error(
-                self.window,
-                _tr("Cannot Open Your Data"),
-                _tr("Something went wrong while opening your data."),
-                f"{type(error).__name__}: {error}",
-            )
-        self._quit()
-
-    def _quit(self) -> None:
-        QTimer.singleShot(0, self.window.close)
-        QTimer.singleShot(0, QCoreApplication.quit)
 
 
 def claim_folder(
@@ -361,13 +101,15 @@ def claim_folder(
         return instance, True, 0
     if instance.result == Launch.ACTIVATED:
         return None, False, 0
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     services.warning(None, _tr("IPHR Desk"), instance.message())
     return None, False, 1
 
 
 def run_gui(data_dir: str | None) -> int:
     """Show the main window on the data folder (`None`: `$IPHR_DESK_DATA_DIR` or the platform's folder)."""
-    app = make_application(sys.argv[:1])
+    app = make_application(sys.argv[:1], icon=False)
     settings = Settings()
     install_translators(app, settings.ui_language)
     services = Services()
@@ -376,8 +118,7 @@ def run_gui(data_dir: str | None) -> int:
     if not go_on:
         return status
     window = MainWindow(settings, services, defer_panels=True)
-    window.setWindowIcon(app.windowIcon())
-    opener = StoreOpener(window, services, settings, given, threaded=True, quick=True)
+    openers: list[StoreOpener] = []  # made at the first paint: opener.py need not load before it
 
     def listen() -> None:
         if instance is not None:
@@ -387,13 +128,22 @@ def run_gui(data_dir: str | None) -> int:
             instance.activationRequested.connect(lambda: bring_forward(window))
 
     def after_first_paint() -> None:
+        if openers:
+            return
+        from iphr_desk.gui.opener import StoreOpener
+
         # The worker reads the first rows with sqlite3 while this thread builds the lists, then opens the
         # store. Started before the window was built or shown, its imports and queries competed with them
         # for the interpreter (and, on a busy two-core machine, for the core) and delayed the first paint.
+        opener = StoreOpener(window, services, settings, given, threaded=True, quick=True)
+        openers.append(opener)
+        opener.when_shown(listen)
         opener.open()
+        if app.windowIcon().isNull():
+            app.setWindowIcon(app_icon())
+            window.setWindowIcon(app.windowIcon())
         window.build_panels()
 
-    opener.when_shown(listen)
     window.firstPainted.connect(lambda: QTimer.singleShot(0, after_first_paint))
     window.show()
     QTimer.singleShot(FALLBACK_OPEN_MS, after_first_paint)  # a platform that never paints still opens
@@ -402,11 +152,12 @@ def run_gui(data_dir: str | None) -> int:
         QTimer.singleShot(int(quit_after), window.close)
         QTimer.singleShot(int(quit_after), app.quit)
     status = app.exec()
-    opener.wait()
+    for opener in openers:
+        opener.wait()
     store = window.ctx.store if window.ctx is not None else None
     close = getattr(store, "close", None)
     if callable(close):
         close()
     if instance is not None:
         instance.release()
-    return 1 if opener.failed else status
+    return 1 if any(opener.failed for opener in openers) else status

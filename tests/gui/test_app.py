@@ -63,7 +63,8 @@ def show(self):
     print('HEAVY', heavy)
     # Modules and Python enums the first paint need not wait for (each costs several ms).
     import PySide6.QtCore
-    later = [m for m in ('PySide6.QtNetwork', 'iphr_desk.gui.models.paged') if m in sys.modules]
+    later = ('PySide6.QtNetwork', 'iphr_desk.gui.models.paged', 'iphr_desk.gui.opener')
+    later = [m for m in later if m in sys.modules]
     later += ['Qt namespace enums'] if 'Qt' in vars(PySide6.QtCore) else []
     print('LATER', later)
     sys.stdout.flush()
@@ -101,7 +102,7 @@ def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path
     Store.open(data).close()  # the day's backup: the next start has nothing to check first
     probe = """
 import os, sys
-from iphr_desk.gui.app import StoreOpener
+from iphr_desk.gui.opener import StoreOpener
 original = StoreOpener._quick_rows_painted
 def painted(self):
     heavy = sorted(m for m in ('sqlalchemy', 'sqlalchemy.orm', 'alembic') if m in sys.modules)
@@ -130,8 +131,8 @@ main(['--data-dir', sys.argv[1]])
 
 
 def _opener(qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path) -> Any:
-    from iphr_desk.gui.app import StoreOpener
     from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.opener import StoreOpener
 
     window = MainWindow(settings, fake_services)
     qtbot.addWidget(window)
@@ -257,8 +258,8 @@ def test_the_store_opens_on_a_worker_thread_and_the_lists_fill(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
 ) -> None:
     from iphr_desk.core.store import Store
-    from iphr_desk.gui.app import StoreOpener
     from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
 
     with Store.open(data_dir) as store:
@@ -333,8 +334,8 @@ def test_the_quick_rows_give_way_to_the_store_and_the_place_is_kept(
     import threading
 
     from iphr_desk.core.store import Store
-    from iphr_desk.gui.app import StoreOpener
     from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
 
     with Store.open(data_dir) as store:
@@ -383,8 +384,8 @@ def test_a_store_error_after_the_quick_rows_still_ends_in_the_dialog(
 ) -> None:
     from iphr_desk.core.errors import StoreError
     from iphr_desk.core.store import Store
-    from iphr_desk.gui.app import StoreOpener
     from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
 
     with Store.open(data_dir) as store:
