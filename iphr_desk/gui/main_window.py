@@ -9,7 +9,6 @@ open dialogs.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from iphr_desk import __version__
 from iphr_desk.gui.actions import Actions
-from iphr_desk.gui.models import labels
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
 
@@ -565,6 +563,8 @@ class MainWindow(QMainWindow):
         """Create a letter (from a case, prefilled from it) and open it in the editor."""
         if self.ctx is None:
             return None
+        import datetime as dt
+
         from iphr_desk.gui.models.drafts import create_draft
 
         try:
@@ -706,6 +706,8 @@ class MainWindow(QMainWindow):
 
     def _fill_status_menu(self) -> None:
         """Offer only the transitions the review workflow allows from the letter's current status."""
+        from iphr_desk.gui.models import labels
+
         self.status_menu.clear()
         ids = self.selected_letter_ids()
         status = self._letter_status(ids[0]) if self.ctx is not None and len(ids) == 1 else None
@@ -724,6 +726,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=target: self.change_status(letter_id, s))
 
     def _transition_text(self, current: str, target: str) -> str:
+        from iphr_desk.gui.models import labels
+
         if target == "draft":
             return self.tr("Reopen as Draft")
         if target == "in_review" and current == "draft":

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 PASSPHRASE_ATTEMPTS = 3
 REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
 QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)
-QUICK_WAIT_S = 3.0  # the worker waits at most this long for the quick rows to be painted
+QUICK_WAIT_S = 1.0  # the worker waits at most this long for the quick rows to be painted (hidden window)
 
 
 def _tr(text: str) -> str:
