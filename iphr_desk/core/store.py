@@ -28,7 +28,7 @@ from iphr_desk.core.errors import (
 from iphr_desk.core.paths import db_path_for, resolve_data_dir
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session, sessionmaker
 
 #: How long a command waits for another program to finish writing before it gives up.
@@ -258,6 +258,21 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def connection(self, *, defer_index: bool = False) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE) on a Core connection, like `session` without the ORM.
+
+        For the hot paths (autosave) where an ORM session's bookkeeping costs more than the statement.
+        """
+        with self._translate_errors(), self.engine.connect() as plain:
+            conn = plain.execution_options(iphr_begin="BEGIN IMMEDIATE")
+            with conn.begin():
+                yield conn
+                if not defer_index:
+                    from iphr_desk.core.search import index_pending
+
+                    index_pending(conn)
 
     @contextmanager
     def read_session(self) -> Iterator[Session]:

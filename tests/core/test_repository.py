@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -435,12 +436,12 @@ def test_autosave_of_the_body_alone_updates_one_row_and_an_unchanged_save_writes
 
     letter_id = repo.add_letter(store, make_letter(), author="t")
     before = repo.get_letter_info(store, letter_id)
-    statements: list[str] = []
+    statements: list[tuple[str, int]] = []
 
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        statements.append(" ".join(statement.split()[:3]).upper())
+    def record(conn: object, cursor: Any, statement: str, *args: object) -> None:
+        statements.append((" ".join(statement.split()[:3]).upper(), cursor.rowcount))
 
-    event.listen(store.engine, "before_cursor_execute", record)
+    event.listen(store.engine, "after_cursor_execute", record)
     try:
         repo.save_letter(store, letter_id, make_letter(body="Typed a little more.\n"), author="t")
         body_save = list(statements)
@@ -448,13 +449,33 @@ def test_autosave_of_the_body_alone_updates_one_row_and_an_unchanged_save_writes
         repo.save_letter(store, letter_id, make_letter(body="Typed a little more.\n"), author="t")
         unchanged_save = list(statements)
     finally:
-        event.remove(store.engine, "before_cursor_execute", record)
-    writes = [s for s in body_save if s.startswith(("INSERT", "UPDATE", "DELETE"))]
-    assert writes == ["UPDATE LETTERS SET"]
-    assert not [s for s in unchanged_save if s.startswith(("INSERT", "UPDATE", "DELETE"))]
+        event.remove(store.engine, "after_cursor_execute", record)
+    # A body edit is one statement in one transaction: no read first, no child rows rewritten.
+    assert [s for s, _rows in body_save if s not in ("BEGIN IMMEDIATE", "COMMIT")] == ["UPDATE LETTERS SET"]
+    assert [rows for s, rows in body_save if s.startswith("UPDATE")] == [1]
+    assert not [s for s, rows in unchanged_save if s.startswith(("INSERT", "UPDATE", "DELETE")) and rows > 0]
     after = repo.get_letter_info(store, letter_id)
     assert after.letter.body == "Typed a little more.\n"
     assert after.updated_at > before.updated_at
+    repo.save_letter(store, letter_id, make_letter(body="Typed a little more.\n"), author="t")
+    assert repo.get_letter_info(store, letter_id).updated_at == after.updated_at
+
+
+@given(name=text.filter(str.strip), title=st.one_of(st.none(), text), case=text.filter(str.strip))
+def test_autosave_sees_unchanged_children_whatever_their_text(
+    shared_store: Store, name: str, title: str | None, case: str
+) -> None:
+    """Children are compared as JSON text: a body edit must still land, and children must stay, for any
+    characters in them (quotes, backslashes, control characters, astral planes)."""
+    store = shared_store
+    recipient = Recipient(name=name, title=title, office="minister_foreign", gender="f")
+    letter = make_letter(recipients=(recipient,), cases=(case,))
+    letter_id = repo.add_letter(store, letter, author="t")
+    repo.save_letter(store, letter_id, replace(letter, body="An edit.\n"), author="t")
+    stored = repo.get_letter(store, letter_id)
+    assert stored.body == "An edit.\n"
+    assert stored.recipients == (recipient,)
+    assert stored.cases == (case,)
 
 
 def test_case_references_that_look_like_numbers(store: Store) -> None:

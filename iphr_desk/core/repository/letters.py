@@ -325,6 +325,8 @@ def save_letter(
     nothing writes nothing (the list order, by last change, stays put).
     """
     _check_letter(letter)
+    if not revision_reason and _autosaved_in_one_statement(store, letter_id, letter):
+        return
     with store.session(defer_index=not revision_reason) as session:  # autosave: index at the next save point
         status = _save_in_place(session, letter_id, letter)
         if status is None:  # recipients, signatories or cases changed: the ORM rewrites the child rows
@@ -389,6 +391,65 @@ def _autosave_statements() -> tuple[Any, Any]:
     ).where(mm.Letter.id == bindparam("letter_id"))
     write = update(mm.Letter).where(mm.Letter.id == bindparam("letter_id"))
     return read, write
+
+
+@functools.cache
+def _autosave_update() -> Any:
+    """One UPDATE that writes a letter only when it is editable, its recipients, signatories and cases
+    are the ones given, and one of its own fields changed: the autosave of a body edit in one statement.
+
+    Its children are compared as JSON text (SQLite's `json_array`, Python's compact `json.dumps`); where
+    the two spell a value differently nothing is written and `save_letter` takes the full path, so a
+    mismatch costs time, never correctness.
+    """
+    from sqlalchemy import and_, bindparam, literal_column, or_, update
+
+    from iphr_desk.core.repository.vocabularies import READ_ONLY_STATUSES
+
+    mm = _models()
+    new = {name: bindparam(f"new_{name}", type_=getattr(mm.Letter, name).type) for name in _LETTER_SCALARS}
+    children = [
+        literal_column(_json_rows("letter_recipients", _RECIPIENT_COLUMNS)) == bindparam("recipients"),
+        literal_column(_json_rows("letter_signatories", ("name", "title", "organisation")))
+        == bindparam("signatories"),
+        literal_column(_json_rows("letter_cases", ("reference",))) == bindparam("cases"),
+    ]
+    return (
+        update(mm.Letter)
+        .where(
+            mm.Letter.id == bindparam("letter_id"),
+            mm.Letter.deleted_at.is_(None),
+            mm.Letter.status.not_in(READ_ONLY_STATUSES),
+            or_(*(getattr(mm.Letter, name).is_distinct_from(value) for name, value in new.items())),
+            and_(*children),
+        )
+        .values(
+            {
+                **{getattr(mm.Letter, name): value for name, value in new.items()},
+                mm.Letter.updated_at: bindparam("now"),
+            }
+        )
+    )
+
+
+def _autosaved_in_one_statement(store: Store, letter_id: int, letter: lt.Letter) -> bool:
+    """True when the one-statement autosave wrote the letter; False sends the caller down the full path
+    (nothing changed, child rows changed, read-only or missing letter: each handled, and said, there)."""
+    import json
+
+    def compact(rows: list[list[Any]]) -> str:
+        return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+    params = {f"new_{name}": value for name, value in _letter_scalars(letter).items()}
+    params |= {
+        "letter_id": letter_id,
+        "now": _now(),
+        "recipients": compact([[getattr(r, c) for c in _RECIPIENT_COLUMNS] for r in letter.recipients]),
+        "signatories": compact([[s.name, s.title, s.organisation] for s in letter.signatories]),
+        "cases": compact([[reference] for reference in letter.cases]),
+    }
+    with store.connection(defer_index=True) as conn:
+        return bool(conn.execute(_autosave_update(), params).rowcount == 1)
 
 
 _LETTER_SCALARS: Final = ("language", "place", "date", "subject", "register", "voice", "cc", "letterhead",
