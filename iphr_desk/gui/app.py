@@ -2,11 +2,11 @@
 
 Start-up speed is measured (process start → window visible → first rows painted), so only PySide6 and the
 window module are imported before `show()`. At the first paint a worker starts opening the store
-(opener.py): when opening it would check, back up and migrate nothing (the usual start), the worker first
-reads the letter list's count and first page with the standard sqlite3 module (gui/models/quick_letters.py)
-while this thread builds the lists; once those rows are painted it opens the store (SQLAlchemy, about 0.4 s
-to import) and the lists switch to it and fill. Store errors at start get a dialog that says what to do,
-never a traceback. Nothing is printed on stdout.
+(opener.py): when no migration is due (the usual start), the worker first reads the letter list's count and
+first page with the standard sqlite3 module (gui/models/quick_letters.py) while this thread builds the
+lists; once those rows are painted it opens the store (SQLAlchemy, about 0.4 s to import; on the day's
+first start also the quick_check and the daily backup) and the lists switch to it and fill. Store errors
+at start get a dialog that says what to do, never a traceback. Nothing is printed on stdout.
 """
 
 from __future__ import annotations

@@ -92,14 +92,13 @@ main(['--data-dir', sys.argv[1]])
 
 
 def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
-    """On a usual start (store backed up today, schema current) the letter list's first rows come first."""
+    """On a usual start (schema current) the letter list's first rows come before SQLAlchemy."""
     from iphr_desk.core.store import Store
     from tests.gui.conftest import seed
 
     data = tmp_path / "data"
     with Store.open(data) as store:
         seed(store)
-    Store.open(data).close()  # the day's backup: the next start has nothing to check first
     probe = """
 import os, sys
 from iphr_desk.gui.opener import StoreOpener
@@ -408,3 +407,42 @@ def test_a_store_error_after_the_quick_rows_still_ends_in_the_dialog(
     assert opener.failed and window.ctx is None
     assert window.letter_model.rowCount() == 0 and not window.letter_model.showing_quick
     opener.wait()
+
+
+def test_on_the_days_first_start_the_rows_show_while_the_store_is_checked_and_backed_up(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
+) -> None:
+    from iphr_desk.core import store as store_module
+    from iphr_desk.core.backup import made_today
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.opener import StoreOpener
+    from tests.gui.conftest import seed
+
+    with Store.open(data_dir) as store:
+        seed(store)
+    assert not made_today(data_dir)
+    checks: list[bool] = []
+    real_inspect = store_module.inspect_database
+
+    def inspect(*args: Any, quick_check: bool = True, **kwargs: Any) -> Any:
+        checks.append(quick_check)
+        return real_inspect(*args, quick_check=quick_check, **kwargs)
+
+    monkeypatch.setattr(store_module, "inspect_database", inspect)
+    window = MainWindow(settings, fake_services, defer_panels=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window._painted, timeout=3000)
+    window.build_panels()
+    seen: list[tuple[bool, int]] = []
+    window.letter_model.reloaded.connect(lambda count: seen.append((window.ctx is None, count)))
+    opener = StoreOpener(window, fake_services, settings, str(data_dir), threaded=True, quick=True)
+    opener.open()
+    qtbot.waitUntil(lambda: window.ctx is not None, timeout=10000)
+    assert seen[0] == (True, 4)  # the quick rows, before the store was open
+    assert checks == [False, True]  # the reader's look at the schema, then the store's quick_check
+    assert window.ctx.store.backup_made is not None and made_today(data_dir)
+    opener.wait()
+    window.letter_model.wait_for_background()
+    window.ctx.store.close()

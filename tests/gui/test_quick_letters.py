@@ -13,7 +13,7 @@ from iphr_desk.gui.models.quick_letters import SORT_COLUMNS, QuickLetterReader, 
 
 
 def _store_with_letters(data_dir: Path) -> dict[str, int]:
-    """The seed, a batch letter (three recipients), a letter in the trash, and a store backed up today."""
+    """The seed, a batch letter (three recipients) and a letter in the trash."""
     from iphr_desk.core import repository as repo
     from iphr_desk.core.letter import Letter, Recipient, Signatory
     from iphr_desk.core.store import Store
@@ -41,7 +41,6 @@ def _store_with_letters(data_dir: Path) -> dict[str, int]:
         )
         ids["trashed"] = repo.add_letter(store, trashed, author="test")
         repo.trash_letter(store, ids["trashed"])
-    Store.open(data_dir).close()  # an existing store's first open of the day: the daily backup
     return ids
 
 
@@ -113,16 +112,23 @@ def test_no_quick_rows_for_a_new_folder(tmp_path: Path) -> None:
     assert open_quick_reader(tmp_path / "nothing here", None) is None
 
 
-def test_no_quick_rows_before_the_days_check_and_backup(data_dir: Path) -> None:
+def test_quick_rows_also_before_the_days_check_and_backup(data_dir: Path) -> None:
+    """The day's first open checks and backs up in Store.open; reading the rows meanwhile writes nothing."""
+    from iphr_desk.core.backup import made_today
     from iphr_desk.core.store import Store
 
     with Store.open(data_dir):
         pass  # a new store: no backup yet, so the next open runs quick_check and backs up first
-    assert open_quick_reader(data_dir, None) is None
-    Store.open(data_dir).close()  # that open
+    assert not made_today(data_dir)
+    before = (data_dir / "iphr-desk.sqlite3").read_bytes()
     reader = open_quick_reader(data_dir, None)
     assert reader is not None
-    reader.close()
+    try:
+        assert reader.count() == 0
+    finally:
+        reader.close()
+    assert (data_dir / "iphr-desk.sqlite3").read_bytes() == before
+    assert not made_today(data_dir)
 
 
 def test_no_quick_rows_when_a_migration_is_due(data_dir: Path) -> None:

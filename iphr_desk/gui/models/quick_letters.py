@@ -5,10 +5,12 @@ Importing SQLAlchemy, its ORM and the models takes about 0.4 s and 50 MB, twice 
 start, so the window shows its first rows from this reader while the store opens behind it; once
 `Store.open` has finished, the list switches to the repository and this reader is closed.
 
-The reader is only used when opening the store would change nothing and check nothing more than it does:
-the file exists, its key is known (plain, or the passphrase was given), today's backup has been made (so
-`Store.open(check="daily")` runs no quick_check and takes no backup) and its schema is the newest one (no
-migration). In every other case `open_quick_reader` returns None and the list waits for the store, as before.
+The reader is only used when the file can be read as it is: it exists, its key is known (plain, or the
+passphrase was given) and its schema is the newest one (no migration due, none from a newer IPHR Desk).
+In every other case `open_quick_reader` returns None and the list waits for the store, as before. On the
+first open of a day the rows show while `Store.open` runs that day's quick_check and backup (seconds for a
+large file): reading writes nothing, and a damaged file still ends in the dialog that offers a backup,
+which takes the rows away.
 
 The statements mirror `repository.letter_summaries` and `count_letters` for the live, unfiltered list
 (tests/gui/test_quick_letters.py compares the two on every sort key). No Qt here.
@@ -151,12 +153,11 @@ class QuickLetterReader:
 
 
 def open_quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | None:
-    """A reader when opening the store would neither check, back up nor migrate anything; else None.
+    """A reader when the file can be read as it is (see the module's docstring); else None.
 
     Never raises: whatever is wrong with the folder, `Store.open` finds it and the window says so.
     """
     from iphr_desk.core import store as store_module
-    from iphr_desk.core.backup import made_today
     from iphr_desk.core.migrations import HEAD_REVISION
     from iphr_desk.core.paths import db_path_for
 
@@ -167,8 +168,6 @@ def open_quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader
         key = None if store_module.is_plain_sqlite(db_path) else passphrase
         if key is None and not store_module.is_plain_sqlite(db_path):
             return None  # encrypted, and the passphrase is asked for by the window
-        if not made_today(folder):
-            return None  # the day's first open: quick_check and the daily backup come first
         timeout = store_module.DEFAULT_BUSY_TIMEOUT
         version = store_module.inspect_database(db_path, key, busy_timeout=timeout, quick_check=False)
         if version != HEAD_REVISION:
