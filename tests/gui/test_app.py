@@ -446,3 +446,35 @@ def test_on_the_days_first_start_the_rows_show_while_the_store_is_checked_and_ba
     opener.wait()
     window.letter_model.wait_for_background()
     window.ctx.store.close()
+
+
+def test_sorting_the_quick_rows_reads_the_file_and_the_store_keeps_that_order(
+    qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from iphr_desk.core.store import Store
+    from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.models.quick_letters import open_quick_reader
+    from tests.gui.conftest import seed
+
+    with Store.open(data_dir) as store:
+        seed(store)
+    reader = open_quick_reader(data_dir, None)
+    assert reader is not None
+    window = MainWindow(settings, fake_services)
+    qtbot.addWidget(window)
+    window.show_quick_rows(reader, lambda: None)
+    model = window.letter_model
+    subject = next(n for n in range(model.columnCount()) if model.column(n).sort_key == "subject")
+    window.letters_page.table.sortByColumn(subject, Qt.SortOrder.AscendingOrder)
+    quick = [model.row_at(n).subject for n in range(model.rowCount())]  # type: ignore[union-attr]
+    assert quick == sorted(quick) and len(quick) == 4
+    with Store.open(data_dir) as store:
+        from iphr_desk.gui.context import AppContext
+
+        window.attach(AppContext(store=store, services=fake_services, settings=settings, data_dir=data_dir))
+        assert not model.showing_quick
+        assert [model.row_at(n).subject for n in range(model.rowCount())] == quick  # type: ignore[union-attr]
+        window.letter_model.wait_for_background()
+    reader.close()
