@@ -87,7 +87,8 @@ def claim_folder(
 
     A second launch on the same folder brings the first window forward and ends here (status 0), or says
     the folder is in use when the first one does not answer (status 1). Without `listen` the owner takes
-    the lock only; the caller calls `listen()` on the claim later (QtNetwork loads after the first paint).
+    the lock only; the caller calls `listen()` on the claim later (Qt's local sockets load after the first
+    paint).
     """
     from iphr_desk.gui.single_instance import Launch, SingleInstance
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 
-if TYPE_CHECKING:  # QtNetwork loads when it is used (listening, knocking): not before the first paint
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+if TYPE_CHECKING:
+    from PySide6 import QtNetwork
     from PySide6.QtWidgets import QWidget
 
 LOCK_NAME = "iphr-desk.lock"
@@ -42,6 +42,13 @@ class Launch(StrEnum):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SingleInstance", text)
+
+
+def _local_sockets() -> tuple[type[QtNetwork.QLocalServer], type[QtNetwork.QLocalSocket]]:
+    """Qt's local sockets, loaded when the guard listens or knocks: not before the window's first paint."""
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    return QLocalServer, QLocalSocket
 
 
 def server_name(data_dir: Path) -> str:
@@ -65,7 +72,7 @@ class SingleInstance(QObject):
         self.result: Launch | None = None
         self.owner_info = ""
         self._lock: QLockFile | None = None
-        self._server: QLocalServer | None = None
+        self._server: QtNetwork.QLocalServer | None = None
         self._folder: Path | None = None
 
     def acquire(self, data_dir: Path | str, *, listen: bool = True) -> bool:
@@ -121,8 +128,7 @@ class SingleInstance(QObject):
         """Answer the launches that knock; only the owner of the folder's lock listens, once."""
         if self._lock is None or self._server is not None or self._folder is None:
             return
-        from PySide6.QtNetwork import QLocalServer
-
+        QLocalServer, _ = _local_sockets()
         name = server_name(self._folder)
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)  # only this user may knock
@@ -139,7 +145,7 @@ class SingleInstance(QObject):
             if socket.bytesAvailable():
                 self._on_message(socket)
 
-    def _on_message(self, socket: QLocalSocket) -> None:
+    def _on_message(self, socket: QtNetwork.QLocalSocket) -> None:
         if not socket.canReadLine():
             return
         asked = bytes(socket.readLine().data()) == ACTIVATE
@@ -155,8 +161,7 @@ class SingleInstance(QObject):
 
 def _ask_to_activate(name: str) -> bool:
     """Knock on the owner's door; True when it answered (it brings its window forward)."""
-    from PySide6.QtNetwork import QLocalSocket
-
+    _, QLocalSocket = _local_sockets()
     socket = QLocalSocket()
     deadline = time.monotonic() + CONNECT_WAIT_S
     while True:
