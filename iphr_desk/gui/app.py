@@ -51,6 +51,39 @@ def app_icon() -> QIcon:
     return icon
 
 
+def spare_the_source_cache() -> bool:
+    """Stop PySide6 keeping the source text of every module imported after it (about 20 MiB once SQLAlchemy
+    and the models are loaded); True when the check was replaced.
+
+    PySide6's `__feature__` support looks at each newly imported module for the word "PySide6" with
+    `inspect.getsource`, which leaves the whole file in `linecache` for the life of the process. The same
+    question is answered here by reading the file's bytes; modules without a `.py` file still go to
+    PySide6's own check. Nothing changes if a later PySide6 has no such function. (linecache is only a
+    cache: a traceback reads the lines it needs again.)
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "spares_source_cache", False):
+        return False
+
+    def mod_uses_pyside(module: Any) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(original(module))
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(original(module))
+
+    mod_uses_pyside.spares_source_cache = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = mod_uses_pyside  # type: ignore[union-attr]
+    import linecache
+
+    linecache.clearcache()  # what it kept of the modules imported so far (the memory is reused)
+    return True
+
+
 def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
     """The application object, named for settings and the desktop; `icon=False` leaves the window icon to
     the caller (run_gui sets it after the first paint: decoding the PNGs and handing the window manager all
@@ -110,6 +143,7 @@ def claim_folder(
 
 def run_gui(data_dir: str | None) -> int:
     """Show the main window on the data folder (`None`: `$IPHR_DESK_DATA_DIR` or the platform's folder)."""
+    spare_the_source_cache()
     app = make_application(sys.argv[:1], icon=False)
     settings = Settings()
     install_translators(app, settings.ui_language)

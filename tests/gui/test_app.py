@@ -478,3 +478,29 @@ def test_sorting_the_quick_rows_reads_the_file_and_the_store_keeps_that_order(
         assert [model.row_at(n).subject for n in range(model.rowCount())] == quick  # type: ignore[union-attr]
         window.letter_model.wait_for_background()
     reader.close()
+
+
+def test_pyside_no_longer_keeps_the_source_of_every_module_imported_after_it() -> None:
+    """PySide6's check of each new module for "PySide6" reads the file's bytes, not via linecache."""
+    probe = """
+import linecache, sys
+from PySide6 import QtCore
+from iphr_desk.gui.app import spare_the_source_cache
+if not spare_the_source_cache():
+    print('NO HOOK'); sys.exit(0)
+assert not spare_the_source_cache()  # once is enough
+import iphr_desk.gui.models.quick_letters as plain
+import iphr_desk.gui.widgets.navigation as with_qt
+feature = sys.modules['shibokensupport.feature']
+uses = feature._mod_uses_pyside
+print('USES', uses(plain), uses(with_qt), uses(sys))
+print('CACHED', sorted(k for k in linecache.cache if 'quick_letters' in k or 'navigation' in k))
+"""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    if "NO HOOK" in result.stdout:
+        pytest.skip("this PySide6 has no __feature__ source check")
+    assert "USES False True False" in result.stdout, result.stdout + result.stderr
+    assert "CACHED []" in result.stdout, result.stdout + result.stderr
