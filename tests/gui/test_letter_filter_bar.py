@@ -80,3 +80,89 @@ def test_search_snippets_come_for_the_rows_on_screen(qtbot: Any, seeded: dict[st
     _choose(window.letters_page.filters.combo("country"), "UZ")  # the same search, fewer rows
     assert _shown_ids(window) == [seeded["letter_ru"]]
     assert "<b>protesters</b>" in model.snippet_of(seeded["letter_ru"])
+
+
+def test_costly_choices_are_read_when_the_filter_is_first_used(qtbot: Any) -> None:
+    """Country and office names (babel, the protocol data) load when someone uses the filter."""
+    from iphr_desk.gui.widgets.filter_bar import FilterBar
+
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    calls: list[str] = []
+    bar.add_filter("country", "Country", [], "All countries")
+    bar.add_filter("theme", "Theme", [], "All themes")
+    bar.add_filter("office", "Office", [], "All offices")
+
+    def countries() -> list[tuple[str, str]]:
+        calls.append("country")
+        return [("KZ", "Kazakhstan"), ("UZ", "Uzbekistan")]
+
+    bar.set_choices_later("country", countries)
+
+    def themes() -> list[tuple[str, str]]:
+        calls.append("theme")
+        return [("fair trial", "fair trial")]
+
+    def offices() -> list[tuple[str, str]]:
+        raise RuntimeError("the store is busy")
+
+    bar.set_choices_later("theme", themes)
+    bar.set_choices_later("office", offices)
+    assert calls == [] and bar.values() == {"country": None, "theme": None, "office": None}
+    bar.set_value("country", "UZ")  # code choosing a value reads the choices first
+    assert calls == ["country"] and bar.values()["country"] == "UZ"
+    bar.set_choices_later("country", countries)  # the data changed: read again at the next use...
+    assert bar.combo("country").currentData() == "UZ"  # ...keeping the value still offered
+    assert calls == ["country", "country"]
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QFocusEvent
+    from PySide6.QtWidgets import QApplication
+
+    theme = bar._combos["theme"]
+    QApplication.sendEvent(theme, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    assert calls[-1] == "theme" and theme.count() == 2  # the keyboard reached the filter
+    assert bar.combo("office").count() == 1  # a failing read leaves "All offices", no error
+
+
+def test_the_window_reads_no_country_names_until_a_filter_is_used(tmp_path: Any) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from iphr_desk.core.store import Store
+    from tests.gui.conftest import seed
+
+    data = Path(tmp_path) / "data"
+    with Store.open(data) as store:
+        seed(store)
+    probe = """
+import os, sys
+from iphr_desk.gui.main_window import MainWindow
+original = MainWindow._attach_rest
+def rest(self):
+    original(self)
+    before = 'babel' in sys.modules
+    self.letters_page.filters.combo('country')
+    print('BABEL', before, 'babel' in sys.modules)
+    sys.stdout.flush()
+    os._exit(0)
+MainWindow._attach_rest = rest
+from iphr_desk.cli import main
+main(['--data-dir', sys.argv[1]])
+"""
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(data)],
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "BABEL False True" in result.stdout, result.stdout + result.stderr

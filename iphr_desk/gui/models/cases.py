@@ -85,5 +85,6 @@ class CaseTableModel(StoreTableModel):
             return
         from iphr_desk.gui.models.records import country_choices, theme_choices
 
-        bar.set_choices("country", country_choices(self._store))
-        bar.set_choices("theme", theme_choices(self._store))
+        store = self._store  # read when each filter is first used (country names need babel)
+        bar.set_choices_later("country", lambda: country_choices(store))
+        bar.set_choices_later("theme", lambda: theme_choices(store))

@@ -263,7 +263,8 @@ class LetterTableModel(StoreTableModel):
             bar.set_filter_visible(key, False)
 
     def refresh_filter_choices(self, bar: FilterBar) -> None:
-        """Countries, themes and offices come from the data (babel and the protocol data load here)."""
+        """Countries, themes and offices come from the data, read when each filter is first used (babel
+        and the protocol data load then, not at start-up)."""
         if self._store is None:
             return
         from dataclasses import fields
@@ -274,12 +275,13 @@ class LetterTableModel(StoreTableModel):
         known = {f.name for f in fields(LetterFilter)}
         for key in bar.values():
             bar.set_filter_visible(key, key in known)
+        store = self._store
         if "country" in known:
-            bar.set_choices("country", country_choices(self._store))
+            bar.set_choices_later("country", lambda: country_choices(store))
         if "theme" in known:
-            bar.set_choices("theme", theme_choices(self._store))
+            bar.set_choices_later("theme", lambda: theme_choices(store))
         if "office" in known:
-            bar.set_choices("office", office_choices())
+            bar.set_choices_later("office", office_choices)
 
 
 _STATUS_PIXMAPS = {
