@@ -86,8 +86,8 @@ def spare_the_source_cache() -> bool:
 
 def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
     """The application object, named for settings and the desktop; `icon=False` leaves the window icon to
-    the caller (run_gui sets it after the first paint: decoding the PNGs and handing the window manager all
-    seven sizes took about 6 ms before it)."""
+    the caller (run_gui sets it once the first rows are painted: decoding the PNGs and handing the window
+    manager all seven sizes took about 6 ms before the first paint)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName("IPHR")
@@ -155,7 +155,10 @@ def run_gui(data_dir: str | None) -> int:
     window = MainWindow(settings, services, defer_panels=True)
     openers: list[StoreOpener] = []  # made at the first paint: opener.py need not load before it
 
-    def listen() -> None:
+    def after_first_rows() -> None:  # or the end of the opening, before any dialog
+        if app.windowIcon().isNull():
+            app.setWindowIcon(app_icon())
+            window.setWindowIcon(app.windowIcon())
         if instance is not None:
             from iphr_desk.gui.single_instance import bring_forward
 
@@ -172,11 +175,8 @@ def run_gui(data_dir: str | None) -> int:
         # for the interpreter (and, on a busy two-core machine, for the core) and delayed the first paint.
         opener = StoreOpener(window, services, settings, given, threaded=True, quick=True)
         openers.append(opener)
-        opener.when_shown(listen)
+        opener.when_shown(after_first_rows)
         opener.open()
-        if app.windowIcon().isNull():
-            app.setWindowIcon(app_icon())
-            window.setWindowIcon(app.windowIcon())
         window.build_panels()
 
     window.firstPainted.connect(lambda: QTimer.singleShot(0, after_first_paint))
