@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 export QT_API := pyside6
 
-.PHONY: run test lint fuzz soak bench package translations clean system-deps-run system-deps-test
+.PHONY: run test lint fuzz soak bench bytecode package translations clean system-deps-run system-deps-test
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "IPHR Desk needs Python 3.11 or newer (found $$($(PYTHON) --version))"; exit 1; }
@@ -21,7 +21,7 @@ system-deps-test:
 	@bash packaging/system-deps.sh test
 
 ## Set everything up and open the app.
-run: system-deps-run $(STAMP)
+run: system-deps-run $(STAMP) bytecode
 	$(BIN)/iphr-desk
 
 ## Set everything up and run the whole test suite (what CI runs), then the linters.
@@ -40,8 +40,13 @@ fuzz: system-deps-test $(STAMP)
 soak: system-deps-test $(STAMP)
 	IPHR_CRASH_TRIALS=200 HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: system-deps-test $(STAMP)
+bench: system-deps-test $(STAMP) bytecode
 	$(BIN)/python -m benchmarks
+
+## Compiled modules, as an installed copy has them (pip compiles at install; the bundle holds them), even
+## where PYTHONDONTWRITEBYTECODE keeps Python from caching what it compiles at each start.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q iphr_desk
 
 package: system-deps-run $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean packaging/iphr-desk.spec
