@@ -69,6 +69,7 @@ def run(ctx: Context) -> list[Figure]:
         "files": len(paths), "bytes": sum(p.stat().st_size for p in paths), "runs": len(app_s),
     }  # fmt: skip
     if c_loader is not None:
+
         def c_floor() -> None:
             for path in paths:
                 yaml.load(path.read_text(encoding="utf-8").split("---\n", 2)[1], Loader=c_loader)

@@ -28,7 +28,4 @@ def forbidden_count(text: str) -> int:
 def removal_warning(count: int, where: str) -> str:
     """The sentence shown when characters had to go; `where` names the part, e.g. "the body"."""
     plural = "character" if count == 1 else "characters"
-    return (
-        f"Removed {count} invisible control {plural} from {where}: "
-        "Word documents cannot contain them."
-    )
+    return f"Removed {count} invisible control {plural} from {where}: Word documents cannot contain them."
