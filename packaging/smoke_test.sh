@@ -115,6 +115,15 @@ else
   fail "import letter.md into a new store (exit status or no id printed)" import
 fi
 
+# 4a. a big import: the bundle starts worker processes (itself again) to parse the files
+mkdir -p "$tmp/many"
+for i in $(seq 1 80); do cp letter.md "$tmp/many/letter-$i.md"; done
+if run many -- --data-dir "$tmp/data-many" import "$tmp"/many/*.md && [ "$(grep -cE '^[0-9]+$' "$tmp/many.out")" = 80 ]; then
+  ok "import of 80 letter files through worker processes -> 80 ids"
+else
+  fail "import of 80 letter files (worker processes in the bundle)" many
+fi
+
 # 4b. SQLCipher inside the bundle: encrypt a copy of the store, then read it back with the passphrase
 cp -a "$tmp/data" "$tmp/data-enc"
 if app IPHR_DESK_PASSPHRASE=smoke-test-passphrase timeout 120 "${net[@]}" "$tmp/app/iphr-desk" \
