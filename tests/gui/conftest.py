@@ -7,7 +7,10 @@ script, so no test ever blocks on a modal box.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +202,31 @@ def seed(store: Any) -> dict[str, int]:
 @pytest.fixture
 def seeded(store: Any) -> dict[str, int]:
     return seed(store)
+
+
+AppProbe = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+@pytest.fixture
+def run_app_probe(tmp_path: Path) -> AppProbe:
+    """Run a probe script in a fresh interpreter (what a start imports is only seen from a new process),
+    offscreen, with its settings in the test's folder; returns the finished process, output as text."""
+
+    def run(probe: str, *args: str) -> subprocess.CompletedProcess[str]:
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "XDG_CONFIG_HOME": str(tmp_path),
+        }
+        repo = Path(__file__).resolve().parents[2]
+        return subprocess.run(
+            [sys.executable, "-c", probe, *args],
+            env=env,
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    return run

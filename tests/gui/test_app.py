@@ -48,7 +48,7 @@ def test_the_app_starts_creates_its_store_quits_and_prints_nothing(tmp_path: Pat
     assert "window" in settings[0].read_text()
 
 
-def test_nothing_heavy_is_imported_before_the_window_shows(tmp_path: Path) -> None:
+def test_nothing_heavy_is_imported_before_the_window_shows(tmp_path: Path, run_app_probe: Any) -> None:
     probe = """
 import sys
 from PySide6.QtWidgets import QApplication
@@ -73,25 +73,12 @@ MainWindow.show = show
 from iphr_desk.cli import main
 main(['--data-dir', sys.argv[1]])
 """
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "data")],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_app_probe(probe, str(tmp_path / "data"))
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
     assert "LATER []" in result.stdout, result.stdout + result.stderr
 
 
-def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path) -> None:
+def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path, run_app_probe: Any) -> None:
     """On a usual start (schema current) the letter list's first rows come before SQLAlchemy."""
     from iphr_desk.core.store import Store
     from tests.gui.conftest import seed
@@ -112,20 +99,7 @@ StoreOpener._quick_rows_painted = painted
 from iphr_desk.cli import main
 main(['--data-dir', sys.argv[1]])
 """
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(data)],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_app_probe(probe, str(data))
     assert "ROWS 4 CTX None HEAVY []" in result.stdout, result.stdout + result.stderr
 
 

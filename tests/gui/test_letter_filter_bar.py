@@ -124,10 +124,7 @@ def test_costly_choices_are_read_when_the_filter_is_first_used(qtbot: Any) -> No
     assert bar.combo("office").count() == 1  # a failing read leaves "All offices", no error
 
 
-def test_the_window_reads_no_country_names_until_a_filter_is_used(tmp_path: Any) -> None:
-    import os
-    import subprocess
-    import sys
+def test_the_window_reads_no_country_names_until_a_filter_is_used(tmp_path: Any, run_app_probe: Any) -> None:
     from pathlib import Path
 
     from iphr_desk.core.store import Store
@@ -151,18 +148,5 @@ MainWindow._attach_rest = rest
 from iphr_desk.cli import main
 main(['--data-dir', sys.argv[1]])
 """
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "HOME": str(tmp_path),
-        "XDG_CONFIG_HOME": str(tmp_path),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", probe, str(data)],
-        env=env,
-        cwd=Path(__file__).resolve().parents[2],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_app_probe(probe, str(data))
     assert "BABEL False True" in result.stdout, result.stdout + result.stderr
