@@ -31,6 +31,14 @@ if TYPE_CHECKING:
     from iphr_desk.core.store import Store
 
 
+#: The letter's own columns and its recipients' columns, as `Letter` and `Recipient` name them.
+_LETTER_SCALARS: Final = ("language", "place", "date", "subject", "register", "voice", "cc", "letterhead",
+                          "batch", "body")  # fmt: skip
+
+_RECIPIENT_COLUMNS: Final = ("name", "surname", "gender", "office", "title", "organisation", "address",
+                             "salutation", "closing")  # fmt: skip
+
+
 # --------------------------------------------------------------------------- letters: rows <-> Letter
 
 
@@ -53,46 +61,15 @@ def _resolve_case(session: Session, reference: str) -> int | None:
 
 def _fill_letter_row(session: Session, row: m.Letter, letter: lt.Letter) -> None:
     mm = _models()
-    row.language = letter.language
-    row.place = letter.place
-    row.date = letter.date
-    row.subject = letter.subject
-    row.register = letter.register
-    row.voice = letter.voice
-    row.cc = list(letter.cc)
-    row.letterhead = letter.letterhead
-    row.batch = letter.batch
-    row.body = letter.body
+    for name, value in _letter_scalars(letter).items():
+        setattr(row, name, value)
     row.recipient_name = letter.recipients[0].name if letter.recipients else None  # the list's sort key
     wanted_recipients = [
-        dict(
-            position=i,
-            name=r.name,
-            surname=r.surname,
-            gender=r.gender,
-            office=r.office,
-            title=r.title,
-            organisation=r.organisation,
-            address=r.address,
-            salutation=r.salutation,
-            closing=r.closing,
-        )
+        {"position": i, **{c: getattr(r, c) for c in _RECIPIENT_COLUMNS}}
         for i, r in enumerate(letter.recipients)
     ]
     current_recipients = [
-        dict(
-            position=r.position,
-            name=r.name,
-            surname=r.surname,
-            gender=r.gender,
-            office=r.office,
-            title=r.title,
-            organisation=r.organisation,
-            address=r.address,
-            salutation=r.salutation,
-            closing=r.closing,
-        )
-        for r in row.recipients
+        {"position": r.position, **{c: getattr(r, c) for c in _RECIPIENT_COLUMNS}} for r in row.recipients
     ]
     if wanted_recipients != current_recipients:  # autosave of the body alone rewrites no child rows
         row.recipients.clear()
@@ -340,22 +317,8 @@ def save_letter(
 
 
 def _letter_scalars(letter: lt.Letter) -> dict[str, Any]:
-    return {
-        "language": letter.language,
-        "place": letter.place,
-        "date": letter.date,
-        "subject": letter.subject,
-        "register": letter.register,
-        "voice": letter.voice,
-        "cc": list(letter.cc),
-        "letterhead": letter.letterhead,
-        "batch": letter.batch,
-        "body": letter.body,
-    }
-
-
-_RECIPIENT_COLUMNS: Final = ("name", "surname", "gender", "office", "title", "organisation", "address",
-                             "salutation", "closing")  # fmt: skip
+    """The letter's own columns as the row holds them (`cc` is a JSON list there)."""
+    return {name: getattr(letter, name) for name in _LETTER_SCALARS} | {"cc": list(letter.cc)}
 
 
 def _json_rows(table: str, columns: Sequence[str]) -> str:
@@ -450,10 +413,6 @@ def _autosaved_in_one_statement(store: Store, letter_id: int, letter: lt.Letter)
     }
     with store.connection(defer_index=True) as conn:
         return bool(conn.execute(_autosave_update(), params).rowcount == 1)
-
-
-_LETTER_SCALARS: Final = ("language", "place", "date", "subject", "register", "voice", "cc", "letterhead",
-                          "batch", "body")  # fmt: skip
 
 
 def _save_in_place(session: Session, letter_id: int, letter: lt.Letter) -> str | None:
