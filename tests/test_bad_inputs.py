@@ -13,73 +13,37 @@ import errno
 import hashlib
 import io
 import re
-import sqlite3
 import zipfile
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import bad_rows_encryption
+import bad_rows_files
+import bad_rows_letterheads
+import bad_rows_store
 import pytest
+from badinput import (
+    EXISTING_OUTPUT,
+    GOOD_LETTER,
+    LETTERS,
+    ROOT,
+    STORE_PROOF,
+    Context,
+    Row,
+    Setup,
+    copy_bad,
+    huge_letter,
+    raw_sqlite,
+    store_with_letter,
+)
 
 from iphr_desk.cli import main
-from iphr_desk.core.letterfile import parse_letter_file
-
-ROOT = Path(__file__).resolve().parent.parent
-LETTERS = ROOT / "tests" / "data" / "letters"
-GOOD_LETTER = LETTERS / "fr_pre_visit.md"
-EXISTING_OUTPUT = b"an earlier export the user wants to keep\n"
-
-Setup = Callable[["Context"], None]
-
-
-@dataclass
-class Context:
-    """What a row's set-up may use: the working folder, monkeypatching, and things to undo afterwards."""
-
-    work: Path
-    monkeypatch: pytest.MonkeyPatch
-    cleanup: list[Callable[[], None]] = field(default_factory=list)
-
-
-def _nothing(_: Context) -> None:
-    pass
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of tests/bad_inputs.md."""
-
-    name: str
-    argv: list[str]
-    status: int
-    message: str
-    setup: Setup = field(default=_nothing)
-    proof: str = "working folder byte for byte the same: out/letter.docx kept, no temporary file"
-    new_files: tuple[str, ...] = ()  # files the command is meant to create (a row that succeeds)
-    changed: tuple[str, ...] = ()  # files the command is meant to change (the store, when it succeeds)
-    stream: str = "err"  # where the message goes: "err", or "out" for a row that succeeds
-    check: Callable[[Path], None] | None = None  # what a succeeding row must also have done
-
-
-def _copy_bad(name: str, target: str = "letter.md") -> Setup:
-    def setup(ctx: Context) -> None:
-        (ctx.work / target).write_bytes((LETTERS / "bad" / name).read_bytes())
-
-    return setup
-
-
-def _huge_letter(ctx: Context) -> None:
-    with (ctx.work / "letter.md").open("wb") as handle:
-        handle.write(GOOD_LETTER.read_bytes())
-        handle.truncate(50 * 1024 * 1024)
-
 
 EXPORT = ["export", "letter.md", "-o", "out/letter.docx"]
 
 
 def _letter_row(name: str, bad_file: str, message: str) -> Row:
-    return Row(name, EXPORT, 2, f"iphr-desk: letter.md: {message}", _copy_bad(bad_file))
+    return Row(name, EXPORT, 2, f"iphr-desk: letter.md: {message}", copy_bad(bad_file))
 
 
 ROWS: list[Row] = [
@@ -106,7 +70,7 @@ ROWS: list[Row] = [
     _letter_row("control character escaped in YAML", "escaped_control_character.md",
                 "subject: control character U+001B is not allowed; remove it"),
     Row("50 MB letter file", EXPORT, 2,
-        "iphr-desk: letter.md: the file is 50.0 MB; a letter file can be at most 5 MB", _huge_letter),
+        "iphr-desk: letter.md: the file is 50.0 MB; a letter file can be at most 5 MB", huge_letter),
     Row("letter file missing", ["export", "nope.md", "-o", "out/letter.docx"], 2,
         "iphr-desk: nope.md: no such file"),
     Row("letter file is a folder", ["export", "out", "-o", "out/letter.docx"], 2,
@@ -114,7 +78,7 @@ ROWS: list[Row] = [
     Row("import of a bad file among good ones", ["import", "good.md", "letter.md"], 2,
         "iphr-desk: letter.md: this is a binary file, not a letter file "
         "(Markdown text with YAML front matter)",
-        _copy_bad("binary.md")),
+        copy_bad("binary.md")),
 ]  # fmt: skip
 
 
@@ -175,29 +139,15 @@ def _save_fails(exc: BaseException, partial: bytes = b"PK\x03\x04 half a documen
 # --------------------------------------------------------------------------- store rows
 
 
-def _store(ctx: Context) -> None:
-    """A store holding one letter, opened twice so that today's daily backup already exists."""
-    from iphr_desk.core.repository import add_letter
-    from iphr_desk.core.store import Store
-
-    with Store.open(ctx.work / "data") as store:
-        add_letter(store, parse_letter_file(GOOD_LETTER), author="test")
-    Store.open(ctx.work / "data").close()
-
-
-def _sqlite(ctx: Context) -> sqlite3.Connection:
-    return sqlite3.connect(ctx.work / "data" / "iphr-desk.sqlite3", isolation_level=None)
-
-
 def _newer_schema(ctx: Context) -> None:
-    _store(ctx)
-    conn = _sqlite(ctx)
+    store_with_letter(ctx)
+    conn = raw_sqlite(ctx)
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
     conn.close()
 
 
 def _corrupt(ctx: Context) -> None:
-    _store(ctx)
+    store_with_letter(ctx)
     db = ctx.work / "data" / "iphr-desk.sqlite3"
     data = bytearray(db.read_bytes())
     page = 4096
@@ -210,8 +160,8 @@ def _locked(ctx: Context) -> None:
     """Another program holds the write lock; the command's wait is shortened to keep the test quick."""
     from iphr_desk.core.store import Store
 
-    _store(ctx)
-    holder = _sqlite(ctx)
+    store_with_letter(ctx)
+    holder = raw_sqlite(ctx)
     holder.execute("BEGIN IMMEDIATE")
     ctx.cleanup.append(holder.close)
     ctx.cleanup.append(holder.rollback)
@@ -226,14 +176,14 @@ def _locked(ctx: Context) -> None:
 def _encrypted(ctx: Context) -> None:
     from iphr_desk.core.crypto import encrypt_store
 
-    _store(ctx)
+    store_with_letter(ctx)
     encrypt_store(ctx.work / "data", "the right passphrase")
     ctx.monkeypatch.setenv("IPHR_DESK_PASSPHRASE", "a wrong passphrase")
 
 
 def _store_and_bad_file(ctx: Context) -> None:
-    _store(ctx)
-    _copy_bad("binary.md")(ctx)
+    store_with_letter(ctx)
+    copy_bad("binary.md")(ctx)
 
 
 # --------------------------------------------------------------------------- letterhead rows
@@ -263,7 +213,7 @@ def _docx_bytes(**drop: bool) -> bytes:
 
 def _letterhead_file(name: str, **drop: bool) -> Setup:
     def setup(ctx: Context) -> None:
-        _store(ctx)
+        store_with_letter(ctx)
         (ctx.work / name).write_bytes(_docx_bytes(**drop))
 
     return setup
@@ -279,7 +229,7 @@ def _has_letter_styles(work: Path) -> None:
 
 
 def _not_a_docx(ctx: Context) -> None:
-    _store(ctx)
+    store_with_letter(ctx)
     (ctx.work / "letterhead.docx").write_bytes(b"%PDF-1.7 this is a PDF saved with the wrong name\n")
 
 
@@ -335,7 +285,6 @@ OUTPUT_ROWS: list[Row] = [
     ),
 ]
 
-STORE_PROOF = "working folder byte for byte the same: database file, backups and letterheads untouched"
 STORE_ROWS: list[Row] = [
     Row(
         "import of a bad file into a store",
@@ -395,7 +344,7 @@ STORE_ROWS: list[Row] = [
         ["letterhead", "add", "acme", "good.md"],
         2,
         "iphr-desk: good.md: this is not a Word document (.docx).",
-        _store,
+        store_with_letter,
         proof=STORE_PROOF,
     ),
     Row(
@@ -423,6 +372,8 @@ STORE_ROWS: list[Row] = [
 ]
 
 ROWS += OUTPUT_ROWS + STORE_ROWS
+# Rows by concern, each module with its own set-ups (see tests/badinput.py).
+ROWS += bad_rows_store.ROWS + bad_rows_encryption.ROWS + bad_rows_letterheads.ROWS + bad_rows_files.ROWS
 
 
 def snapshot(root: Path) -> dict[str, str]:
