@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 from iphr_desk.core.errors import BadInput, StoreError
 from iphr_desk.core.paths import DB_FILENAME, backup_dir_for, db_path_for, sidecar_paths
+from iphr_desk.core.recovery import PARTIAL_SUFFIX, durable_replace, kill_point
 
 if TYPE_CHECKING:
     from iphr_desk.core.store import Store
@@ -82,15 +83,18 @@ def create_backup(
     """Copy the live database into a new backup file, then drop the oldest beyond `keep`.
 
     Takes a Store (works for encrypted stores) or the path of a plain database file or data folder.
-    The copy is written under a temporary name and renamed when complete, so a crash never leaves a
-    half backup that looks whole.
+    The copy is written under a temporary name (`.partial`, owner-only) and renamed when complete, so a
+    crash never leaves a half backup that looks whole; one left by a killed process is removed at the
+    next open (`recovery`).
     """
     from iphr_desk.core.store import Store, connect_raw
 
+    passphrase: str | None = None
     if isinstance(store_or_path, Store):
         data_dir = store_or_path.data_dir
         source = store_or_path.raw_connection()
         encrypted = store_or_path.encrypted
+        passphrase = store_or_path._passphrase
     else:
         path = Path(store_or_path)
         db_path = db_path_for(path) if path.is_dir() else path
@@ -98,28 +102,46 @@ def create_backup(
         source = connect_raw(db_path)
         encrypted = False
     folder = backup_dir_for(data_dir)
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     target = _new_backup_path(folder, re.sub(r"[^a-z-]", "", reason.lower()) or "manual")
-    partial = target.with_name(target.name + ".partial")
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
+        private_folder(folder)
+        _create_private_file(partial)
         if encrypted:
             _export_encrypted(source, partial)
         else:
             _copy_plain(source, partial)
-        os.replace(partial, target)
+        kill_point("backup:partial-written")
+        durable_replace(partial, target)
     except Exception as exc:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"Could not write a backup in {folder}: {exc}.") from exc
+        raise StoreError(f"Could not write a backup in {folder}: {_reason(exc)}.") from exc
     finally:
         source.close()
-    prune_backups(data_dir, keep=keep)
+    prune_backups(data_dir, keep=keep, passphrase=passphrase)
     return target
 
 
-def _copy_plain(source: object, target: Path) -> None:
-    import sqlite3
+def private_folder(folder: Path) -> None:
+    """The backups folder, created or tightened to owner-only (it holds whole copies of the store)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(0o700)
 
-    destination = sqlite3.connect(str(target))
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+
+
+def _reason(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _copy_plain(source: object, target: Path) -> None:
+    from iphr_desk.core import dbfile
+
+    destination = dbfile.connect(target, sqlcipher=False, timeout=5.0)
     try:
         source.backup(destination)  # type: ignore[attr-defined]
         destination.execute("PRAGMA journal_mode = DELETE")  # a self-contained file, no WAL beside it
@@ -139,13 +161,55 @@ def _export_encrypted(source: object, target: Path) -> None:
         execute("DETACH DATABASE backup_copy")
 
 
-def prune_backups(data_dir: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the backups beyond the newest `keep`; returns what was removed."""
+def prune_backups(data_dir: Path, *, keep: int = DEFAULT_KEEP, passphrase: str | None = None) -> list[Path]:
+    """Delete the backups beyond the newest `keep`; returns what was removed.
+
+    The newest backup that holds data is never deleted while none of the kept ones does: ten backups of
+    a store that was emptied (or silently recreated) must not push out the last copy of the letters.
+    """
+    backups = list_backups(data_dir)
+    beyond = backups[keep:]
+    if not beyond:
+        return []
+    spared: Path | None = None
+    if not any(holds_data(info.path, passphrase) for info in backups[:keep]):
+        spared = next(
+            (
+                info.path
+                for info in beyond
+                if holds_data(info.path, passphrase) and verify_backup(info.path, passphrase)
+            ),
+            None,
+        )
     removed = []
-    for info in list_backups(data_dir)[keep:]:
-        info.path.unlink(missing_ok=True)
-        removed.append(info.path)
+    for info in beyond:
+        if info.path != spared:
+            info.path.unlink(missing_ok=True)
+            removed.append(info.path)
     return removed
+
+
+def holds_data(path: Path, passphrase: str | None = None) -> bool:
+    """Whether a backup has any letter or case in it (False when it cannot be read)."""
+    from iphr_desk.core import dbfile
+    from iphr_desk.core.store import connect_raw
+
+    kind = dbfile.kind_of(path)
+    if kind is not dbfile.FileKind.PLAIN and (kind is not dbfile.FileKind.ENCRYPTED or passphrase is None):
+        return False
+    try:
+        conn = connect_raw(path, None if kind is dbfile.FileKind.PLAIN else passphrase)
+    except Exception:
+        return False
+    try:
+        for table in ("letters", "cases"):
+            if conn.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]:
+                return True
+    except Exception:
+        return False
+    finally:
+        conn.close()
+    return False
 
 
 def made_today(data_dir: Path) -> bool:
@@ -165,10 +229,11 @@ def verify_backup(path: Path, passphrase: str | None = None) -> bool:
     """True when the backup opens (with the key, if encrypted) and passes `PRAGMA integrity_check`."""
     from iphr_desk.core.store import connect_raw, is_plain_sqlite
 
-    if passphrase is None and not is_plain_sqlite(path):
+    plain = is_plain_sqlite(path)
+    if passphrase is None and not plain:
         return False
     try:
-        conn = connect_raw(path, passphrase if not is_plain_sqlite(path) else None)
+        conn = connect_raw(path, None if plain else passphrase)
     except Exception:
         return False
     try:
@@ -215,10 +280,17 @@ def move_aside_corrupt(db_path: Path) -> Path:
 def restore_backup(data_dir: Path, number: int) -> Path:
     """Put backup `number` (1 = newest) in place of the database; returns where the old file went.
 
-    The store must be closed. The current database is moved aside with a timestamp, never deleted;
-    the backup file itself stays in the backups folder.
+    Holds the folder exclusively (every window and command must have closed the store: one still using
+    the old file would go on writing into the file moved aside). The current database is moved aside
+    with a timestamp, never deleted; the backup file itself stays in the backups folder. A journal lets
+    the next open finish or undo a restore that was interrupted (`recovery`).
     """
+    from iphr_desk.core import dbfile, folderlock
+    from iphr_desk.core.recovery import Journal, clear_journal, recover, write_journal
+
     data_dir = Path(data_dir)
+    if number < 1:
+        raise BadInput(f"There is no backup number {number}: backups are numbered from 1 (the newest).")
     backups = list_backups(data_dir)
     chosen = next((info for info in backups if info.number == number), None)
     if chosen is None:
@@ -226,8 +298,34 @@ def restore_backup(data_dir: Path, number: int) -> Path:
             f"There is no backup number {number} (there are {len(backups)}; see `iphr-desk backup list`)."
         )
     db_path = db_path_for(data_dir)
-    incoming = data_dir / f".{DB_FILENAME}.restoring"
-    shutil.copyfile(chosen.path, incoming)
-    aside = move_aside(db_path, "replaced") if db_path.exists() else db_path
-    os.replace(incoming, db_path)
+    with folderlock.exclusive(data_dir):
+        recover(data_dir)
+        if dbfile.kind_of(db_path) is dbfile.FileKind.ENCRYPTED and dbfile.is_plain(chosen.path):
+            raise BadInput(
+                f"Backup {number} is not encrypted but the store is: restoring it would put an unencrypted "
+                "copy of the data back on disk. Choose an encrypted backup."
+            )
+        incoming = data_dir / f".{DB_FILENAME}.restoring"
+        write_journal(data_dir, Journal("restore", "copying", {"incoming": incoming.name}))
+        try:
+            _copy_private(chosen.path, incoming)
+        except OSError as exc:
+            incoming.unlink(missing_ok=True)
+            clear_journal(data_dir)
+            raise StoreError(f"Could not copy backup {number} into {data_dir}: {_reason(exc)}.") from exc
+        kill_point("restore:copied")
+        write_journal(data_dir, Journal("restore", "copied", {"incoming": incoming.name}))
+        aside = move_aside(db_path, "replaced") if db_path.exists() else db_path
+        kill_point("restore:moved-aside")
+        durable_replace(incoming, db_path)
+        clear_journal(data_dir)
     return aside
+
+
+def _copy_private(source: Path, target: Path) -> None:
+    """A byte copy readable by the owner only, flushed to disk before it is renamed into place."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out, source.open("rb") as handle:
+        shutil.copyfileobj(handle, out, 1 << 20)
+        out.flush()
+        os.fsync(out.fileno())

@@ -13,15 +13,15 @@ parameters, so it is quoted into the statement text, which is never logged.
 
 from __future__ import annotations
 
-import contextlib
 import hmac
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from iphr_desk.core import dbfile, folderlock, recovery
 from iphr_desk.core.errors import BadInput, DatabaseLockedError, PassphraseError, StoreError
-from iphr_desk.core.paths import db_path_for, resolve_data_dir, sidecar_paths
-from iphr_desk.core.store import connect_raw, is_plain_sqlite, quote_sql_string
+from iphr_desk.core.paths import db_path_for, resolve_data_dir
+from iphr_desk.core.store import DEFAULT_BUSY_TIMEOUT, connect_raw, is_plain_sqlite, quote_sql_string
 
 if TYPE_CHECKING:
     from iphr_desk.core.store import Store
@@ -31,8 +31,7 @@ _CHUNK: Final = 1 << 20
 
 def is_encrypted(db_path: Path | str) -> bool:
     """True when the file exists and is not a plain SQLite database (SQLCipher files look random)."""
-    path = Path(db_path)
-    return path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path)
+    return dbfile.is_encrypted(db_path)
 
 
 def _check_passphrase(passphrase: str) -> None:
@@ -60,6 +59,8 @@ def _leave_wal_alone(conn: Any, source: Path) -> None:
     try:
         mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
     except Exception as exc:
+        if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+            raise StoreError(f"{source} cannot be read as a database ({exc}).") from exc
         mode = str(exc)
     if mode != "delete":
         raise DatabaseLockedError(
@@ -69,10 +70,8 @@ def _leave_wal_alone(conn: Any, source: Path) -> None:
 
 def _export_encrypted(source: Path, target: Path, passphrase: str) -> dict[str, int]:
     """Write an encrypted copy of the plain database `source`; returns the source's row counts."""
-    import sqlcipher3.dbapi2 as sqlcipher
-
     target.unlink(missing_ok=True)
-    conn = sqlcipher.connect(str(source), isolation_level=None, timeout=0.5)
+    conn = dbfile.connect(source, sqlcipher=True, timeout=0.5)  # sqlcipher_export reads plain files too
     try:
         conn.execute("PRAGMA temp_store = MEMORY")
         _leave_wal_alone(conn, source)
@@ -102,68 +101,104 @@ def _verify_encrypted(path: Path, passphrase: str, expected: dict[str, int]) -> 
         raise StoreError(f"The encrypted copy {path} did not match the store; the plain store is kept.")
 
 
-def shred(path: Path) -> None:
-    """Overwrite a file with random bytes, flush it to disk, then unlink it."""
-    if not path.exists():
-        return
-    size = path.stat().st_size
-    with path.open("r+b") as handle:
-        remaining = size
-        while remaining > 0:
-            chunk = min(_CHUNK, remaining)
-            handle.write(os.urandom(chunk))
-            remaining -= chunk
-        handle.flush()
-        os.fsync(handle.fileno())
-    path.unlink()
-
-
-def _swap_in(encrypted: Path, plain: Path) -> None:
-    """Put `encrypted` where `plain` was, atomically, then shred the old plain content."""
-    aside = plain.with_name(plain.name + ".plain-old")
-    aside.unlink(missing_ok=True)
-    try:
-        os.link(plain, aside)  # a second name for the plain bytes, so they can be shredded after the swap
-    except OSError:
-        os.replace(plain, aside)
-    os.replace(encrypted, plain)
-    for sidecar in sidecar_paths(aside):
-        shred(sidecar)
-    shred(aside)
-
-
 def encrypt_store(data_dir: Path | str | None, passphrase: str) -> Path:
-    """Convert the plain store of `data_dir` (closed) to SQLCipher; returns the database path."""
+    """Convert the plain store of `data_dir` to SQLCipher; returns the database path.
+
+    The folder is held exclusively from start to finish (`folderlock`): a window or command that has the
+    store open makes this wait briefly, then refuse; one that starts meanwhile waits or is told, so no
+    letter can be written into the plain file after it was copied. Every plain backup is copied
+    encrypted and verified *before* anything is replaced; the journal then says "prepared", and from that
+    point an interruption is finished by the next open (`recovery`), never left half-done. A plain
+    backup too damaged to copy is shredded with the rest (it could not be restored anyway): the note
+    returned by `encrypt_notes` says so.
+    """
     from iphr_desk.core.backup import list_backups
 
     _check_passphrase(passphrase)
     folder = resolve_data_dir(data_dir)
     db_path = db_path_for(folder)
-    if not db_path.is_file():
-        raise StoreError(f"There is no IPHR Desk store in {folder} to encrypt.")
-    if is_encrypted(db_path):
-        raise BadInput(f"The store in {folder} is already encrypted.")
-    staging = db_path.with_name(f".{db_path.name}.encrypting")
-    try:
-        counts = _export_encrypted(db_path, staging, passphrase)
-        _verify_encrypted(staging, passphrase, counts)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staging.unlink(missing_ok=True)
-        raise
-    for sidecar in sidecar_paths(db_path):  # the WAL was checkpointed: what is left is stale plain text
-        shred(sidecar)
-    _swap_in(staging, db_path)
-    for info in list_backups(folder):
-        if is_encrypted(info.path):
-            continue
-        backup_staging = info.path.with_name(info.path.name + ".encrypting")
-        backup_counts = _export_encrypted(info.path, backup_staging, passphrase)
-        _verify_encrypted(backup_staging, passphrase, backup_counts)
-        _swap_in(backup_staging, info.path)
-    for aside in _moved_aside(db_path):
-        _encrypt_if_readable(aside, passphrase)
+    if dbfile.kind_of(db_path) in (dbfile.FileKind.MISSING, dbfile.FileKind.EMPTY):
+        raise BadInput(f"There is no IPHR Desk store in {folder} to encrypt.")
+    _check_writable(folder)
+    with folderlock.exclusive(folder, timeout=DEFAULT_BUSY_TIMEOUT):
+        _last_notes.clear()
+        _last_notes.extend(recovery.recover(folder))
+        if is_encrypted(db_path):
+            raise BadInput(f"The store in {folder} is already encrypted.")
+        staging = db_path.with_name(f".{db_path.name}{recovery.ENCRYPTING_SUFFIX}")
+        journal = recovery.Journal("encrypt", "staging", {db_path.name: staging.name})
+        plain_backups = [info.path for info in list_backups(folder) if not is_encrypted(info.path)]
+        for path in plain_backups:
+            journal.files[_relative(folder, path)] = _relative(folder, _staging_for(path))
+        recovery.write_journal(folder, journal)
+        try:
+            counts = _export_encrypted(db_path, staging, passphrase)
+            _verify_encrypted(staging, passphrase, counts)
+            recovery.kill_point("encrypt:store-copied")
+            for path in plain_backups:
+                if not _encrypt_copy(path, _staging_for(path), passphrase):
+                    del journal.files[_relative(folder, path)]
+                    journal.discard.append(_relative(folder, path))
+            recovery.kill_point("encrypt:backups-copied")
+        except BaseException:
+            recovery.recover(folder)  # the journal still says "staging": the copies are removed
+            raise
+        journal.phase = "prepared"
+        recovery.write_journal(folder, journal)
+        recovery.kill_point("encrypt:prepared")
+        recovery.finish_encrypt(folder, journal)
+        recovery.clear_journal(folder)
+        if journal.discard:
+            _last_notes.append(
+                f"{len(journal.discard)} damaged unencrypted backup(s) could not be copied and were removed."
+            )
+        for aside in _moved_aside(db_path):
+            _encrypt_if_readable(aside, passphrase)
     return db_path
+
+
+#: One-line notes from the last `encrypt_store` of this process (clean-ups, removed damaged backups).
+_last_notes: list[str] = []
+
+
+def encrypt_notes() -> list[str]:
+    return list(_last_notes)
+
+
+def _staging_for(path: Path) -> Path:
+    return path.with_name(path.name + recovery.ENCRYPTING_SUFFIX)
+
+
+def _relative(folder: Path, path: Path) -> str:
+    return str(path.relative_to(folder))
+
+
+def _encrypt_copy(path: Path, staging: Path, passphrase: str) -> bool:
+    """An encrypted, verified copy of a plain backup; False when the backup is too damaged to copy."""
+    try:
+        counts = _export_encrypted(path, staging, passphrase)
+        _verify_encrypted(staging, passphrase, counts)
+    except DatabaseLockedError:
+        staging.unlink(missing_ok=True)
+        raise
+    except Exception:
+        staging.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def _check_writable(folder: Path) -> None:
+    """Encrypting writes a full new copy beside the store: say so at once if the folder refuses it."""
+    probe = folder / f".iphr-desk-write-test-{os.getpid()}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise BadInput(
+            f"The data folder {folder} cannot be written ({exc.strerror or exc}); "
+            "encrypting writes a new copy of the store there. Nothing was changed."
+        ) from exc
+    os.close(fd)
+    probe.unlink(missing_ok=True)
 
 
 def _moved_aside(db_path: Path) -> list[Path]:
@@ -171,21 +206,17 @@ def _moved_aside(db_path: Path) -> list[Path]:
     return sorted(
         path
         for path in db_path.parent.glob(db_path.name + ".*")
-        if path.is_file() and not path.name.endswith(("-wal", "-shm")) and is_plain_sqlite(path)
+        if path.is_file()
+        and not path.name.endswith(("-wal", "-shm", recovery.PLAIN_OLD_SUFFIX, recovery.ENCRYPTING_SUFFIX))
+        and is_plain_sqlite(path)
     )
 
 
 def _encrypt_if_readable(path: Path, passphrase: str) -> None:
     """Encrypt a kept-aside copy in place; a damaged one that cannot be copied is left as it is."""
-    staging = path.with_name(path.name + ".encrypting")
-    try:
-        counts = _export_encrypted(path, staging, passphrase)
-        _verify_encrypted(staging, passphrase, counts)
-    except Exception:
-        with contextlib.suppress(OSError):
-            staging.unlink(missing_ok=True)
-        return
-    _swap_in(staging, path)
+    staging = _staging_for(path)
+    if _encrypt_copy(path, staging, passphrase):
+        recovery.swap_in_encrypted(staging, path)
 
 
 def plain_leftovers(data_dir: Path | str | None) -> list[Path]:
@@ -227,13 +258,17 @@ def change_passphrase(store: Store, old: str, new: str) -> None:
         raise BadInput("This store is not encrypted; encrypt it first.")
     if not _same(old, current):
         raise PassphraseError("The current passphrase is wrong.")
-    store.close()
+    store.close()  # lets the folder go: re-keying needs it exclusively (no other user of the old key)
     try:
-        _rekey(store.db_path, old, new)
+        with folderlock.exclusive(store.data_dir, timeout=DEFAULT_BUSY_TIMEOUT):
+            _rekey(store.db_path, old, new)
+            for info in list_backups(store.data_dir):
+                if verify_backup(info.path, old):
+                    _rekey(info.path, old, new)
+    except DatabaseLockedError:
+        store.reopen_with(old)
+        raise
     except Exception as exc:
         store.reopen_with(old)
         raise StoreError(f"Could not change the passphrase: {exc}.") from exc
     store.reopen_with(new)
-    for info in list_backups(store.data_dir):
-        if verify_backup(info.path, old):
-            _rekey(info.path, old, new)

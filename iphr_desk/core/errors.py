@@ -56,6 +56,10 @@ class CorruptDatabaseError(StoreError):
     """The database failed its integrity check; backups may be offered."""
 
 
+class MissingDatabaseError(CorruptDatabaseError):
+    """The database is missing or empty but backups exist: restore one, never start an empty store."""
+
+
 class DatabaseLockedError(StoreError):
     """Another program holds the database; try again when it has finished."""
 

@@ -12,20 +12,25 @@ live here and in `search.py`; everything else speaks portable SQLAlchemy.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
+from iphr_desk.core import dbfile, folderlock, recovery
+from iphr_desk.core.dbfile import DBAPIConnection, FileKind
 from iphr_desk.core.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
+    MissingDatabaseError,
     NewerSchemaError,
     PassphraseError,
     StoreError,
 )
-from iphr_desk.core.paths import db_path_for, resolve_data_dir
+from iphr_desk.core.paths import db_path_for, resolve_data_dir, sidecar_paths
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -34,22 +39,18 @@ if TYPE_CHECKING:
 #: How long a command waits for another program to finish writing before it gives up.
 DEFAULT_BUSY_TIMEOUT: Final = 5.0
 
-_SQLITE_HEADER: Final = b"SQLite format 3\x00"
 #: Page cache per connection to an encrypted store (KiB, a ceiling that fills only as pages are read).
 #: Every page fetched from disk is decrypted; on a 20k-letter store a broad search took 0.26 s warm with
 #: SQLite's default 2 MB cache and 0.05 s with this one.
 ENCRYPTED_CACHE_KIB: Final = 65536
 
-DBAPIConnection = Any  # a sqlite3 or sqlcipher3 connection: the two modules share no base class
-
 
 def is_plain_sqlite(db_path: Path) -> bool:
-    """True when the file starts with SQLite's plain-text header (an SQLCipher file looks random)."""
-    try:
-        with db_path.open("rb") as handle:
-            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
-    except OSError:
-        return False
+    """True when the file is a plain SQLite database (an SQLCipher file looks random).
+
+    Asked through `dbfile`, which never reads the header of a file this process has open.
+    """
+    return dbfile.is_plain(db_path)
 
 
 def quote_sql_string(value: str) -> str:
@@ -73,8 +74,7 @@ def connect_raw(
     `isolation_level=None` hands transaction control to SQLAlchemy's `begin` event (see `_make_engine`);
     the driver's own implicit BEGIN would otherwise run reads outside transactions.
     """
-    module = dbapi_module(passphrase is not None)
-    conn = module.connect(str(db_path), timeout=busy_timeout, check_same_thread=False, isolation_level=None)
+    conn = dbfile.connect(db_path, sqlcipher=passphrase is not None, timeout=busy_timeout)
     try:
         if passphrase is not None:
             conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our one-line error, not a log
@@ -153,6 +153,9 @@ class Store:
         self._sessions: sessionmaker[Session] = sessionmaker(engine, expire_on_commit=False)
         self.migrated_from: str | None = None  # the revision found on open when a migration ran
         self.backup_made: Path | None = None  # the backup taken while opening, if any
+        #: what opening found and put right (an interrupted command finished or undone), one line each
+        self.notices: list[str] = []
+        self._folder_lock: folderlock.FolderLock | None = None
 
     def __repr__(self) -> str:  # never shows the passphrase
         return f"Store({str(self.db_path)!r}, encrypted={self.encrypted})"
@@ -180,26 +183,66 @@ class Store:
         Raises `PassphraseError`, `CorruptDatabaseError`, `NewerSchemaError`, `DatabaseLockedError` or
         `StoreError`; in each case the file is left as it was.
         """
+        if check not in ("always", "daily"):
+            raise ValueError(f"check must be 'always' or 'daily', not {check!r}")
         folder = resolve_data_dir(data_dir)
         db_path = db_path_for(folder)
-        exists = db_path.is_file() and db_path.stat().st_size > 0
-        if not exists:
+        if not folder.is_dir():
             if not create:
-                raise StoreError(f"There is no IPHR Desk store in {folder}.")
+                raise StoreError(f"There is no IPHR Desk store in {folder} (no such folder).")
             try:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: names of people at risk
             except OSError as exc:
                 raise StoreError(f"Cannot create the data folder {folder}: {exc.strerror or exc}.") from exc
+        lock, notices = _lock_folder(folder, busy_timeout)
+        try:
+            store = cls._open_locked(
+                folder,
+                db_path,
+                passphrase,
+                create=create,
+                busy_timeout=busy_timeout,
+                check=check,
+                daily_backup=daily_backup,
+            )
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        store._folder_lock = lock
+        store.notices = notices
+        return store
+
+    @classmethod
+    def _open_locked(
+        cls,
+        folder: Path,
+        db_path: Path,
+        passphrase: str | None,
+        *,
+        create: bool,
+        busy_timeout: float,
+        check: str,
+        daily_backup: bool,
+    ) -> Store:
+        kind = dbfile.kind_of(db_path)
+        if kind is FileKind.NOT_A_FILE:
+            raise StoreError(f"Cannot open the database {db_path}: it is not a file (a folder or a device).")
+        exists = kind in (FileKind.PLAIN, FileKind.ENCRYPTED)
+        if not exists:
+            _refuse_silent_recreation(folder, db_path, kind, passphrase)
+            if not create:
+                raise StoreError(f"There is no IPHR Desk store in {folder}.")
             key = passphrase or None
             version: str | None = None
+            _create_private(db_path)
         else:
-            key = None if is_plain_sqlite(db_path) else passphrase
-            if key is None and not is_plain_sqlite(db_path):
+            key = None if kind is FileKind.PLAIN else passphrase
+            if key is None and kind is FileKind.ENCRYPTED:
                 raise PassphraseError(
                     f"The store in {folder} is encrypted (or its file is damaged): give its passphrase."
                 )
-            if check not in ("always", "daily"):
-                raise ValueError(f"check must be 'always' or 'daily', not {check!r}")
+            _make_private(db_path)
             full_check = check == "always" or not _backed_up_today(folder)
             version = inspect_database(db_path, key, busy_timeout=busy_timeout, quick_check=full_check)
             refuse_unknown_revision(version, db_path)
@@ -207,8 +250,11 @@ class Store:
         store = cls(folder, db_path, engine, passphrase=key, busy_timeout=busy_timeout)
         try:
             store._prepare(existing=exists, version=version, daily_backup=daily_backup)
+            if not exists:
+                dbfile.remember(db_path, FileKind.ENCRYPTED if key else FileKind.PLAIN)
+            _make_private(db_path)
         except BaseException:
-            store.close()
+            store.engine.dispose()
             raise
         return store
 
@@ -308,8 +354,11 @@ class Store:
         return connect_raw(self.db_path, self._passphrase, busy_timeout=self.busy_timeout)
 
     def close(self) -> None:
-        """Close every pooled connection; SQLite then checkpoints the WAL into the main file."""
+        """Close every pooled connection (SQLite then checkpoints the WAL), then let the folder go."""
         self.engine.dispose()
+        if self._folder_lock is not None:
+            self._folder_lock.release()
+            self._folder_lock = None
 
     def reopen(self) -> None:
         """Open the folder's database again in place, with every check of `open` (and its migration).
@@ -323,12 +372,16 @@ class Store:
         self._sessions = fresh._sessions
         self.migrated_from = fresh.migrated_from
         self.backup_made = fresh.backup_made
+        self.notices = fresh.notices
+        self._folder_lock, fresh._folder_lock = fresh._folder_lock, None
 
     def reopen_with(self, passphrase: str | None) -> None:
         """Switch to another key after the file was re-keyed (`crypto.change_passphrase`)."""
         from sqlalchemy.orm import sessionmaker
 
         self.engine.dispose()
+        if self._folder_lock is None:  # closed for the re-keying, which held the folder exclusively
+            self._folder_lock, _ = _lock_folder(self.data_dir, self.busy_timeout)
         self._passphrase = passphrase
         self.engine = _make_engine(self.db_path, passphrase, self.busy_timeout)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -338,6 +391,97 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lock_folder(folder: Path, busy_timeout: float) -> tuple[folderlock.FolderLock | None, list[str]]:
+    """The folder's shared lock, after finishing or undoing whatever an interrupted command left.
+
+    A journal means the database itself may be half-replaced: nobody may use it before it is put right,
+    so its recovery waits for the folder like `encrypt` does. Stray copies without a journal are only
+    removed when the folder is free at once (a live command may be writing one of them).
+    """
+    notices: list[str] = []
+    for _attempt in range(3):
+        if recovery.journal_path(folder).exists():
+            with folderlock.exclusive(folder, timeout=busy_timeout) as held:
+                if held is not None or not recovery.journal_path(folder).exists():
+                    notices += recovery.recover(folder)
+        elif recovery.leftovers(folder):
+            try:
+                with folderlock.exclusive(folder, timeout=0) as held:
+                    if held is not None:
+                        notices += recovery.recover(folder)
+            except DatabaseLockedError:
+                pass  # in use: the next open cleans up
+        lock = folderlock.acquire(folder, exclusive=False, timeout=busy_timeout)
+        if not recovery.journal_path(folder).exists():
+            return lock, notices
+        if lock is not None:  # an operation started and died between the two looks: put it right first
+            lock.release()
+    raise DatabaseLockedError(
+        f"The store in {folder} is being encrypted or restored by another IPHR Desk command; "
+        "try again when it has finished."
+    )
+
+
+def _refuse_silent_recreation(folder: Path, db_path: Path, kind: FileKind, passphrase: str | None) -> None:
+    """A missing or empty database beside backups is lost data to restore, not a new store to start."""
+    from iphr_desk.core.backup import holds_data, list_backups, newest_good_backup
+
+    def worth_restoring(path: Path) -> bool:
+        unreadable = passphrase is None and dbfile.kind_of(path) is FileKind.ENCRYPTED
+        return unreadable or holds_data(path, passphrase)
+
+    if not any(worth_restoring(info.path) for info in list_backups(folder)):
+        return  # no backup holds a letter or a case: starting afresh loses nothing
+    what = "is missing" if kind is FileKind.MISSING else "is empty (0 bytes)"
+    good = newest_good_backup(folder, passphrase)
+    if good is None:
+        offer = (
+            "None of the backups in the backups folder passes its check; move that folder away to start "
+            "a new, empty store."
+        )
+    else:
+        offer = (
+            f"The newest good backup is number {good.number}, from {good.label} ({good.path.name}); "
+            f"restore it with `iphr-desk backup restore {good.number}`."
+        )
+    raise MissingDatabaseError(f"The database {db_path} {what}, but the folder has backups. {offer}")
+
+
+def _create_private(db_path: Path) -> None:
+    """Create the new database file readable by its owner only; SQLite gives its WAL the same mode.
+
+    No connection of this process is open on it yet, so opening a descriptor here drops no lock.
+    """
+    try:
+        fd = os.open(db_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise StoreError(_folder_problem(db_path.parent, exc)) from exc
+    os.close(fd)
+
+
+def _make_private(db_path: Path) -> None:
+    """Owner-only modes on the database, its WAL and its shared memory, whatever the folder's mode."""
+    for path in (db_path, *sidecar_paths(db_path)):
+        with contextlib.suppress(OSError):
+            if os.stat(path).st_mode & 0o077:
+                os.chmod(path, 0o600)  # chmod opens no descriptor: no lock is dropped
+
+
+def _folder_problem(folder: Path, exc: OSError) -> str:
+    """An OS error on the data folder as the sentence a user can act on."""
+    import errno
+
+    if exc.errno in (errno.EROFS,):
+        return f"The data folder {folder} is on a read-only disk; IPHR Desk needs to write there."
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"Permission denied: IPHR Desk cannot write in the data folder {folder}."
+    if exc.errno == errno.ENOSPC:
+        return f"The disk holding {folder} is full; free some space and try again."
+    return f"Cannot use the data folder {folder}: {exc.strerror or exc}."
 
 
 def _backed_up_today(folder: Path) -> bool:
