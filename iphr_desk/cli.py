@@ -361,16 +361,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_letterhead(args: argparse.Namespace) -> int:
     """Keep the template in the data folder (the exporter reads it there) and list it in the store."""
     from iphr_desk.core import repository
-    from iphr_desk.core.letterhead import check_name, load_letterhead, read_word_package, register_letterhead
+    from iphr_desk.core.letterhead import install_letterhead, load_letterhead, prepare_letterhead
 
-    check_name(args.name)
-    read_word_package(args.file)  # refuse a bad file before anything is created
+    prepared = prepare_letterhead(args.name, args.file)  # every check, before anything is created
     folder = data_dir(args)
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path = register_letterhead(folder, args.name, args.file)
-    head = load_letterhead(args.name, folder)
-    store = open_store(args)
+    store = open_store(args)  # a wrong passphrase must not leave letterhead files behind either
     try:
+        path = install_letterhead(folder, prepared)
+        head = load_letterhead(args.name, folder)
         repository.add_letterhead_record(
             store,
             args.name,
@@ -382,7 +381,8 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
         )
     finally:
         _close(store)
-    print(f"letterhead '{args.name}' registered: {path}")
+    removed = f" (removed: {prepared.removed})" if prepared.removed else ""
+    print(f"letterhead '{args.name}' registered: {path}{removed}")
     return EXIT_OK
 
 

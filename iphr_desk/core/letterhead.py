@@ -9,9 +9,12 @@ missing letter styles added from the default) next to `letterheads/NAME.toml` (t
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
+import os
 import re
+import tempfile
 import threading
 import tomllib
 import zipfile
@@ -25,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 from lxml import etree
 
 from iphr_desk.core.errors import LetterheadError
+from iphr_desk.core.letterhead_sanitize import MAX_TOTAL_BYTES, MB, parse_part, read_parts
 from iphr_desk.resources import resource
 
 if TYPE_CHECKING:
@@ -191,6 +195,11 @@ def read_word_package(file: Path) -> bytes:
     """
     if not file.is_file():
         raise LetterheadError(f"{file}: no such file.")
+    if file.stat().st_size > MAX_TOTAL_BYTES:
+        raise LetterheadError(
+            f"{file.name}: the file is larger than {MAX_TOTAL_BYTES // MB} MB, far more than a letterhead "
+            "needs; it cannot be used."
+        )
     if file.suffix.lower() in (".docm", ".dotm"):
         raise LetterheadError(
             f"{file.name}: macro-enabled Word files (.docm, .dotm) cannot be letterheads; "
@@ -202,15 +211,13 @@ def read_word_package(file: Path) -> bytes:
             f"{file.name}: this is an old Word .doc or a password-protected file; "
             "open it in Word and save it as a Word Document (.docx) without a password."
         )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        types_xml = archive.read("[Content_Types].xml")
-        types = etree.fromstring(types_xml)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
-        raise LetterheadError(f"{file.name}: this is not a Word document (.docx).") from exc
+    parts = read_parts(data, file.name)  # bounded: a zip bomb is refused here, before any parsing
+    if "[Content_Types].xml" not in parts:
+        raise LetterheadError(f"{file.name}: this is not a Word document (.docx).")
+    types = parse_part(parts["[Content_Types].xml"], file.name, "[Content_Types].xml")
     content_types = [el.get("ContentType", "") for el in types]
     if any("macroEnabled" in ct or "vbaProject" in ct for ct in content_types) or any(
-        name.lower().endswith("vbaproject.bin") for name in archive.namelist()
+        name.lower().endswith("vbaproject.bin") for name in parts
     ):
         raise LetterheadError(
             f"{file.name}: this Word file contains macros and cannot be a letterhead; "
@@ -219,28 +226,137 @@ def read_word_package(file: Path) -> bytes:
     if _MAIN_DOCUMENT in content_types:
         return data
     if _MAIN_TEMPLATE in content_types:
-        return _template_as_document(archive, types)
+        return _template_as_document(parts, types)
     raise LetterheadError(f"{file.name}: this is not a Word document (.docx).")
 
 
-def _template_as_document(archive: zipfile.ZipFile, types: etree._Element) -> bytes:
+def _template_as_document(parts: dict[str, bytes], types: etree._Element) -> bytes:
     """A .dotx repackaged as a .docx: only the main part's content type differs."""
     for el in types:
         if el.get("ContentType") == _MAIN_TEMPLATE:
             el.set("ContentType", _MAIN_DOCUMENT)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in archive.infolist():
-            if info.filename == "[Content_Types].xml":
-                target.writestr(info, etree.tostring(types, xml_declaration=True, encoding="UTF-8"))
-            else:
-                target.writestr(info, archive.read(info.filename))
+        for name, blob in parts.items():
+            if name == "[Content_Types].xml":
+                blob = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+            target.writestr(name, blob)
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class PreparedLetterhead:
+    """A letterhead checked and cleaned in memory, ready to be stored (see `install_letterhead`)."""
+
+    name: str
+    template: bytes
+    profile: str
+    removed: str = ""  # what sanitising took out, for the user ("1 remote field"); empty if nothing
+
+
+def prepare_letterhead(name: str, file: Path) -> PreparedLetterhead:
+    """Everything `register_letterhead` checks, done before anything touches the disk.
+
+    The stored template is also opened the way the exporter will open it, so a letterhead that
+    registers is one that exports: a half-checked file must never become a profile that fails
+    every export afterwards.
+    """
+    from iphr_desk.core.docx.template import build_letterhead, open_prepared, profile_text
+    from iphr_desk.core.letterhead_sanitize import sanitise_package
+
+    check_name(name)
+    safe = sanitise_package(read_word_package(file), file.name)
+    template, organisation = build_letterhead(safe.data, name, file.name)
+    open_prepared(io.BytesIO(template), Path(f"{name}.docx"))
+    profile = profile_text(organisation)
+    try:
+        Organisation.from_mapping(tomllib.loads(profile)["organisation"], f"{name}.toml")
+    except (tomllib.TOMLDecodeError, KeyError) as exc:  # a bug in profile_text, never the user's file
+        raise LetterheadError(f"{file.name}: its organisation name cannot be stored ({exc}).") from exc
+    return PreparedLetterhead(name=name, template=template, profile=profile, removed=safe.summary())
+
+
+def install_letterhead(data_dir: Path, prepared: PreparedLetterhead) -> Path:
+    """Store a prepared letterhead as `letterheads/NAME.docx` (+ `NAME.toml`); returns the template.
+
+    Both files are written under temporary names in the same folder, flushed to disk, then renamed
+    into place, so a failure leaves the previous state (nothing, or the previous letterhead). An
+    existing profile is kept (the organisation may have edited it) unless it cannot be read, as
+    one left behind by an earlier, failed registration. Letterheads are private: folder 0700,
+    files 0600.
+    """
+    folder = registered_dir(data_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise LetterheadError(f"Cannot create {folder}: {exc.strerror or exc}.") from exc
+    target = folder / f"{prepared.name}.docx"
+    profile = folder / f"{prepared.name}.toml"
+    writes = [(target, prepared.template)]
+    if not _readable_profile(profile):
+        writes.insert(0, (profile, prepared.profile.encode("utf-8")))
+    temps: list[tuple[Path, Path]] = []
+    renamed: list[Path] = []
+    existed = {path: path.exists() for path, _ in writes}
+    try:
+        for path, data in writes:
+            temps.append((_write_private_temp(folder, data), path))
+        for temp, path in temps:
+            os.replace(temp, path)
+            renamed.append(path)
+        _sync_folder(folder)
+    except OSError as exc:
+        for temp, _path in temps:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        for path in renamed:
+            if not existed[path]:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        raise LetterheadError(f"Cannot store the letterhead in {folder}: {exc.strerror or exc}.") from exc
+    return target
+
+
+def _readable_profile(profile: Path) -> bool:
+    if not profile.is_file():
+        return False
+    try:
+        read_profile(profile)
+    except LetterheadError:
+        return False
+    return True
+
+
+def _write_private_temp(folder: Path, data: bytes) -> Path:
+    from iphr_desk.core.safewrite import TEMP_PREFIX
+
+    handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
+    temp = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o600)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); Windows cannot open a folder for this and needs not."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def register_letterhead(data_dir: Path, name: str, file: Path) -> Path:
     """Store `file` as the letterhead `name` under `data_dir`; returns the stored template's path."""
-    from iphr_desk.core.docx.template import import_letterhead
-
-    check_name(name)
-    return import_letterhead(data_dir, name, read_word_package(file), file.name)
+    return install_letterhead(data_dir, prepare_letterhead(name, file))

@@ -22,7 +22,7 @@ from docx.styles.style import BaseStyle
 from iphr_desk.core.docx.metadata import clean_template, remove_leftovers, set_properties
 from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
 from iphr_desk.core.errors import LetterheadError
-from iphr_desk.core.safewrite import write_atomically
+from iphr_desk.core.letterhead_sanitize import sanitise_package
 
 #: The placeholder date of a prepared template's properties (each letter sets its own).
 _PREPARED: Final = dt.datetime(2000, 1, 1)
@@ -30,7 +30,12 @@ _PREPARED: Final = dt.datetime(2000, 1, 1)
 
 def open_template(path: Path) -> DocxDocument:
     """The template at `path` with its body emptied (the final section properties stay)."""
-    return _open(str(path), path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = f"{path.name}: the letterhead cannot be opened as a Word document ({exc})."
+        raise LetterheadError(problem) from exc
+    return _open(io.BytesIO(data), path)
 
 
 def open_prepared(source: IO[bytes], path: Path) -> DocxDocument:
@@ -38,6 +43,7 @@ def open_prepared(source: IO[bytes], path: Path) -> DocxDocument:
     emptied, every leftover that does not depend on a letter removed, properties parts in place.
 
     What remains for each letter is `metadata.prune_relationships` once its body is written.
+    The caller caches the result, so the checks of `_open` cost once per template and process.
     """
     document = _open(source, path)
     clean_template(document)
@@ -45,9 +51,13 @@ def open_prepared(source: IO[bytes], path: Path) -> DocxDocument:
     return document
 
 
-def _open(source: str | IO[bytes], path: Path) -> DocxDocument:
+def _open(source: IO[bytes], path: Path) -> DocxDocument:
+    """Open through `sanitise_package` first: a letterhead registered before import-time checks
+    existed, or copied into the folder by hand, must not make the export unpack a zip bomb or
+    hand LibreOffice a remote picture to fetch."""
+    safe = sanitise_package(source.read(), path.name, reencode_all=False)
     try:
-        document = docx.Document(source)
+        document = docx.Document(io.BytesIO(safe.data))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
         problem = f"{path.name}: the letterhead cannot be opened as a Word document ({exc})."
         raise LetterheadError(problem) from exc
@@ -137,9 +147,12 @@ def style_names(document: DocxDocument) -> set[str]:
     return {s.name for s in document.styles if isinstance(s, BaseStyle) and s.name}
 
 
-def import_letterhead(data_dir: Path, name: str, data: bytes, source_name: str) -> Path:
-    """Clean `data` (a .docx package) into `<data_dir>/letterheads/NAME.docx` and its profile."""
-    from iphr_desk.core.letterhead import BUILTIN, builtin_dir, registered_dir
+def build_letterhead(data: bytes, name: str, source_name: str) -> tuple[bytes, str]:
+    """`data` (a sanitised .docx package) as a letterhead template, and the organisation it names.
+
+    Nothing is written: the caller stores the result once every check has passed.
+    """
+    from iphr_desk.core.letterhead import BUILTIN, builtin_dir
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -150,17 +163,9 @@ def import_letterhead(data_dir: Path, name: str, data: bytes, source_name: str) 
     defaults = docx.Document(str(builtin_dir() / f"{BUILTIN}.docx"))
     add_missing_styles(document, defaults)
     remove_leftovers(document)
-    folder = registered_dir(data_dir)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise LetterheadError(f"Cannot create {folder}: {exc.strerror or exc}.") from exc
-    target = folder / f"{name}.docx"
-    write_atomically(target, document.save)
-    profile = folder / f"{name}.toml"
-    if not profile.exists():
-        write_atomically(profile, lambda stream: stream.write(_profile_text(organisation).encode("utf-8")))
-    return target
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue(), organisation
 
 
 def _company(document: DocxDocument) -> str | None:
@@ -175,13 +180,18 @@ def _company(document: DocxDocument) -> str | None:
             except etree.XMLSyntaxError:
                 return None
             for el in root:
-                if etree.QName(el).localname == "Company" and (el.text or "").strip():
-                    return (el.text or "").strip()
+                company = " ".join((el.text or "").split())  # a line break would end up in the profile
+                if etree.QName(el).localname == "Company" and company:
+                    return company
     return None
 
 
-def _profile_text(organisation: str) -> str:
-    escaped = organisation.replace("\\", "\\\\").replace('"', '\\"')
+def profile_text(organisation: str) -> str:
+    """A new letterhead profile naming `organisation` (any text: it is escaped as a TOML string)."""
+    escaped = "".join(
+        "\\" + ch if ch in '"\\' else f"\\u{ord(ch):04X}" if ord(ch) < 0x20 or ord(ch) == 0x7F else ch
+        for ch in organisation
+    )
     return (
         "# Letterhead profile written by `iphr-desk letterhead add`; edit the organisation below.\n"
         "[organisation]\n"
