@@ -201,21 +201,31 @@ def data_dir(args: argparse.Namespace) -> Path:
     return resolve_data_dir(args.data_dir)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """Open the store; an encrypted one gets its passphrase from the environment or a prompt."""
+def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
+    """Open the store; an encrypted one gets its passphrase from the environment or a prompt.
+
+    Commands that only read (`list`, `export --id`, `backup create`) pass `create=False`: asking about a
+    folder that holds no store says so instead of leaving a new, empty store there. Whatever the opening
+    put right (an interrupted command finished or undone) is told on stderr, one line each.
+    """
     from iphr_desk.core.errors import PassphraseError
     from iphr_desk.core.store import Store
 
     folder = data_dir(args)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
     try:
-        return Store.open(folder, passphrase=passphrase)
+        store = Store.open(folder, passphrase=passphrase, create=create)
     except PassphraseError as exc:
         if passphrase is not None:
             raise
         if not sys.stdin.isatty():
             raise PassphraseError(f"{exc} Set {PASSPHRASE_ENV}, or run the command in a terminal.") from None
-    return Store.open(folder, passphrase=ask_passphrase("Passphrase for the encrypted store: "))
+        store = Store.open(
+            folder, passphrase=ask_passphrase("Passphrase for the encrypted store: "), create=create
+        )
+    for notice in store.notices:
+        _say(notice)
+    return store
 
 
 def ask_passphrase(prompt: str) -> str:
@@ -247,6 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if not to_folder:
         out = _output_file(out, args.pdf)
+    _remove_stale_temporaries(out if to_folder else out.parent)
     from iphr_desk.core import docx_export
     from iphr_desk.core.letterhead import load_letterhead
 
@@ -273,15 +284,44 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _output_file(out: Path, pdf: bool) -> Path:
-    """OUT.docx or OUT.pdf; a name without a suffix gets the one the format asks for."""
-    from iphr_desk.core.errors import OutputPathError
+    """OUT.docx or OUT.pdf; a name without a suffix gets the one the format asks for.
 
+    A name with another extension (`letter.txt`, `letter.odt`) is refused rather than becoming
+    `letter.txt.docx`, which the user would not find; a dot inside a name (`v1.2`, `Mr. Smith`) is
+    not an extension. An existing device or pipe (`/dev/full`) is refused, not written beside.
+    """
+    import re
+
+    from iphr_desk.core.errors import OutputPathError
+    from iphr_desk.core.safewrite import check_not_special
+
+    check_not_special(out)
     suffix = out.suffix.lower()
     if suffix not in (".docx", ".pdf"):
+        if re.fullmatch(r"\.(?=[0-9]*[a-z])[a-z0-9]{1,10}", suffix):
+            wanted = "OUT.pdf" if pdf else "OUT.docx or OUT.pdf"
+            raise OutputPathError(
+                f"{out}: an export is written as .docx or .pdf, not {out.suffix}; give {wanted} "
+                "(or a folder, OUT_DIR/)"
+            )
         return out.with_name(out.name + (".pdf" if pdf else ".docx"))
     if pdf and suffix == ".docx":
         raise OutputPathError(f"{out}: --pdf asks for a PDF but the name ends in .docx; use OUT.pdf")
     return out
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Clear what a killed export left in `folder` (it holds a whole letter) and say so, once."""
+    from iphr_desk.core.safewrite import remove_stale_temporaries
+
+    removed = remove_stale_temporaries(folder)
+    if removed:
+        files = "a temporary file" if len(removed) == 1 else f"{len(removed)} temporary files"
+        _say(f"notice: removed {files} left in {folder} by an export that was killed ({removed[0].name})")
+
+
+#: SQLite's integer range: a larger id cannot name a letter (and would not even reach the query).
+_SQLITE_INT = range(-(2**63), 2**63)
 
 
 def _load_letter_for_export(args: argparse.Namespace) -> Letter:
@@ -291,7 +331,12 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
         return parse_letter_file(args.letter)
     from iphr_desk.core import repository
 
-    store = open_store(args)
+    if args.id not in _SQLITE_INT:
+        from iphr_desk.core.errors import BadInput
+
+        raise BadInput(f"There is no letter with id {args.id}.")
+
+    store = open_store(args, create=False)
     try:
         return repository.get_letter(store, args.id)
     finally:
@@ -317,7 +362,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from iphr_desk.core import repository
 
-    store = open_store(args)
+    store = open_store(args, create=False)
     try:
         if args.what == "letters":
             for letter in repository.letter_summaries(store, sort="updated", descending=True):
@@ -343,7 +388,11 @@ def format_case_line(row: CaseSummary) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """One cell of a row: whitespace collapsed, and controls (ESC, bidi overrides such as U+202E)
+    shown as `\u202e`, so that a subject cannot rewrite or disguise what the terminal shows."""
+    from iphr_desk.core.textclean import escape_for_terminal
+
+    return escape_for_terminal(" ".join(text.split()))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -395,14 +444,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
             print(f"{info.number}\t{info.label}\t{info.reason}\t{_size(info.size)}\t{info.path}")
         return EXIT_OK
     if args.action == "create":
-        store = open_store(args)
+        store = open_store(args, create=False)
         try:
             print(backup.create_backup(store, reason="manual"))
         finally:
             _close(store)
         return EXIT_OK
-    aside = backup.restore_backup(folder, args.number or 1)
-    print(f"restored backup {args.number or 1}; the database it replaced was kept as {aside}")
+    number = 1 if args.number is None else args.number
+    aside = backup.restore_backup(folder, number)
+    print(f"restored backup {number}; the database it replaced was kept as {aside}")
     return EXIT_OK
 
 
@@ -424,6 +474,8 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     if not passphrase:
         raise PassphraseError("an empty passphrase protects nothing; nothing was changed")
     crypto.encrypt_store(data_dir(args), passphrase)
+    for note in crypto.encrypt_notes():
+        _say(note)
     print("the store is now encrypted; keep the passphrase safe: without it the data cannot be read")
     return EXIT_OK
 

@@ -65,14 +65,28 @@ def _read_yaml(name: str) -> dict[str, Any]:
 
 
 def load_demo(store: Store) -> DemoResult:
-    """Add whatever part of the demo data the store does not hold yet."""
+    """Add whatever part of the demo data the store does not hold yet.
+
+    Two loads at once (the window's button and `iphr-desk demo`, or two commands) would both find a case
+    missing and both add it: one load runs at a time per data folder, the next finds everything there.
+    """
+    import contextlib
+
+    from iphr_desk.core import folderlock
+
     result = DemoResult()
-    _load_letterhead(store, result)
-    _load_cases(store, result)
-    _load_letters(store, result)
-    _load_recipients(store, result)
-    _load_signatories(store, result)
+    held = folderlock.acquire(store.data_dir, exclusive=True, timeout=DEMO_WAIT_S, name=DEMO_LOCK)
+    with held or contextlib.nullcontext():
+        _load_letterhead(store, result)
+        _load_cases(store, result)
+        _load_letters(store, result)
+        _load_recipients(store, result)
+        _load_signatories(store, result)
     return result
+
+
+DEMO_LOCK = ".iphr-desk-demo.lock"
+DEMO_WAIT_S = 120.0
 
 
 def _load_cases(store: Store, result: DemoResult) -> None:

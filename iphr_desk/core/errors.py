@@ -60,6 +60,10 @@ class MissingDatabaseError(CorruptDatabaseError):
     """The database is missing or empty but backups exist: restore one, never start an empty store."""
 
 
+class NoStoreError(StoreError, BadInput):
+    """The folder holds no store, and the command only reads one (CLI exit status 2)."""
+
+
 class DatabaseLockedError(StoreError):
     """Another program holds the database; try again when it has finished."""
 

@@ -43,6 +43,18 @@ class FolderLock:
     def held(self) -> bool:
         return self._handle is not None
 
+    def convert(self, *, exclusive: bool, timeout: float) -> None:
+        """Turn a held lock shared or exclusive: let it go, then take the other kind.
+
+        Never atomic (flock itself lets go first on conversion); letting go explicitly means two holders
+        converting at once cannot wait for each other.
+        """
+        assert self._handle is not None
+        portalocker.unlock(self._handle)
+        flags = portalocker.LockFlags.EXCLUSIVE if exclusive else portalocker.LockFlags.SHARED
+        _wait_for(self._handle, flags, timeout, self.folder, exclusive)
+        self.exclusive = exclusive
+
     def release(self) -> None:
         handle, self._handle = self._handle, None
         if handle is not None:
@@ -57,13 +69,13 @@ class FolderLock:
         self.release()
 
 
-def lock_path(folder: Path) -> Path:
-    return Path(folder) / LOCK_NAME
+def lock_path(folder: Path, name: str = LOCK_NAME) -> Path:
+    return Path(folder) / name
 
 
-def _open_lock_file(folder: Path) -> IO[bytes] | None:
+def _open_lock_file(folder: Path, name: str) -> IO[bytes] | None:
     """The lock file opened for locking; None when the folder cannot hold one (read-only medium)."""
-    path = lock_path(folder)
+    path = lock_path(folder, name)
     cloexec = getattr(os, "O_CLOEXEC", 0)
     try:
         return os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | cloexec, 0o600), "rb+", buffering=0)
@@ -77,29 +89,40 @@ def _open_lock_file(folder: Path) -> IO[bytes] | None:
         return None
 
 
-def acquire(folder: Path, *, exclusive: bool, timeout: float) -> FolderLock | None:
+def acquire(folder: Path, *, exclusive: bool, timeout: float, name: str = LOCK_NAME) -> FolderLock | None:
     """Take the folder's lock, waiting up to `timeout` seconds; None when the folder cannot be locked.
 
     Raises `DatabaseLockedError` (with a message for the kind of wait) when another process keeps it.
+    `name` picks another lock file of the folder, for work that must not run twice at once.
     """
     folder = Path(folder)
-    handle = _open_lock_file(folder)
+    handle = _open_lock_file(folder, name)
     if handle is None:
         return None
     flags = portalocker.LockFlags.EXCLUSIVE if exclusive else portalocker.LockFlags.SHARED
+    try:
+        _wait_for(handle, flags, timeout, folder, exclusive)
+    except DatabaseLockedError:
+        handle.close()
+        raise
+    except OSError:
+        handle.close()  # a file system without locks (some network shares): SQLite's own locks remain
+        return None
+    return FolderLock(folder, handle, exclusive)
+
+
+def _wait_for(
+    handle: IO[bytes], flags: portalocker.LockFlags, timeout: float, folder: Path, exclusive: bool
+) -> None:
     deadline = time.monotonic() + max(0.0, timeout)
     while True:
         try:
             portalocker.lock(handle, flags | portalocker.LockFlags.NON_BLOCKING)
-            return FolderLock(folder, handle, exclusive)
+            return
         except portalocker.exceptions.LockException:
             if time.monotonic() >= deadline:
-                handle.close()
                 raise (_in_use(folder) if exclusive else _being_replaced(folder)) from None
             time.sleep(_POLL_S)
-        except OSError:
-            handle.close()  # a file system without locks (some network shares): SQLite's own locks remain
-            return None
 
 
 def _in_use(folder: Path) -> DatabaseLockedError:

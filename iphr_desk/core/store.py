@@ -27,6 +27,7 @@ from iphr_desk.core.errors import (
     DatabaseLockedError,
     MissingDatabaseError,
     NewerSchemaError,
+    NoStoreError,
     PassphraseError,
     StoreError,
 )
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 #: How long a command waits for another program to finish writing before it gives up.
 DEFAULT_BUSY_TIMEOUT: Final = 5.0
+#: How long a command waits for another one that is creating (and migrating) a new store in the folder.
+NEW_STORE_WAIT_S: Final = 30.0
 
 #: Page cache per connection to an encrypted store (KiB, a ceiling that fills only as pages are read).
 #: Every page fetched from disk is decrypted; on a 20k-letter store a broad search took 0.26 s warm with
@@ -189,13 +192,17 @@ class Store:
         db_path = db_path_for(folder)
         if not folder.is_dir():
             if not create:
-                raise StoreError(f"There is no IPHR Desk store in {folder} (no such folder).")
+                raise NoStoreError(f"There is no IPHR Desk store in {folder} (no such folder).")
             try:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # private: names of people at risk
             except OSError as exc:
                 raise StoreError(f"Cannot create the data folder {folder}: {exc.strerror or exc}.") from exc
         lock, notices = _lock_folder(folder, busy_timeout)
         try:
+            new = dbfile.kind_of(db_path) in (FileKind.MISSING, FileKind.EMPTY)
+            if new and create and lock is not None:
+                # Two commands starting on a new folder must not both create and migrate it.
+                lock.convert(exclusive=True, timeout=max(busy_timeout, NEW_STORE_WAIT_S))
             store = cls._open_locked(
                 folder,
                 db_path,
@@ -205,6 +212,8 @@ class Store:
                 check=check,
                 daily_backup=daily_backup,
             )
+            if lock is not None and lock.exclusive:
+                lock.convert(exclusive=False, timeout=busy_timeout)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -232,7 +241,7 @@ class Store:
         if not exists:
             _refuse_silent_recreation(folder, db_path, kind, passphrase)
             if not create:
-                raise StoreError(f"There is no IPHR Desk store in {folder}.")
+                raise NoStoreError(f"There is no IPHR Desk store in {folder}.")
             key = passphrase or None
             version: str | None = None
             _create_private(db_path)

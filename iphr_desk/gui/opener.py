@@ -30,6 +30,7 @@ PASSPHRASE_ATTEMPTS = 3
 REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
 QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)
 QUICK_WAIT_S = 1.0  # the worker waits at most this long for the quick rows to be painted (hidden window)
+NOTICE_MS = 20_000  # how long a notice from the opening stays in the status bar
 
 
 def _tr(text: str) -> str:
@@ -200,6 +201,8 @@ class StoreOpener:
             )
             self.window.attach(context, defer_rest_ms=REST_AFTER_MS)  # the quick rows give way
             self._drop_reader(detach=False)
+            if store.notices:  # what opening put right after an interrupted command, in the core's words
+                self.window.statusBar().showMessage(" ".join(store.notices), NOTICE_MS)
             return
         assert error is not None
         self._drop_reader(detach=True)
@@ -258,10 +261,18 @@ class StoreOpener:
                 str(error),
             )
             return False
-        question = _tr(
-            "Your database is damaged. Restore the newest good backup, from %1? "
-            "The damaged file is kept aside, not deleted."
-        ).replace("%1", newest.label)
+        from iphr_desk.core.errors import MissingDatabaseError
+
+        if isinstance(error, MissingDatabaseError):
+            question = _tr(
+                "Your database file is missing or empty, but there are backups. Restore the newest good "
+                "backup, from %1? Nothing else is changed."
+            ).replace("%1", newest.label)
+        else:
+            question = _tr(
+                "Your database is damaged. Restore the newest good backup, from %1? "
+                "The damaged file is kept aside, not deleted."
+            ).replace("%1", newest.label)
         if not self.services.ask_yes_no(self.window, _tr("Damaged Database"), question):
             return False
         backup.restore_backup(folder, newest.number)
