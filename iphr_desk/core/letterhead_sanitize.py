@@ -84,8 +84,6 @@ _OBJECT_TAGS: Final = frozenset(
 _VML_URL_ATTRIBUTES: Final = frozenset({f"{{{_OFFICE}}}href", f"{{{_OFFICE}}}althref", "src", "href"})
 
 _REENCODED: Final = frozenset({"png", "jpg", "jpeg", "jpe", "jfif", "gif", "bmp", "tif", "tiff", "webp"})
-#: Vector formats Pillow cannot rewrite; they carry no URL LibreOffice would fetch.
-_KEPT_AS_IS: Final = frozenset({"emf", "wmf", "emz", "wmz", "svg"})
 
 _LABELS: Final = {
     "external image link": ("{n} external image link", "{n} external image links"),
@@ -466,10 +464,8 @@ class _Package:
     def process_images(self, *, reencode_all: bool) -> None:
         for name in list(self.parts):
             extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            if extension in _KEPT_AS_IS or name.endswith((".xml", ".rels")):
-                continue
-            if extension not in _REENCODED and not name.startswith("word/media/"):
-                continue
+            if extension not in _REENCODED:
+                continue  # EMF/WMF, Word's HD Photo copies (.wdp): Pillow cannot rewrite them
             cleaned, had_metadata = _image(self.parts[name], self.source, name, reencode_all=reencode_all)
             if cleaned is not None and cleaned != self.parts[name]:
                 self.parts[name] = cleaned
@@ -591,6 +587,8 @@ def _reencoded(image: object) -> bytes:
     icc = image.info.get("icc_profile")
     out = io.BytesIO()
     options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    if kind == "TIFF" and "compression" in image.info:
+        options["compression"] = image.info["compression"]  # an uncompressed copy could be 10x larger
     if kind == "JPEG":
         image.info = {}
         image.save(out, "JPEG", quality="keep", subsampling="keep", **options)

@@ -400,3 +400,27 @@ def test_pdf_export_with_a_hostile_letterhead_opens_no_internet_socket(tmp_path:
     lines = trace.read_text(encoding="utf-8", errors="replace").splitlines()
     assert len({line.split()[0] for line in lines if line.split()}) > 2  # LibreOffice's processes were traced
     assert [line for line in lines if re.search(r"\bAF_INET6?\b", line)] == []
+
+
+@pytest.mark.parametrize("kind", ["GIF", "TIFF", "PNG"])
+def test_other_image_formats_keep_their_format_and_lose_their_tags(kind: str) -> None:
+    image = Image.new("P" if kind == "GIF" else "RGB", (30, 20), 3 if kind == "GIF" else (9, 99, 199))
+    exif = Image.Exif()
+    exif[0x013B] = "Jane Secretary"  # Artist
+    out = io.BytesIO()
+    extra: dict[str, object] = {"comment": b"jane.secretary"} if kind == "GIF" else {"exif": exif.tobytes()}
+    if kind == "TIFF":
+        extra["compression"] = "tiff_lzw"
+    image.save(out, kind, **extra)
+    assert re.search(rb"[Jj]ane", out.getvalue())  # the tag is really there to remove
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].add_run().add_picture(io.BytesIO(out.getvalue()))
+    packed = io.BytesIO()
+    document.save(packed)
+    safe = sanitise_package(packed.getvalue(), "formats.docx")
+    (media,) = [blob for name, blob in _parts(safe.data).items() if name.startswith("word/media/")]
+    assert b"Jane" not in media and b"jane" not in media
+    cleaned = Image.open(io.BytesIO(media))
+    assert (cleaned.format, cleaned.size) == (kind, (30, 20))
+    assert cleaned.convert("RGB").tobytes() == image.convert("RGB").tobytes()
+    assert safe.removed["image metadata"] == 1
