@@ -377,7 +377,10 @@ ROWS += bad_rows_store.ROWS + bad_rows_encryption.ROWS + bad_rows_letterheads.RO
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file under `root` with a digest of its bytes (sparse huge files included, cheaply)."""
+    """Every file under `root` with a digest of its bytes (sparse huge files included, cheaply).
+
+    A named pipe or other special file is recorded as "special", never opened: reading it would block.
+    """
     result = {}
     for path in sorted(root.rglob("*")):
         if path.is_file():
@@ -386,8 +389,10 @@ def snapshot(root: Path) -> dict[str, str]:
                 while chunk := handle.read(1 << 20):
                     digest.update(chunk)
             result[str(path.relative_to(root))] = digest.hexdigest()
-        else:
+        elif path.is_dir():
             result[str(path.relative_to(root))] = "folder"
+        else:
+            result[str(path.relative_to(root))] = "special"
     return result
 
 

@@ -56,7 +56,7 @@ from iphr_desk.core.docx.ooxml import set_spacing_before as _space_before
 from iphr_desk.core.docx.package import batch_scope, letter_document, prepared_of, set_document_language
 from iphr_desk.core.docx.styles import StyleIds
 from iphr_desk.core.errors import ExportError, OutputPathError
-from iphr_desk.core.filenames import batch_filename, safe_component
+from iphr_desk.core.filenames import batch_filename, combined_filename
 from iphr_desk.core.frame import Frame, SignatureBlock
 from iphr_desk.core.letter import Letter
 from iphr_desk.core.letterhead import Letterhead, load_letterhead
@@ -283,8 +283,7 @@ def _combined(
         target = out_dir
     else:
         _check_folder(out_dir)
-        stem = f"{letter.date.isoformat()} {safe_component(letter.subject)}".strip()[:110].rstrip(". ")
-        target = out_dir / f"{stem}{suffix}"
+        target = out_dir / combined_filename(letter.date, letter.subject, suffix)
     check_output_path(target)
     pieces: list[_Piece] = []
     collected: list[str] = []

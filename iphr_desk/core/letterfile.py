@@ -34,6 +34,7 @@ from typing import Any, Final, cast
 
 import yaml
 
+from iphr_desk.core.boundedio import UnreadableFile, read_bounded
 from iphr_desk.core.errors import LetterFileError
 from iphr_desk.core.letter import (
     GENDERS,
@@ -49,7 +50,9 @@ from iphr_desk.core.letter import (
     Signatory,
     Voice,
 )
+from iphr_desk.core.markdown_depth import MAX_NESTING, too_deep
 from iphr_desk.core.safewrite import write_bytes_atomically
+from iphr_desk.core.textclean import first_bidi_control, remove_bidi_controls
 
 #: A letter is a few pages; anything this large is not a letter file (and is not read into memory).
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
@@ -62,6 +65,8 @@ RECIPIENT_KEYS: Final = (
     "name", "surname", "gender", "office", "title", "organisation", "address", "salutation", "closing",
 )  # fmt: skip
 SIGNATORY_KEYS: Final = ("name", "title", "organisation")
+#: The only fields that may span lines (and so may hold bidi controls); every other field is one line.
+MULTILINE_KEYS: Final = frozenset({"address"})
 
 #: Words people write for an office, mapped to the office id, so a typo gets a useful suggestion.
 OFFICE_ALIASES: Final[Mapping[str, str]] = {
@@ -118,9 +123,19 @@ class _DuplicateKey(Exception):
         self.line = line
 
 
+class _KeyNotText(Exception):
+    """A key written as a list or a mapping (`[a]: x`, `? [a, b]`): no letter key looks like that."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.what = "a list" if isinstance(node, yaml.SequenceNode) else "a set of 'key: value' lines"
+        self.line = node.start_mark.line
+
+
 def _construct_mapping(loader: _LetterLoader, node: yaml.MappingNode) -> dict[Any, Any]:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _KeyNotText(key_node)  # before constructing it: a list cannot be a dict key
         key = loader.construct_object(key_node)
         if isinstance(key, str) and key in seen:
             raise _DuplicateKey(key, key_node.start_mark.line)
@@ -209,20 +224,15 @@ def _parse_in_worker(path: Path) -> tuple[Letter, bool]:
 
 
 def read_letter_bytes(path: Path, source: str) -> str:
-    """The file's text, or a `LetterFileError` saying plainly why it is not a letter file."""
+    """The file's text, or a `LetterFileError` saying plainly why it is not a letter file.
+
+    The limit counts bytes actually read and devices, pipes and sockets are refused unopened or
+    unread (see `boundedio`): `/dev/zero` or a FIFO given as a letter must not fill memory or hang.
+    """
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise LetterFileError(source, None, "this is a folder, not a letter file")
-        if size > MAX_FILE_BYTES:
-            raise LetterFileError(
-                source, None, f"the file is {_megabytes(size)}; a letter file can be at most 5 MB"
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LetterFileError(source, None, "no such file") from None
-    except PermissionError:
-        raise LetterFileError(source, None, "the file cannot be read (permission denied)") from None
+        data = read_bounded(path, MAX_FILE_BYTES, what="a letter file")
+    except UnreadableFile as exc:
+        raise LetterFileError(source, None, exc.problem) from None
     return decode_letter_bytes(data, source)
 
 
@@ -250,7 +260,21 @@ def parse_letter_text(text: str, source: str) -> Letter:
     front, body = _split_front_matter(text, source)
     data = _load_yaml(front, source)
     letter = _LetterBuilder(source).build(data)
+    _refuse_deep_nesting(body, text[: len(text) - len(body)].count("\n") + 1, source)
     return _with_body(letter, normalise_body(body))
+
+
+def _refuse_deep_nesting(body: str, first_line: int, source: str) -> None:
+    """Refuse emphasis or links nested past `MAX_NESTING`: normalising or exporting such a body
+    would exhaust Python's recursion limit (see `markdown_depth`)."""
+    deep = too_deep(body)
+    if deep is not None:
+        raise LetterFileError(
+            source,
+            f"line {first_line + deep.line}",
+            f"emphasis or links are nested {deep.depth} levels deep; a letter can nest at most "
+            f"{MAX_NESTING} (check for unpaired '*' or '_')",
+        )
 
 
 def _reject_control_characters(text: str, source: str) -> None:
@@ -281,6 +305,10 @@ def _load_yaml(front: str, source: str) -> dict[str, Any]:
         data = yaml.load(front, Loader=_LetterLoader)  # a SafeLoader subclass
     except _DuplicateKey as exc:
         raise LetterFileError(source, f"line {exc.line + 2}", f"the key '{exc.key}' is given twice") from None
+    except _KeyNotText as exc:
+        raise LetterFileError(
+            source, f"line {exc.line + 2}", f"a key must be a word such as 'subject', not {exc.what}"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 2}" if mark else None
@@ -470,6 +498,13 @@ class _LetterBuilder:
             raise self.fail(key, _control_problem(match.group()))
         if not multiline and ("\n" in value or "\r" in value):
             raise self.fail(key, "must be one line (found a line break)")
+        bidi = None if multiline else first_bidi_control(value)
+        if bidi is not None:
+            raise self.fail(
+                key,
+                f"the bidirectional control character U+{ord(bidi):04X} is not allowed: it can make the "
+                "text display in a misleading order; remove it (Arabic or Hebrew text needs none)",
+            )
         if not value.strip():
             raise self.fail(key, "is empty; give a value or leave the key out")
         return value
@@ -554,6 +589,8 @@ def normalise_body(body: str) -> str:
     text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
     if _is_known_canonical(_canonical_key(text, extensions)):
         return text
+    if too_deep(text) is not None:
+        return text  # mdformat would overflow the stack; a letter file with it is refused on reading
     return _format_body(text, frozenset(extensions))
 
 
@@ -699,14 +736,24 @@ def _without_none(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value is not None}
 
 
-def _strip_controls(value: Any) -> Any:
+def _strip_controls(value: Any, one_line: bool = True) -> Any:
+    """What reading refuses, removed: control characters, and bidi controls in one-line fields.
+
+    A value left blank goes too (reading refuses an empty value; an optional key can be left out).
+    """
     if isinstance(value, str):
-        return _CONTROL.sub("", value)
+        value = _CONTROL.sub("", value)
+        return remove_bidi_controls(value) if one_line else value
     if isinstance(value, dict):
-        return {key: _strip_controls(item) for key, item in value.items()}
+        cleaned = {key: _strip_controls(item, key not in MULTILINE_KEYS) for key, item in value.items()}
+        return {key: item for key, item in cleaned.items() if not _blank(item)}
     if isinstance(value, list):
-        return [_strip_controls(item) for item in value]
+        return [item for item in (_strip_controls(item, one_line) for item in value) if not _blank(item)]
     return value
+
+
+def _blank(value: Any) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 def write_letter_text(letter: Letter) -> str:
@@ -726,7 +773,3 @@ def write_letter_text(letter: Letter) -> str:
 def write_letter_file(letter: Letter, path: Path) -> None:
     """Write atomically (see `safewrite`): the old file survives any failure intact."""
     write_bytes_atomically(path, write_letter_text(letter).encode("utf-8"), example="letter.md")
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB"

@@ -2,21 +2,29 @@
 
 A private profile (in a temporary folder) keeps the conversion from touching, or waiting on, the
 user's own LibreOffice session; the time limit keeps a stuck conversion from hanging the export.
+
+The intermediate .docx holds the whole letter, so it is not put in the shared /tmp: the work folder
+is a private (0700) one under the user's runtime folder ($XDG_RUNTIME_DIR, memory-backed and
+emptied at logout) or, without one, the user's cache folder. A conversion killed outright leaves it
+behind; its name carries the owning process (as `safewrite` does for temporary files), and the next
+conversion removes the folders of processes that have ended.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
 from iphr_desk.core.errors import ExportError
-from iphr_desk.core.safewrite import write_atomically
+from iphr_desk.core.safewrite import owner_is_gone, owner_tag, write_atomically
 
 TIME_LIMIT_SECONDS: Final = 180
 _CANDIDATES: Final = ("soffice", "libreoffice")
@@ -62,8 +70,7 @@ def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
     soffice = find_soffice()
     if soffice is None:
         raise ExportError(INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="iphr-pdf-") as work:
-        folder = Path(work)
+    with private_work_folder() as folder:
         sources = []
         for index, (save_docx, _target) in enumerate(jobs):
             source = folder / f"letter{index:04d}.docx"
@@ -78,6 +85,60 @@ def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
                 )
             data = produced.read_bytes()
             write_atomically(target, lambda stream: stream.write(data))  # noqa: B023 (called at once)
+
+
+def work_root() -> Path:
+    """Where conversions work: `iphr-desk/pdf` in the runtime folder, else in the cache folder."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime and os.path.isabs(runtime) and os.path.isdir(runtime):
+        return Path(runtime) / "iphr-desk" / "pdf"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("iphr-desk", "IPHR")) / "pdf"
+
+
+@contextlib.contextmanager
+def private_work_folder() -> Iterator[Path]:
+    """A new 0700 folder for one conversion, named after this process, removed afterwards."""
+    root = _private_root()
+    remove_stale_work(root)
+    folder = Path(tempfile.mkdtemp(prefix=owner_tag(), dir=root))  # mkdtemp makes it 0700
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _private_root() -> Path:
+    root = work_root()
+    try:
+        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        status = os.lstat(root)
+        if not stat.S_ISDIR(status.st_mode) or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
+            raise ExportError(f"{root} is not a private folder of this user; the PDF was not made.")
+        if sys.platform != "win32" and stat.S_IMODE(status.st_mode) != 0o700:
+            os.chmod(root, 0o700)
+    except OSError as exc:
+        raise ExportError(f"Cannot prepare {root} for the PDF conversion: {exc.strerror or exc}.") from exc
+    return root
+
+
+def remove_stale_work(root: Path | None = None) -> list[Path]:
+    """Remove the work folders of conversions whose process has ended (killed mid-conversion).
+
+    Worth calling when the app starts, too: the folder may hold a letter from a killed conversion.
+    """
+    root = work_root() if root is None else root
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return removed
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and owner_is_gone(entry.name):
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+    return removed
 
 
 def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
