@@ -14,7 +14,7 @@ import pytest
 
 from iphr_desk.core.pdf import find_soffice
 
-TOOLS = ("pandoc", "desktop-file-validate", "appstreamcli", "Xvfb")
+TOOLS = ("pandoc", "desktop-file-validate", "appstreamcli", "Xvfb", "strace")
 
 
 @pytest.mark.skipif(os.environ.get("CI", "").lower() not in ("1", "true", "yes"), reason="only on CI")

@@ -121,9 +121,7 @@ def _unusable(exc: BaseException, db_path: Path) -> StoreError:
     if plain is not None:
         return plain
     if "unable to open" in str(exc).lower():
-        return StoreError(
-            f"Cannot open the database {db_path}: check that its folder exists and can be written."
-        )
+        return StoreError(cannot_open_reason(db_path))
     return StoreError(f"Cannot open the database {db_path}: {exc}.")
 
 
@@ -520,6 +518,9 @@ def inspect_database(
         except Exception as exc:
             if _is_locked(exc):
                 raise locked_error(exc) from exc
+            plain = _plain_failure(exc, db_path)
+            if plain is not None:
+                raise plain from exc
             problems = [str(exc)]
         if problems != ["ok"]:
             raise corrupt_error(db_path, problems[0] if problems else "no answer", passphrase)
@@ -536,13 +537,41 @@ def inspect_database(
 
 
 def _open_failure(exc: Exception, db_path: Path, passphrase: str | None) -> Exception:
+    """Why an existing file could not be read: only a file SQLite calls damaged is called damaged.
+
+    A read-only folder, a full disk or a permission problem must never be reported as damage: the advice
+    for damage (restore a backup) would replace current data with older data.
+    """
     if _is_locked(exc):
         return locked_error(exc)
+    plain = _plain_failure(exc, db_path)
+    if plain is not None:
+        return plain
+    if "unable to open" in str(exc).lower():
+        return StoreError(cannot_open_reason(db_path))
     if passphrase is not None:
         return PassphraseError(
             f"The passphrase for the store in {db_path.parent} is wrong (or its file is damaged)."
         )
     return corrupt_error(db_path, str(exc), passphrase)
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether new files can be made in the folder (os.access also sees a read-only mount, even for root)."""
+    return os.access(folder, os.W_OK)
+
+
+def cannot_open_reason(db_path: Path) -> str:
+    """SQLite's "unable to open database file", said in terms of what the user can change."""
+    folder = db_path.parent
+    if not _folder_writable(folder):
+        return (
+            f"The data folder {folder} is read-only: IPHR Desk must be able to write there (beside the "
+            "database it keeps a journal of each change). Nothing was changed."
+        )
+    if not os.access(db_path, os.R_OK | os.W_OK):
+        return f"Permission denied: IPHR Desk cannot read and write the database {db_path}."
+    return f"Cannot open the database {db_path}: check that its folder exists and can be written."
 
 
 def corrupt_error(db_path: Path, problem: str, passphrase: str | None = None) -> CorruptDatabaseError:

@@ -29,6 +29,7 @@ from iphr_desk.core.letterfile import (
 )
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")  # refused in one-line fields (they disguise text)
 YAML_SPECIAL = [
     "yes",
     "no",
@@ -68,7 +69,7 @@ YAML_SPECIAL = [
 chars = st.characters(exclude_categories=["Cs"], exclude_characters="\r\n")
 line = (
     st.one_of(st.sampled_from(YAML_SPECIAL), st.text(chars, min_size=1, max_size=40))
-    .map(lambda s: _CONTROL.sub("", s))
+    .map(lambda s: _BIDI.sub("", _CONTROL.sub("", s)))
     .filter(lambda s: s.strip() != "")
 )
 optional_line = st.none() | line
