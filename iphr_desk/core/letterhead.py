@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Final
 from lxml import etree
 
 from iphr_desk.core.errors import LetterheadError
-from iphr_desk.core.letterhead_sanitize import MAX_TOTAL_BYTES, MB, parse_part, read_parts
+from iphr_desk.core.letterhead_sanitize import MAX_TOTAL_BYTES, parse_part, read_parts
 from iphr_desk.resources import resource
 
 if TYPE_CHECKING:
@@ -193,19 +193,18 @@ def read_word_package(file: Path) -> bytes:
     Macro-enabled files are refused outright: a letterhead is copied into every letter the NGO
     sends, and a macro must never travel with them.
     """
-    if not file.is_file():
-        raise LetterheadError(f"{file}: no such file.")
-    if file.stat().st_size > MAX_TOTAL_BYTES:
-        raise LetterheadError(
-            f"{file.name}: the file is larger than {MAX_TOTAL_BYTES // MB} MB, far more than a letterhead "
-            "needs; it cannot be used."
-        )
+    from iphr_desk.core.boundedio import UnreadableFile, read_bounded
+
     if file.suffix.lower() in (".docm", ".dotm"):
         raise LetterheadError(
             f"{file.name}: macro-enabled Word files (.docm, .dotm) cannot be letterheads; "
             "save it as a Word Document (.docx) without macros."
         )
-    data = file.read_bytes()
+    try:
+        # Counted as read, not trusted from st_size: /dev/zero or a FIFO is refused at once, not read.
+        data = read_bounded(file, MAX_TOTAL_BYTES, what="a Word document")
+    except UnreadableFile as exc:
+        raise LetterheadError(f"{file}: {exc.problem}.") from None
     if data.startswith(_OLE_MAGIC):
         raise LetterheadError(
             f"{file.name}: this is an old Word .doc or a password-protected file; "

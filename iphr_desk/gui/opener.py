@@ -59,6 +59,16 @@ def _quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | N
     return reader
 
 
+def _remove_stale_conversions() -> None:
+    """A PDF conversion killed with the app leaves the letter's .docx in its private work folder."""
+    try:
+        from iphr_desk.core.pdf import remove_stale_work
+
+        remove_stale_work()
+    except Exception:  # housekeeping: never a reason not to open the store
+        return
+
+
 class StoreOpener:
     """Opens the store, and handles what can go wrong at that moment.
 
@@ -142,6 +152,7 @@ class StoreOpener:
                     rows_painted.wait(QUICK_WAIT_S)
                     if cancelled.is_set():
                         return
+            _remove_stale_conversions()
             try:
                 from iphr_desk.core.store import Store
 
