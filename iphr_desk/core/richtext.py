@@ -30,7 +30,7 @@ off so bare words are never turned into links behind the writer's back.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeAlias
@@ -40,7 +40,7 @@ from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.footnote import footnote_plugin
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """A stretch of text with one set of character properties."""
 
@@ -51,12 +51,12 @@ class Text:
     href: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineBreak:
     """A hard line break (two trailing spaces or a backslash at the end of a line)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FootnoteRef:
     """A footnote mark; `number` is 1-based and indexes `Body.footnotes`."""
 
@@ -66,33 +66,33 @@ class FootnoteRef:
 Inline: TypeAlias = Text | LineBreak | FootnoteRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     runs: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     runs: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rule:
     """A thematic break (`---`)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListBlock:
     """A bullet list (`ordered=False`) or a numbered list starting at `start`."""
 
@@ -101,7 +101,7 @@ class ListBlock:
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     blocks: tuple[Block, ...]
 
@@ -109,7 +109,7 @@ class Quote:
 Block: TypeAlias = Paragraph | ListBlock | Quote | Heading | CodeBlock | Rule
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote's content; `label` is the writer's label (`[^label]`), kept for round trips."""
 
@@ -118,7 +118,7 @@ class Footnote:
     blocks: tuple[Block, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Body:
     blocks: tuple[Block, ...] = ()
     footnotes: tuple[Footnote, ...] = field(default=())
@@ -235,19 +235,41 @@ def _walk(nodes: list[SyntaxTreeNode], style: Text, numbers: dict[int, int]) -> 
             yield from _walk(node.children, style, numbers)
 
 
-def merge_runs(runs: list[Inline]) -> tuple[Inline, ...]:
-    """Join neighbouring text runs that look the same, and drop empty ones."""
+def merge_runs(runs: Iterable[Inline]) -> tuple[Inline, ...]:
+    """Join neighbouring text runs that look the same, and drop empty ones.
+
+    The texts of a stretch of alike runs are joined once at its end: adding each to the text so far
+    copied that text every time, which made a long paragraph of many lines or escapes quadratic.
+    """
     merged: list[Inline] = []
+    last: Text | None = None
+    texts: list[str] = []
     for run in runs:
         if isinstance(run, Text):
             if not run.text:
                 continue
-            last = merged[-1] if merged else None
-            if isinstance(last, Text) and replace(last, text="") == replace(run, text=""):
-                merged[-1] = replace(last, text=last.text + run.text)
+            if last is not None and _same_look(last, run):
+                texts.append(run.text)
                 continue
+            if last is not None:
+                merged.append(_joined(last, texts))
+            last, texts = run, [run.text]
+            continue
+        if last is not None:
+            merged.append(_joined(last, texts))
+            last, texts = None, []
         merged.append(run)
+    if last is not None:
+        merged.append(_joined(last, texts))
     return tuple(merged)
+
+
+def _same_look(a: Text, b: Text) -> bool:
+    return a.bold == b.bold and a.italic == b.italic and a.code == b.code and a.href == b.href
+
+
+def _joined(first: Text, texts: list[str]) -> Text:
+    return first if len(texts) == 1 else replace(first, text="".join(texts))
 
 
 def runs_text(runs: tuple[Inline, ...]) -> str:

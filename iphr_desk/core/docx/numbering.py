@@ -43,6 +43,10 @@ class Numbering:
         self._root_element: BaseOxmlElement | None = None
         self._next_abstract = 0
         self._next_num = 1
+        # Where new definitions go, found once: looking them up for every list scanned all the
+        # definitions added so far, which made a body of many short lists quadratic.
+        self._first_num: BaseOxmlElement | None = None
+        self._cleanup: BaseOxmlElement | None = None
 
     @property
     def _root(self) -> BaseOxmlElement:
@@ -53,6 +57,8 @@ class Numbering:
             num_ids = [int(v) for v in self._root_element.xpath("./w:num/@w:numId")]
             self._next_abstract = max(abstract_ids, default=-1) + 1
             self._next_num = max(num_ids, default=0) + 1
+            self._first_num = self._root_element.find(qn("w:num"))
+            self._cleanup = self._root_element.find(qn("w:numIdMacAtCleanup"))
         return self._root_element
 
     def new_list(self, ordered: bool, start: int, depth: int) -> int:
@@ -62,17 +68,25 @@ class Numbering:
         self._next_abstract += 1
         abstract = parse_xml(_definition(ordered, start, depth))
         abstract.set(qn("w:abstractNumId"), str(abstract_id))
-        first_num = root.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)
+        if self._first_num is not None:
+            self._first_num.addprevious(abstract)
         else:
-            root.insert_element_before(abstract, "w:numIdMacAtCleanup")
+            self._before_cleanup(root, abstract)
         num_id = self._next_num
         self._next_num += 1
         num = element("w:num", numId=str(num_id))
         num.append(element("w:abstractNumId", val=str(abstract_id)))
-        root.insert_element_before(num, "w:numIdMacAtCleanup")
+        self._before_cleanup(root, num)
+        if self._first_num is None:
+            self._first_num = num
         return num_id
+
+    def _before_cleanup(self, root: BaseOxmlElement, new: BaseOxmlElement) -> None:
+        """`root.insert_element_before(new, "w:numIdMacAtCleanup")` without searching for it."""
+        if self._cleanup is not None:
+            self._cleanup.addprevious(new)
+        else:
+            root.append(new)
 
 
 def _numbering_root(document: DocxDocument) -> BaseOxmlElement:
