@@ -33,12 +33,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check iphr_desk tests benchmarks
 	$(BIN)/mypy
 
-## Long variants: many more hypothesis examples and crash trials.
+## Long variants: many more hypothesis examples and crash trials; the window-beside-commands, encrypt-under-load
+## and parallel-command tests 20 times each.
 fuzz: system-deps-test $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/core
 
 soak: system-deps-test $(STAMP)
-	IPHR_CRASH_TRIALS=200 HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	IPHR_CRASH_TRIALS=200 IPHR_SOAK_REPEAT=20 HYPOTHESIS_PROFILE=fuzz QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: system-deps-test $(STAMP) bytecode
 	$(BIN)/python -m benchmarks
