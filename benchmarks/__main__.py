@@ -18,10 +18,10 @@ from benchmarks._harness import Context, Figure, Options
 from benchmarks._report import load_average, machine_info, machine_line, table, write_json
 
 #: Figure groups in the order they run; each module has `run(ctx) -> list[Figure]`.
-GROUPS = ("startup", "search", "export", "autosave", "import")
+GROUPS = ("startup", "search", "export", "autosave", "import", "bounds")
 QUICK = Options(
     letters=2_000, cases=400, runs=3, warmup=1, startup_runs=3, batch_recipients=50, batch_runs=1,
-    import_files=100, import_runs=2, search_queries=12, search_repeats=3,
+    import_files=100, import_runs=2, search_queries=12, search_repeats=3, bounds_kb=150,
 )  # fmt: skip
 DEFAULT_OUTPUT = Path(__file__).with_name("results.json")
 
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--import-runs", type=int, help="timed runs of the import")
     parser.add_argument("--search-queries", type=int, help="distinct full-text queries")
     parser.add_argument("--search-repeats", type=int, help="times each query runs")
+    parser.add_argument("--bounds-kb", type=int, help="size of each generated worst-case body (default 600)")
     parser.add_argument("--qpa", choices=("auto", "xvfb", "offscreen"), help="how the GUI is shown")
     parser.add_argument("--only", help=f"comma-separated groups among: {', '.join(GROUPS)}")
     parser.add_argument("--cache-dir", type=Path, help="where the generated store is kept between runs")

@@ -83,6 +83,7 @@ class Options:
     search_queries: int = 24
     search_repeats: int = 3
     autosave_pages: int = 20
+    bounds_kb: int = 600
     qpa: str = "auto"
     ready_timeout_s: float = 60.0
 

@@ -21,7 +21,9 @@ from benchmarks._report import table  # noqa: E402
 
 EXPECTED = {
     "first_paint", "ready", "memory", "search_p50", "search_p95", "export", "export_vs_docxtpl",
-    "batch", "autosave", "import",
+    "batch", "autosave", "import", "bounds_links_growth",
+    *(f"bounds_{case}_{kind}" for case in ("links", "short_paragraphs", "footnotes", "long_paragraph",
+                                           "deep_lists") for kind in ("time", "memory")),
 }  # fmt: skip
 
 
@@ -52,7 +54,7 @@ def test_harness_runs_at_tiny_sizes(tmp_path: Path, capsys: pytest.CaptureFixtur
     status = bench.main([
         "--letters", "40", "--cases", "8", "--runs", "1", "--warmup", "0", "--startup-runs", "1",
         "--batch", "3", "--batch-runs", "1", "--import-files", "4", "--import-runs", "1",
-        "--search-queries", "3", "--search-repeats", "1", "--qpa", "offscreen",
+        "--search-queries", "3", "--search-repeats", "1", "--qpa", "offscreen", "--bounds-kb", "4",
         "--cache-dir", str(tmp_path / "cache"), "--output", str(output),
     ])  # fmt: skip
     assert status == 0
