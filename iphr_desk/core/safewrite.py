@@ -3,7 +3,7 @@
 One implementation for every file the app writes (letter files, .docx and .pdf exports, templates).
 The temporary file lives in the target folder so the final rename stays on one file system (and
 is atomic there). Any failure removes the temporary file and leaves an existing file untouched.
-A replaced file keeps its permissions; a new one gets mkstemp's private 0600.
+A replaced file keeps its permissions; a new one gets what the user's umask gives (not mkstemp's 0600).
 
 A process killed outright (SIGKILL, power cut) cannot remove its temporary file, which holds the
 whole letter. So each temporary name says who owns it: `.~iphr-<host>-<pid>-<start>-xxxxxxxx.tmp`
@@ -218,14 +218,38 @@ def temporary_sibling(output: Path, suffix: str = ".tmp") -> Iterator[Path]:
 
 
 def replace_into_place(temp: Path, output: Path) -> None:
-    """Rename `temp` over `output`, giving it the permissions of the file it replaces."""
+    """Rename `temp` over `output`, giving it the permissions of the file it replaces.
+
+    A new file gets what the user's umask gives any file they create (0644 under the usual 022), not
+    mkstemp's 0600: an exported letter is the user's document, to share with a signatory.
+    """
     try:
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, output.stat().st_mode & 0o777)
+        try:
+            mode = output.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~current_umask()
+        os.chmod(temp, mode)
         os.replace(temp, output)
     except OSError as exc:
         problem = exc.strerror or exc
         raise ExportError(f"Could not save {output}: {problem}. The previous file is unchanged.") from exc
+
+
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:  # elsewhere: set and restore (brief, and never while another writer asks)
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
 
 
 def write_atomically(output: Path, write: Callable[[BinaryIO], object], example: str = "letter.docx") -> Path:

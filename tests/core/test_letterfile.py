@@ -215,8 +215,12 @@ def test_write_to_missing_folder_or_onto_a_folder(tmp_path: Path) -> None:
 
 def test_a_replaced_letter_file_keeps_its_permissions(tmp_path: Path) -> None:
     target = tmp_path / "letter.md"
-    write_letter_file(_letter(subject="First"), target)
-    assert target.stat().st_mode & 0o777 == 0o600  # a new file is private
+    old = os.umask(0o077)
+    try:
+        write_letter_file(_letter(subject="First"), target)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o600  # a new file follows the umask (here a private one)
     target.chmod(0o644)
     write_letter_file(_letter(subject="Second"), target)
     assert target.stat().st_mode & 0o777 == 0o644
@@ -287,12 +291,16 @@ def test_pure_python_yaml_gives_the_same_messages() -> None:
     assert result.stdout.splitlines() == expected, result.stderr
 
 
-def test_replacing_a_file_keeps_its_permissions_and_a_new_file_is_private(tmp_path: Path) -> None:
+def test_replacing_a_file_keeps_its_permissions_and_a_new_file_follows_the_umask(tmp_path: Path) -> None:
     target = tmp_path / "shared.md"
     target.write_text("old", encoding="utf-8")
-    target.chmod(0o644)
+    target.chmod(0o600)
     write_letter_file(_letter(), target)
-    assert target.stat().st_mode & 0o777 == 0o644
-    fresh = tmp_path / "new.md"
-    write_letter_file(_letter(), fresh)
-    assert fresh.stat().st_mode & 0o777 == 0o600
+    assert target.stat().st_mode & 0o777 == 0o600
+    old = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.md"
+        write_letter_file(_letter(), fresh)
+    finally:
+        os.umask(old)
+    assert fresh.stat().st_mode & 0o777 == 0o644  # the user's document, as any file they create
