@@ -118,17 +118,32 @@ def test_docx_export_leaves_no_temporary_file(
 @pytest.mark.libreoffice
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 def test_pdf_export_works_in_a_private_folder_and_removes_it(
-    private_tmp: tuple[Path, list[Path]], demo_letter: tuple[Path, Letter], tmp_path: Path
+    private_tmp: tuple[Path, list[Path]],
+    demo_letter: tuple[Path, Letter],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The conversion's .docx lives in a 0700 folder of this user's runtime folder (not the shared /tmp,
+    where a killed conversion would leave it for anyone), and the folder is gone afterwards."""
     root, made = private_tmp
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     data_dir, letter = demo_letter
     out = tmp_path / "out"
     out.mkdir()
-    with TempWatch(root) as watch:
+    with TempWatch(runtime) as watch, TempWatch(root) as shared:
         export_pdf(letter, out / "letter.pdf", data_dir=data_dir)
     assert (out / "letter.pdf").read_bytes().startswith(b"%PDF")
-    assert made, "the PDF conversion works in a temporary folder"
-    assert_private_and_gone(root, watch, made)
+    work = runtime / "iphr-desk" / "pdf"
+    assert made and all(path.parent == work for path in made), "the conversion works in its private folder"
+    assert list(work.iterdir()) == [], "the conversion's folder was left behind"
+    for path, mode in watch.seen.items():
+        assert stat.S_ISDIR(mode) or work in path.parents, f"{path} outside a conversion folder"
+        if path in (work.parent, work) or path.parent == work:  # what lies below these is theirs
+            assert stat.S_IMODE(mode) == 0o700, f"{path} was {oct(stat.S_IMODE(mode))}, not private"
+    assert not [p for p in shared.seen if not stat.S_ISDIR(shared.seen[p])], "a loose file in TMPDIR"
+    assert list(root.iterdir()) == []
     assert [p.name for p in out.iterdir()] == ["letter.pdf"]
 
 

@@ -112,7 +112,9 @@ def private_work_folder() -> Iterator[Path]:
 def _private_root() -> Path:
     root = work_root()
     try:
-        root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        root.parent.parent.mkdir(parents=True, exist_ok=True)  # the runtime or cache folder itself
+        for folder in (root.parent, root):  # iphr-desk/ and iphr-desk/pdf/: made private, not just pdf/
+            folder.mkdir(exist_ok=True, mode=0o700)
         status = os.lstat(root)
         if not stat.S_ISDIR(status.st_mode) or (hasattr(os, "getuid") and status.st_uid != os.getuid()):
             raise ExportError(f"{root} is not a private folder of this user; the PDF was not made.")

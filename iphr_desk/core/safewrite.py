@@ -19,8 +19,8 @@ import contextlib
 import functools
 import hashlib
 import os
+import platform
 import re
-import socket
 import stat
 import sys
 import tempfile
@@ -77,7 +77,7 @@ def check_not_special(output: Path) -> None:
 @functools.cache
 def _host_tag() -> str:
     """Eight hex digits naming this machine without revealing its name in a shared folder."""
-    return hashlib.blake2b(socket.gethostname().encode("utf-8", "replace"), digest_size=4).hexdigest()
+    return hashlib.blake2b(platform.node().encode("utf-8", "replace"), digest_size=4).hexdigest()
 
 
 def process_start(pid: int) -> str | None:
