@@ -219,6 +219,10 @@
             <translation>Ces données ont été écrites par une version plus récente d'IPHR Desk. Installez cette version pour les ouvrir ; rien n'a été modifié.</translation>
         </message>
         <message>
+            <source>Your database file is missing or empty, but there are backups. Restore the newest good backup, from %1? Nothing else is changed.</source>
+            <translation>Le fichier de votre base de données est absent ou vide, mais il existe des sauvegardes. Restaurer la sauvegarde intacte la plus récente, du %1 ? Rien d'autre n'est modifié.</translation>
+        </message>
+        <message>
             <source>Your database is damaged and there is no good backup to restore.</source>
             <translation>Votre base de données est endommagée et aucune sauvegarde intacte ne peut être restaurée.</translation>
         </message>
@@ -1449,6 +1453,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Number of rows</source>
+            <extracomment>Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
             <translation>Nombre de lignes</translation>
         </message>
     </context>

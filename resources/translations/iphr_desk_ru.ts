@@ -219,6 +219,10 @@
             <translation>Эти данные записаны более новой версией IPHR Desk. Установите новую версию, чтобы открыть их; ничего не изменено.</translation>
         </message>
         <message>
+            <source>Your database file is missing or empty, but there are backups. Restore the newest good backup, from %1? Nothing else is changed.</source>
+            <translation>Файл вашей базы данных отсутствует или пуст, но есть резервные копии. Восстановить последнюю исправную резервную копию от %1? Больше ничего не изменится.</translation>
+        </message>
+        <message>
             <source>Your database is damaged and there is no good backup to restore.</source>
             <translation>Ваша база данных повреждена, а исправной резервной копии для восстановления нет.</translation>
         </message>
@@ -1454,6 +1458,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Number of rows</source>
+            <extracomment>Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
             <translation>Число строк</translation>
         </message>
     </context>
