@@ -71,7 +71,7 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
 
 @pytest.fixture(scope="session")
 def validation(samples: Samples) -> str:
-    """validate-docx's report for every sample, from one call."""
+    """The Word-schema check's report (tests/ooxml/validate_docx.py) for every sample, from one call."""
     run = validate_docx(list(samples.paths.values()))
     assert run.returncode in (0, 1), run.stderr
     return run.stdout if run.returncode == 0 else "INVALID\n" + run.stdout

@@ -2,24 +2,33 @@
 
 LibreOffice takes seconds to start, so every document of a test session is converted by ONE
 `soffice` call with a private profile; Pandoc is quick and runs per document. The Word-schema
-check (`validate-docx`) also takes many files in one call.
+check is the repository's own (tests/ooxml/validate_docx.py, with the ECMA-376 schemas beside it), so
+it runs on any clone; it loads the schemas once per session and takes many files in one call.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import io
-import os
-import re
 import shutil
 import subprocess
+import sys
 import tempfile
-import zipfile
 from pathlib import Path
-
-from lxml import etree
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[2]
-VALIDATOR = Path(os.environ.get("IPHR_VALIDATE_DOCX", REPO.parent / "shared" / "tools" / "validate-docx"))
+OOXML = REPO / "tests" / "ooxml"
+VALIDATOR = OOXML / "validate_docx.py"
+
+
+def _validator() -> ModuleType:
+    """tests/ooxml/validate_docx.py, imported by its folder (tests/ is not a package, and pytest puts only
+    each test file's own folder on sys.path)."""
+    if str(OOXML) not in sys.path:
+        sys.path.insert(0, str(OOXML))
+    return importlib.import_module("validate_docx")
 
 
 def soffice() -> str | None:
@@ -78,15 +87,17 @@ def pandoc_markdown(path: Path) -> str:
 
 
 def validate_docx(paths: list[Path]) -> subprocess.CompletedProcess[str]:
-    """Run the ECMA-376 schema check on all `paths` in one call (from the repo, for its .venv)."""
-    return subprocess.run(
-        [str(VALIDATOR), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=REPO,
-        check=False,
-    )
+    """The schema check's report on all `paths`, as `validate_docx.py PATH...` prints it and exits.
+
+    Run in-process (the schemas load once per session) but shaped like the program's run, so a failing
+    assertion shows the developer the same lines they get from the command line.
+    """
+    out = io.StringIO()
+    err = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = _validator().main([str(path) for path in paths])
+    command = [str(VALIDATOR), *map(str, paths)]
+    return subprocess.CompletedProcess(command, status, out.getvalue(), err.getvalue())
 
 
 def lines(text: str) -> list[str]:
@@ -94,53 +105,10 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-SCHEMA = Path(os.environ.get("IPHR_WML_SCHEMA", REPO.parent / "shared" / "ooxml-schemas" / "wml-driver.xsd"))
-_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_CHECKED_PARTS = re.compile(
-    r"word/(document|styles|numbering|footnotes|endnotes|comments|header\d*|footer\d*)\.xml$"
-)
-_schema: etree.XMLSchema | None = None
-
-
 def schema_errors(data: bytes) -> list[str]:
-    """What validate-docx would report for a .docx held in memory (same schema, same processing).
+    """Every schema problem of a .docx held in memory ([] when Word would accept it).
 
-    For documents a test builds in memory; files on disk go through the validate-docx tool.
+    For documents a test builds in memory; same schemas and compatibility processing as validate_docx().
     """
-    global _schema
-    if _schema is None:
-        _schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
-    problems: list[str] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if _CHECKED_PARTS.match(name):
-                root = _compatibility_processing(etree.fromstring(archive.read(name)))
-                if not _schema.validate(root):
-                    problems += [f"{name}: line {e.line}: {e.message}" for e in list(_schema.error_log)[:5]]
-    return problems
-
-
-def _compatibility_processing(root: etree._Element) -> etree._Element:
-    """ECMA-376 Part 3, as validate-docx does it: drop what the part declares ignorable."""
-    ignorable: set[str | None] = set()
-    for el in root.iter():
-        declared = el.attrib.pop(f"{{{_MC}}}Ignorable", None)
-        if declared:
-            ignorable |= {el.nsmap.get(prefix) for prefix in declared.split()}
-    for el in list(root.iter()):
-        if not isinstance(el.tag, str) or el.getparent() is None:
-            continue
-        parent = el.getparent()
-        if el.tag == f"{{{_MC}}}AlternateContent":
-            fallback = el.find(f"{{{_MC}}}Fallback")
-            at = parent.index(el)
-            for k, child in enumerate(list(fallback) if fallback is not None else []):
-                parent.insert(at + k, child)
-            parent.remove(el)
-        elif etree.QName(el).namespace in ignorable:
-            parent.remove(el)
-        else:
-            for name in list(el.attrib):
-                if name.startswith("{") and name[1:].split("}")[0] in ignorable:
-                    del el.attrib[name]
-    return root
+    errors: list[str] = _validator().schema_errors(data)
+    return errors
