@@ -30,7 +30,7 @@ test: system-deps-test $(STAMP)
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(BIN)/ruff check iphr_desk tests benchmarks
+	$(BIN)/ruff check iphr_desk tests benchmarks tools
 	$(BIN)/mypy
 
 ## Long variants: many more hypothesis examples and crash trials; the window-beside-commands, encrypt-under-load

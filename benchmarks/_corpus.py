@@ -20,10 +20,10 @@ import platformdirs
 
 REPO = Path(__file__).resolve().parent.parent
 _SHAPING_SOURCES = (
-    "iphr_desk/core/generate.py",
-    "iphr_desk/core/models.py",
-    "iphr_desk/core/store.py",
-    "iphr_desk/core/search.py",
+    "tools/corpus.py",
+    "iphr_desk/core/store/models.py",
+    "iphr_desk/core/store/database.py",
+    "iphr_desk/core/store/search.py",
 )
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -41,7 +41,7 @@ def default_cache_root() -> Path:
 def _fingerprint(cases: int, letters: int, seed: int) -> str:
     digest = hashlib.sha256(f"{cases}:{letters}:{seed}".encode())
     paths = [REPO / rel for rel in _SHAPING_SOURCES]
-    paths += sorted((REPO / "iphr_desk/core/migrations").glob("**/*.py"))
+    paths += sorted((REPO / "iphr_desk/core/store/migrations").glob("**/*.py"))
     for path in paths:
         if path.is_file():
             digest.update(path.relative_to(REPO).as_posix().encode())

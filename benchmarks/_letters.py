@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from typing import cast, get_args
 
-from iphr_desk.core.letter import OFFICE_IDS, Gender, Language, Letter, Recipient, Signatory
+from iphr_desk.core.letters.letter import OFFICE_IDS, Gender, Language, Letter, Recipient, Signatory
 
 _SENTENCES = (
     "Nous souhaitons attirer votre attention sur la situation de M. Azamat Nurlanov, défenseur des "

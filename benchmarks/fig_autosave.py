@@ -48,8 +48,8 @@ def sqlite_floor(path: Path, synchronous: int) -> tuple[sqlite3.Connection, Writ
 
 
 def run(ctx: Context) -> list[Figure]:
-    from iphr_desk.core import repository
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.database import Store
 
     opts = ctx.options
     letter = _letters.letter(paragraphs=_letters.paragraphs_for(opts.autosave_pages))

@@ -225,8 +225,8 @@ def floor_writer(template: Path | None) -> Callable[[list[Any], Path], None]:
 def _child(case: str, kb: int, mode: str, out: Path) -> dict[str, Any]:
     from benchmarks import _letters
     from benchmarks.fig_export import letterhead_template
-    from iphr_desk.core.docx_export import compute_letter_frame, export_frame
-    from iphr_desk.core.letterhead import load_letterhead
+    from iphr_desk.core.export.docx_export import compute_letter_frame, export_frame
+    from iphr_desk.core.export.letterhead import load_letterhead
 
     body = CASES[case](kb)
     size_mb = len(body.encode("utf-8")) / (1024 * 1024)
@@ -249,7 +249,7 @@ def _child(case: str, kb: int, mode: str, out: Path) -> dict[str, Any]:
     if mode == "app":
         result.update(_measure(lambda: export_frame(frame, body, out, letterhead=head)))
     else:
-        from iphr_desk.core.letterfile import normalise_body
+        from iphr_desk.core.letters.letterfile import normalise_body
 
         result.update(_measure(lambda: normalise_body(body)))
     return _per_mb(result, size_mb)

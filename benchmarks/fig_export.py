@@ -129,7 +129,7 @@ def docxtpl_render(template: Path, written: Written) -> Callable[[Path], None]:
 
 
 def run(ctx: Context) -> list[Figure]:
-    from iphr_desk.core.docx_export import export_batch, export_letter
+    from iphr_desk.core.export.docx_export import export_batch, export_letter
 
     opts = ctx.options
     folder = ctx.work_dir / "export"

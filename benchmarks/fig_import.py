@@ -19,7 +19,7 @@ from benchmarks._harness import Context, Figure, close_store, interleaved, media
 
 
 def write_files(folder: Path, count: int) -> list[Path]:
-    from iphr_desk.core.letterfile import write_letter_text
+    from iphr_desk.core.letters.letterfile import write_letter_text
 
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
@@ -39,8 +39,8 @@ def yaml_floor(paths: list[Path]) -> None:
 
 
 def app_import(store: Any, paths: list[Path]) -> None:
-    from iphr_desk.core import repository
-    from iphr_desk.core.letterfile import clear_normalise_cache, parse_letter_files
+    from iphr_desk.core.letters.letterfile import clear_normalise_cache, parse_letter_files
+    from iphr_desk.core.store import repository
 
     clear_normalise_cache()
     letters = parse_letter_files(paths)
@@ -48,7 +48,7 @@ def app_import(store: Any, paths: list[Path]) -> None:
 
 
 def run(ctx: Context) -> list[Figure]:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     opts = ctx.options
     paths = write_files(ctx.work_dir / "import", opts.import_files)

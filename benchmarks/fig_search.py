@@ -91,8 +91,8 @@ def replay(db: sqlite3.Connection, statements: list[Statement]) -> None:
 
 
 def run(ctx: Context) -> list[Figure]:
-    from iphr_desk.core.search import search_letters
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.search import search_letters
 
     opts = ctx.options
     store = Store.open(ctx.corpus(), daily_backup=False)

@@ -17,16 +17,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from iphr_desk import __version__
 
 if TYPE_CHECKING:
     import argparse
 
-    from iphr_desk.core.letter import Letter
-    from iphr_desk.core.repository import CaseSummary, LetterSummary
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.letters.letter import Letter
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import CaseSummary, LetterSummary
 
 DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
@@ -209,7 +209,7 @@ def open_store(args: argparse.Namespace, *, create: bool = True) -> Store:
     put right (an interrupted command finished or undone) is told on stderr, one line each.
     """
     from iphr_desk.core.errors import PassphraseError
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     folder = data_dir(args)
     passphrase = os.environ.get(PASSPHRASE_ENV) or None
@@ -258,8 +258,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not to_folder:
         out = _output_file(out, args.pdf)
     _remove_stale_temporaries(out if to_folder else out.parent)
-    from iphr_desk.core import docx_export
-    from iphr_desk.core.letterhead import load_letterhead
+    from iphr_desk.core.export import docx_export
+    from iphr_desk.core.export.letterhead import load_letterhead
 
     folder = data_dir(args)
     head = load_letterhead(args.letterhead or letter.letterhead, folder)
@@ -326,10 +326,10 @@ _SQLITE_INT = range(-(2**63), 2**63)
 
 def _load_letter_for_export(args: argparse.Namespace) -> Letter:
     if args.letter is not None:
-        from iphr_desk.core.letterfile import parse_letter_file
+        from iphr_desk.core.letters.letterfile import parse_letter_file
 
         return parse_letter_file(args.letter)
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     if args.id not in _SQLITE_INT:
         from iphr_desk.core.errors import BadInput
@@ -345,10 +345,10 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Parse every file first and store them in one transaction: one bad file stores none of them."""
-    from iphr_desk.core.letterfile import parse_letter_files
+    from iphr_desk.core.letters.letterfile import parse_letter_files
 
     letters = parse_letter_files(args.files)
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     store = open_store(args)
     try:
@@ -360,7 +360,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     store = open_store(args, create=False)
     try:
@@ -409,8 +409,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_letterhead(args: argparse.Namespace) -> int:
     """Keep the template in the data folder (the exporter reads it there) and list it in the store."""
-    from iphr_desk.core import repository
-    from iphr_desk.core.letterhead import install_letterhead, load_letterhead, prepare_letterhead
+    from iphr_desk.core.export.letterhead import install_letterhead, load_letterhead, prepare_letterhead
+    from iphr_desk.core.store import repository
 
     prepared = prepare_letterhead(args.name, args.file)  # every check, before anything is created
     folder = data_dir(args)
@@ -436,7 +436,7 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from iphr_desk.core import backup
+    from iphr_desk.core.store import backup
 
     folder = data_dir(args)
     if args.action == "list":
@@ -461,8 +461,8 @@ def _size(size: int) -> str:
 
 
 def cmd_encrypt(args: argparse.Namespace) -> int:
-    from iphr_desk.core import crypto
     from iphr_desk.core.errors import PassphraseError
+    from iphr_desk.core.store import crypto
 
     passphrase = os.environ.get(PASSPHRASE_ENV)
     if not passphrase:
@@ -481,8 +481,7 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
 
 
 def cmd_dev(args: argparse.Namespace) -> int:
-    from iphr_desk.core.generate import generate_corpus
-
+    generate_corpus = _corpus_generator()
     store = open_store(args)
     try:
         result = generate_corpus(
@@ -492,6 +491,21 @@ def cmd_dev(args: argparse.Namespace) -> int:
         _close(store)
     print(result.summary())
     return EXIT_OK
+
+
+def _corpus_generator() -> Callable[..., Any]:
+    """The benchmark corpus generator, from the source checkout's tools/ (it is not shipped in the app)."""
+    import importlib
+
+    from iphr_desk.core.errors import BadInput
+
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "tools" / "corpus.py").is_file():
+        raise BadInput("`dev generate` is a developer command: it needs a source checkout of IPHR Desk.")
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    module = importlib.import_module("tools.corpus")
+    return module.generate_corpus
 
 
 COMMANDS: dict[str, Handler] = {

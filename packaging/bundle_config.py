@@ -94,8 +94,8 @@ def resource_files(repo: Path) -> list[tuple[str, str]]:
 
 def migration_files(repo: Path) -> list[tuple[str, str]]:
     """Alembic reads env.py, versions/*.py and script.py.mako from disk: they ship as files, not bytecode."""
-    source = repo / "iphr_desk" / "core" / "migrations"
-    return _tree(source, "iphr_desk/core/migrations", {".py", ".mako", ".ini"})
+    source = repo / "iphr_desk" / "core" / "store" / "migrations"
+    return _tree(source, "iphr_desk/core/store/migrations", {".py", ".mako", ".ini"})
 
 
 def mdformat_plugin_distributions() -> list[str]:

@@ -36,8 +36,8 @@ def _read_only_folder(ctx: Context) -> None:
 
 def _open_elsewhere(ctx: Context) -> None:
     """Another IPHR Desk (here: a store opened in this process) holds the folder; the wait is shortened."""
-    from iphr_desk.core import crypto
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import crypto
+    from iphr_desk.core.store.database import Store
 
     store_with_letter(ctx)
     holder = Store.open(ctx.work / "data")
@@ -47,8 +47,8 @@ def _open_elsewhere(ctx: Context) -> None:
 
 
 def _plain_backup_beside_encrypted_store(ctx: Context) -> None:
-    from iphr_desk.core.backup import list_backups
-    from iphr_desk.core.crypto import encrypt_store
+    from iphr_desk.core.store.backup import list_backups
+    from iphr_desk.core.store.crypto import encrypt_store
 
     store_with_letter(ctx)
     plain = list_backups(ctx.work / "data")[0].path

@@ -20,7 +20,7 @@ from typing import Any
 from badinput import GOOD_LETTER, LETTERS, STORE_PROOF, Context, Row, Setup, raw_sqlite, store_with_letter
 
 from iphr_desk.core import boundedio
-from iphr_desk.core.letterfile import MAX_FILE_BYTES
+from iphr_desk.core.letters.letterfile import MAX_FILE_BYTES
 
 #: Seconds a row about a device or pipe may take before it counts as hanging.
 HANG_LIMIT = 10

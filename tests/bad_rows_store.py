@@ -20,8 +20,8 @@ def _no_folder(ctx: Context) -> None:
 
 def _database_gone(how: str):  # type: ignore[no-untyped-def]
     def setup(ctx: Context) -> None:
-        from iphr_desk.core.backup import create_backup
-        from iphr_desk.core.store import Store
+        from iphr_desk.core.store.backup import create_backup
+        from iphr_desk.core.store.database import Store
 
         store_with_letter(ctx)
         with Store.open(ctx.work / "data") as store:
@@ -40,7 +40,7 @@ def _sqlite_refuses(message: str, *, read_only_folder: bool = False):  # type: i
     cannot be made safely in a test): the driver's own error, raised where the store connects."""
 
     def setup(ctx: Context) -> None:
-        from iphr_desk.core import store as store_module
+        from iphr_desk.core.store import database as store_module
 
         store_with_letter(ctx)
 

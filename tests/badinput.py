@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core.letterfile import parse_letter_file
+from iphr_desk.core.letters.letterfile import parse_letter_file
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "tests" / "data" / "letters"
@@ -67,8 +67,8 @@ def huge_letter(ctx: Context) -> None:
 
 def store_with_letter(ctx: Context) -> None:
     """A store holding one letter, opened twice so that today's daily backup already exists."""
-    from iphr_desk.core.repository import add_letter
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import add_letter
 
     with Store.open(ctx.work / "data") as store:
         add_letter(store, parse_letter_file(GOOD_LETTER), author="test")

@@ -158,7 +158,7 @@ def _corrupt(ctx: Context) -> None:
 
 def _locked(ctx: Context) -> None:
     """Another program holds the write lock; the command's wait is shortened to keep the test quick."""
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     store_with_letter(ctx)
     holder = raw_sqlite(ctx)
@@ -174,7 +174,7 @@ def _locked(ctx: Context) -> None:
 
 
 def _encrypted(ctx: Context) -> None:
-    from iphr_desk.core.crypto import encrypt_store
+    from iphr_desk.core.store.crypto import encrypt_store
 
     store_with_letter(ctx)
     encrypt_store(ctx.work / "data", "the right passphrase")
@@ -222,7 +222,7 @@ def _letterhead_file(name: str, **drop: bool) -> Setup:
 def _has_letter_styles(work: Path) -> None:
     from docx import Document
 
-    from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
+    from iphr_desk.core.export.docx.styles import ALL_STYLE_NAMES
 
     names = {style.name for style in Document(str(work / "data/letterheads/acme.docx")).styles}
     assert set(ALL_STYLE_NAMES) <= names
@@ -444,7 +444,7 @@ def _expected(row: Row, work: Path) -> str:
     """The row's message; the corrupted-database one names the newest backup, whose name holds the time."""
     if "<backup>" not in row.message:
         return row.message
-    from iphr_desk.core.backup import list_backups
+    from iphr_desk.core.store.backup import list_backups
 
     newest = list_backups(work / "data")[0]
     return row.message.replace("<time>", newest.label).replace("<backup>", newest.path.name)

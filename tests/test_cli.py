@@ -107,7 +107,7 @@ def test_import_of_several_files_stores_none_when_one_is_bad(
 def test_unexpected_error_is_one_line_with_a_hint(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import iphr_desk.core.letterfile as letterfile
+    import iphr_desk.core.letters.letterfile as letterfile
 
     def boom(_: Path) -> None:
         raise RuntimeError("a bug\nover two lines")

@@ -80,8 +80,8 @@ def test_dev_generate_small_corpus(tmp_path: Path, capsys: pytest.CaptureFixture
     assert err[-1] == "31/31"  # one progress line per chunk when stderr is not a terminal
     assert len(run(capsys, *base, "list", "letters")[1]) == 25
     assert len(run(capsys, *base, "list", "cases")[1]) == 6
-    from iphr_desk.core.search import search_letters
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.search import search_letters
 
     with Store.open(tmp_path) as store:
         assert search_letters(store, "detention")

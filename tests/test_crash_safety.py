@@ -29,11 +29,11 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.demo import load_demo
-from iphr_desk.core.letterfile import parse_letter_text, write_letter_text
-from iphr_desk.core.search import check_integrity
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letterfile import parse_letter_text, write_letter_text
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.search import check_integrity
 
 TRIALS = int(os.environ.get("IPHR_CRASH_TRIALS", "20"))
 TYPIST = Path(__file__).parent / "crash" / "typist.py"

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from iphr_desk.core.pdf import find_soffice
+from iphr_desk.core.export.pdf import find_soffice
 
 TOOLS = ("pandoc", "desktop-file-validate", "appstreamcli", "Xvfb", "strace")
 

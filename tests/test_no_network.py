@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import iphr_desk
-from iphr_desk.core.letterfile import parse_letter_file
+from iphr_desk.core.letters.letterfile import parse_letter_file
 
 DRIVER = Path(__file__).parent / "crash" / "offline_journey.py"
 LETTER = Path(__file__).parent / "data" / "letters" / "fr_pre_visit.md"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 REPEAT = int(os.environ.get("IPHR_SOAK_REPEAT", "1"))
 

@@ -17,14 +17,14 @@ from pathlib import Path
 import pytest
 
 from iphr_desk.cli import main as cli
-from iphr_desk.core import repository as repo
 from iphr_desk.core.demo import load_demo
-from iphr_desk.core.docx_export import export_letter, export_pdf
-from iphr_desk.core.letter import Letter
-from iphr_desk.core.letterfile import parse_letter_file
-from iphr_desk.core.pdf import find_soffice
-from iphr_desk.core.search import search_cases, search_letters
-from iphr_desk.core.store import Store
+from iphr_desk.core.export.docx_export import export_letter, export_pdf
+from iphr_desk.core.export.pdf import find_soffice
+from iphr_desk.core.letters.letter import Letter
+from iphr_desk.core.letters.letterfile import parse_letter_file
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.search import search_cases, search_letters
 
 LETTER = Path(__file__).parent / "data" / "letters" / "fr_pre_visit.md"
 

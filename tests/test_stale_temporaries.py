@@ -21,7 +21,8 @@ import pytest
 from badinput import GOOD_LETTER
 
 from iphr_desk.cli import main
-from iphr_desk.core import pdf, safewrite
+from iphr_desk.core import safewrite
+from iphr_desk.core.export import pdf
 from iphr_desk.core.safewrite import TEMP_PREFIX, owner_is_gone, owner_tag, process_start
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,7 @@ CHILD = textwrap.dedent(
 
         Document.save = save
     else:
-        from iphr_desk.core import pdf
+        from iphr_desk.core.export import pdf
 
         pdf.find_soffice = lambda: "soffice"
         pdf.subprocess.run = pause  # the intermediate .docx is written; LibreOffice "runs"

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.demo import load_demo
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = ROOT / "tests" / "crash" / "window_driver.py"
@@ -190,7 +190,7 @@ def test_every_command_beside_an_open_window_damages_nothing(tmp_path: Path, rou
 
 
 def crypto_is_encrypted(folder: Path) -> bool:
-    from iphr_desk.core.crypto import is_encrypted
+    from iphr_desk.core.store.crypto import is_encrypted
 
     return is_encrypted(folder / "iphr-desk.sqlite3")
 
@@ -198,7 +198,7 @@ def crypto_is_encrypted(folder: Path) -> bool:
 def test_a_header_read_in_a_process_with_open_connections_keeps_its_locks(tmp_path: Path) -> None:
     """The root cause, without a window: asking whether the file is encrypted while connections are open
     used to open and close a descriptor on it, which drops the process's SQLite locks."""
-    from iphr_desk.core.store import is_plain_sqlite
+    from iphr_desk.core.store.database import is_plain_sqlite
 
     folder = tmp_path / "data"
     with Store.open(folder) as store:

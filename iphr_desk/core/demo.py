@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.letter import Recipient, Signatory
-from iphr_desk.core.letterfile import parse_iso_date, parse_letter_file
+from iphr_desk.core.letters.letter import Recipient, Signatory
+from iphr_desk.core.letters.letterfile import parse_iso_date, parse_letter_file
 from iphr_desk.resources import resource
 
 if TYPE_CHECKING:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
 DEMO_AUTHOR = "demo"
 
@@ -72,7 +72,7 @@ def load_demo(store: Store) -> DemoResult:
     """
     import contextlib
 
-    from iphr_desk.core import folderlock
+    from iphr_desk.core.store import folderlock
 
     result = DemoResult()
     held = folderlock.acquire(store.data_dir, exclusive=True, timeout=DEMO_WAIT_S, name=DEMO_LOCK)
@@ -90,7 +90,7 @@ DEMO_WAIT_S = 120.0
 
 
 def _load_cases(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     for case in _read_yaml("cases.yaml")["cases"]:
         if repo.find_case(store, case["reference"]) is not None:
@@ -143,7 +143,7 @@ def _date(value: object, where: str) -> dt.date:
 
 
 def _load_letters(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     folder = demo_dir() / "letters"
     for entry in _read_yaml("letters.yaml")["letters"]:
@@ -163,7 +163,7 @@ def _load_letters(store: Store, result: DemoResult) -> None:
 
 
 def _load_recipients(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     known = {(r.recipient.name, r.recipient.office) for r in repo.list_recipients(store)}
     for item in _read_yaml("recipients.yaml")["recipients"]:
@@ -179,7 +179,7 @@ def _load_recipients(store: Store, result: DemoResult) -> None:
 
 
 def _load_signatories(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     known = {(s.signatory.name, s.signatory.organisation) for s in repo.list_signatories(store)}
     for item in _read_yaml("signatories.yaml")["signatories"]:
@@ -194,8 +194,8 @@ def _load_signatories(store: Store, result: DemoResult) -> None:
 
 def _load_letterhead(store: Store, result: DemoResult) -> None:
     """The record of the built-in letterhead, from the same profile the exporter reads."""
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.letterhead import BUILTIN, load_letterhead
+    from iphr_desk.core.export.letterhead import BUILTIN, load_letterhead
+    from iphr_desk.core.store import repository as repo
 
     if any(record.name == BUILTIN for record in repo.list_letterheads(store)):
         result.count("letterheads", added=False)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from iphr_desk.gui.services import Services
 
 if TYPE_CHECKING:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.settings import Settings
 
 

@@ -642,7 +642,7 @@ class MainWindow(QMainWindow):
             )
         if not self.services.ask_yes_no(self, title, question):
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         try:
             for item_id in ids:
@@ -659,7 +659,7 @@ class MainWindow(QMainWindow):
         """Bring the selected letters back from the trash."""
         if self.ctx is None:
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         ids = [int(item.id) for item in self.trash_page.selected_items()]  # type: ignore[attr-defined]
         try:
@@ -683,7 +683,7 @@ class MainWindow(QMainWindow):
         )
         if not self.services.ask_yes_no(self, self.tr("Empty Trash"), question):
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         try:
             repository.empty_trash(self.ctx.store)
@@ -697,7 +697,7 @@ class MainWindow(QMainWindow):
             self.close_tab(index)
 
     def _letter_status(self, letter_id: int) -> str | None:
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         try:
             return repository.get_letter_info(self.ctx.store, letter_id).status  # type: ignore[union-attr]
@@ -715,7 +715,7 @@ class MainWindow(QMainWindow):
             action = self.status_menu.addAction(self.tr("Select one letter"))
             action.setEnabled(False)
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         letter_id = ids[0]
         current = self.status_menu.addAction(self.tr("Now: %1").replace("%1", labels.letter_status(status)))
@@ -744,7 +744,7 @@ class MainWindow(QMainWindow):
     def change_status(self, letter_id: int, status: str) -> None:
         if self.ctx is None:
             return
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         index = self.find_editor(letter_id)
         if index > 0:
@@ -909,8 +909,8 @@ class MainWindow(QMainWindow):
         )
         if path is None:
             return None
-        from iphr_desk.core import repository
-        from iphr_desk.core.letterfile import parse_letter_file
+        from iphr_desk.core.letters.letterfile import parse_letter_file
+        from iphr_desk.core.store import repository
 
         try:
             letter = parse_letter_file(path)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from iphr_desk.gui.app import PASSPHRASE_ENV, resolve_data_dir
 
 if TYPE_CHECKING:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.models.quick_letters import QuickLetterReader
     from iphr_desk.gui.services import Services
@@ -62,7 +62,7 @@ def _quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | N
 def _remove_stale_conversions() -> None:
     """A PDF conversion killed with the app leaves the letter's .docx in its private work folder."""
     try:
-        from iphr_desk.core.pdf import remove_stale_work
+        from iphr_desk.core.export.pdf import remove_stale_work
 
         remove_stale_work()
     except Exception:  # housekeeping: never a reason not to open the store
@@ -154,7 +154,7 @@ class StoreOpener:
                         return
             _remove_stale_conversions()
             try:
-                from iphr_desk.core.store import Store
+                from iphr_desk.core.store.database import Store
 
                 # quick_check reads the whole file (about 1 s per GB): the window runs it at the first
                 # open of each day, before that day's backup, rather than at every start. The CLI and
@@ -261,7 +261,7 @@ class StoreOpener:
 
     def _offer_backup(self, folder: Path, error: Exception) -> bool:
         """Offer the newest good backup; True when it was restored and opening may be tried again."""
-        from iphr_desk.core import backup
+        from iphr_desk.core.store import backup
 
         newest = backup.newest_good_backup(folder)
         if newest is None:

@@ -29,7 +29,7 @@ from readback import libreoffice_text, pandoc_markdown, soffice, validate_docx
 
 @pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Samples:
-    from iphr_desk.core.docx_export import export_batch, export_frame, export_letter
+    from iphr_desk.core.export.docx_export import export_batch, export_frame, export_letter
 
     folder = tmp_path_factory.mktemp("samples")
     result = Samples(folder)

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iphr_desk.core.frame import Frame, SignatureBlock
-from iphr_desk.core.letter import Letter, Recipient, Signatory
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.protocol.frame import Frame, SignatureBlock
 
 FIXED_NOW = dt.datetime(2024, 5, 2, 10, 30, 0, tzinfo=dt.UTC)
 IPHR = "International Partnership for Human Rights"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import backup
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import BadInput, CorruptDatabaseError
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.store import backup
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 
 def sample(subject: str) -> Letter:
@@ -133,7 +133,7 @@ def test_a_damaged_store_is_moved_aside_not_deleted_and_a_backup_restored(tmp_pa
 def test_restoring_a_pre_migration_backup_then_reopening_migrates_it(tmp_path: Path) -> None:
     from sqlalchemy import create_engine
 
-    from iphr_desk.core.migrations import HEAD_REVISION, upgrade_to_head
+    from iphr_desk.core.store.migrations import HEAD_REVISION, upgrade_to_head
 
     backup_dir = tmp_path / "backups"
     backup_dir.mkdir()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import backup, crypto, search
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import BadInput, DatabaseLockedError, PassphraseError
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.store import backup, crypto, search
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 PHRASE = "Zhanbolat-Quillfeather"
 PASSPHRASE = "correct horse 'battery' staple"
@@ -106,8 +106,8 @@ def test_a_store_in_use_by_another_program_is_not_converted(tmp_path: Path) -> N
 
 _HOLD_STORE = """
 import sys
-from iphr_desk.core import repository
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository
+from iphr_desk.core.store.database import Store
 store = Store.open(sys.argv[1], daily_backup=False)
 repository.count_letters(store)
 print("open", flush=True)

@@ -1,5 +1,5 @@
 """The database file outside SQLite: its kind is never read while this process has it open, and one
-SQLite library per file per process (see iphr_desk/core/dbfile.py for why either would drop locks)."""
+SQLite library per file per process (see iphr_desk/core/store/dbfile.py for why either would drop locks)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import dbfile
-from iphr_desk.core.dbfile import DriverConflictError, FileKind
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import dbfile
+from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.dbfile import DriverConflictError, FileKind
 
 
 def opens_of(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import yaml
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.demo import demo_dir, load_demo
-from iphr_desk.core.letterfile import parse_letter_file, write_letter_text
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letterfile import parse_letter_file, write_letter_text
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 
 def _counts(store: Store) -> tuple[int, int, int, int, int]:

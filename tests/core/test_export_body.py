@@ -9,7 +9,7 @@ from export_samples import EN_FRAME, FIXED_NOW
 from lxml import etree
 from readback import schema_errors
 
-from iphr_desk.core.docx_export import document_bytes
+from iphr_desk.core.export.docx_export import document_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -19,9 +19,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.rel import Relationships
 from export_samples import EN_FRAME, FIXED_NOW
 
-from iphr_desk.core.docx.hyperlinks import hyperlink_rel_id
-from iphr_desk.core.docx_export import document_bytes
-from iphr_desk.core.richtext import Inline, LineBreak, Text, merge_runs, parse_body
+from iphr_desk.core.export.docx.hyperlinks import hyperlink_rel_id
+from iphr_desk.core.export.docx_export import document_bytes
+from iphr_desk.core.letters.richtext import Inline, LineBreak, Text, merge_runs, parse_body
 
 #: Four times the input may cost at most this much more work (4.0 is exactly linear).
 GROWTH = 4.6

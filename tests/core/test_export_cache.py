@@ -32,11 +32,11 @@ from lxml import etree
 from readback import validate_docx
 
 from iphr_desk.core import safewrite
-from iphr_desk.core.docx import package
-from iphr_desk.core.docx_export import build_document, document_bytes, export_batch, export_frame
 from iphr_desk.core.errors import ExportError, LetterheadError
-from iphr_desk.core.frame import Frame
-from iphr_desk.core.letterhead import Letterhead, load_letterhead, register_letterhead
+from iphr_desk.core.export.docx import package
+from iphr_desk.core.export.docx_export import build_document, document_bytes, export_batch, export_frame
+from iphr_desk.core.export.letterhead import Letterhead, load_letterhead, register_letterhead
+from iphr_desk.core.protocol.frame import Frame
 
 LETTERS: list[tuple[str, Frame, str]] = [
     ("fr", FR_FRAME, FR_BODY),
@@ -268,8 +268,8 @@ def test_a_failure_while_writing_the_package_leaves_the_old_file(
 
 
 def test_python_docx_can_read_and_change_a_letter_before_it_is_saved() -> None:
-    from iphr_desk.core.docx_export import _piece
-    from iphr_desk.core.letterhead import load_letterhead as load
+    from iphr_desk.core.export.docx_export import _piece
+    from iphr_desk.core.export.letterhead import load_letterhead as load
 
     head = load()
     document = build_document([_piece(FR_FRAME, FR_BODY, None)], head, FIXED_NOW)

@@ -9,9 +9,10 @@ import pytest
 from export_samples import FIXED_NOW, FR_BODY, FR_FRAME, batch_frames, batch_letter
 from readback import schema_errors
 
-from iphr_desk.core import docx_export, safewrite
-from iphr_desk.core.docx_export import export_batch, export_frame
+from iphr_desk.core import safewrite
 from iphr_desk.core.errors import ExportError, OutputPathError
+from iphr_desk.core.export import docx_export
+from iphr_desk.core.export.docx_export import export_batch, export_frame
 
 
 def _leftovers(folder: Path) -> list[str]:

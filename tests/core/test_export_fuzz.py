@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from lxml import etree
 from readback import libreoffice_text, schema_errors, soffice, validate_docx
 
-from iphr_desk.core.docx_export import document_bytes
-from iphr_desk.core.frame import Frame, SignatureBlock
-from iphr_desk.core.letter import LANGUAGES, Letter, Recipient, Signatory
-from iphr_desk.core.letterhead import load_letterhead
-from iphr_desk.core.protocol import compute_frame
+from iphr_desk.core.export.docx_export import document_bytes
+from iphr_desk.core.export.letterhead import load_letterhead
+from iphr_desk.core.letters.letter import LANGUAGES, Letter, Recipient, Signatory
+from iphr_desk.core.protocol.address import compute_frame
+from iphr_desk.core.protocol.frame import Frame, SignatureBlock
 
 KEEP = 5
 FRAGMENTS = [

@@ -116,7 +116,7 @@ def test_english_joint_letter_in_pandoc(samples: Samples) -> None:
 def test_russian_and_german_letters_without_subject_label(
     samples: Samples, name: str, frame: object, body_lines: list[str]
 ) -> None:
-    from iphr_desk.core.frame import Frame
+    from iphr_desk.core.protocol.frame import Frame
 
     assert isinstance(frame, Frame)
     expected = [

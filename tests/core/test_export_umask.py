@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core.docx_export import export_letter
-from iphr_desk.core.letterfile import parse_letter_file
+from iphr_desk.core.export.docx_export import export_letter
+from iphr_desk.core.letters.letterfile import parse_letter_file
 
 LETTER = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
 

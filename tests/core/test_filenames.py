@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core.filenames import MAX_BYTES, MAX_LENGTH, batch_filename, combined_filename
+from iphr_desk.core.export.filenames import MAX_BYTES, MAX_LENGTH, batch_filename, combined_filename
 
 DAY = dt.date(2024, 3, 14)
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from iphr_desk.core.generate import cases_stream, letters_stream
-from iphr_desk.core.letterfile import normalise_body, parse_letter_text, write_letter_text
+from iphr_desk.core.letters.letterfile import normalise_body, parse_letter_text, write_letter_text
+from tools.corpus import cases_stream, letters_stream
 
 
 def test_same_seed_gives_the_same_corpus_and_another_seed_does_not() -> None:
@@ -48,10 +48,10 @@ def test_generated_letters_are_canonical_letter_files() -> None:
 
 
 def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_path: Path) -> None:
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.generate import generate_corpus
-    from iphr_desk.core.search import search_cases, search_letters
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.search import search_cases, search_letters
+    from tools.corpus import generate_corpus
 
     with Store.open(tmp_path) as store:
         steps: list[tuple[int, int]] = []
@@ -74,10 +74,10 @@ def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_pat
 def test_generating_the_same_seed_twice_is_refused_plainly(tmp_path: Path) -> None:
     import pytest
 
-    from iphr_desk.core import repository as repo
     from iphr_desk.core.errors import BadInput
-    from iphr_desk.core.generate import generate_corpus
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.database import Store
+    from tools.corpus import generate_corpus
 
     with Store.open(tmp_path) as store:
         generate_corpus(store, cases=3, letters=5, seed=9)
@@ -87,7 +87,7 @@ def test_generating_the_same_seed_twice_is_refused_plainly(tmp_path: Path) -> No
             "seed 9: this store already holds the corpus of that seed; "
             "use another --seed or an empty data folder"
         )
-        from iphr_desk.core.search import search_letters
+        from iphr_desk.core.store.search import search_letters
 
         letter = replace(repo.get_letter(store, 1), subject="Qwertzuiop after a refused run")
         added = repo.add_letter(store, letter, author="test")  # the triggers survived the rollback

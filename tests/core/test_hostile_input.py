@@ -18,8 +18,13 @@ import pytest
 from iphr_desk.core import boundedio
 from iphr_desk.core.boundedio import UnreadableFile, read_bounded
 from iphr_desk.core.errors import LetterFileError
-from iphr_desk.core.letterfile import normalise_body, parse_letter_file, parse_letter_text, write_letter_text
-from iphr_desk.core.markdown_depth import MAX_NESTING, too_deep
+from iphr_desk.core.letters.letterfile import (
+    normalise_body,
+    parse_letter_file,
+    parse_letter_text,
+    write_letter_text,
+)
+from iphr_desk.core.letters.markdown_depth import MAX_NESTING, too_deep
 from iphr_desk.core.textclean import escape_for_terminal
 
 LETTER = (Path(__file__).resolve().parent.parent / "data" / "letters" / "fr_pre_visit.md").read_text(

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core import search
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store import search
+from iphr_desk.core.store.database import Store
 
 CASES = (
     repo.CaseData(reference="KG-2022-007", title="Journalist detained", country="KG",
@@ -202,7 +202,7 @@ def test_recipient_rows_written_directly_keep_the_sort_key(store: Store) -> None
 
 
 def test_a_generated_corpus_sorts_by_recipient(store: Store) -> None:
-    from iphr_desk.core.generate import generate_corpus
+    from tools.corpus import generate_corpus
 
     generate_corpus(store, cases=3, letters=12, seed=5)
     rows = repo.letter_summaries(store, sort="recipient", descending=False)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from iphr_desk.core.errors import ExportError, LetterFileError, OutputPathError
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.letterfile import (
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.letters.letterfile import (
     MAX_FILE_BYTES,
     parse_letter_file,
     parse_letter_text,
@@ -262,7 +262,7 @@ def test_pure_python_yaml_gives_the_same_messages() -> None:
         "import sys, yaml\n"
         "del yaml.CSafeLoader, yaml.CSafeDumper\n"
         "from pathlib import Path\n"
-        "from iphr_desk.core.letterfile import parse_letter_file, parse_letter_text, _LetterLoader\n"
+        "from iphr_desk.core.letters.letterfile import parse_letter_file, parse_letter_text, _LetterLoader\n"
         "assert _LetterLoader.__mro__[1] is yaml.SafeLoader\n"
         "for name in sys.argv[1:]:\n"
         "    try:\n"

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from iphr_desk.core.letter import (
+from iphr_desk.core.letters.letter import (
     GENDERS,
     LANGUAGES,
     OFFICE_IDS,
@@ -21,7 +21,7 @@ from iphr_desk.core.letter import (
     Recipient,
     Signatory,
 )
-from iphr_desk.core.letterfile import (
+from iphr_desk.core.letters.letterfile import (
     clear_normalise_cache,
     normalise_body,
     parse_letter_text,
@@ -189,7 +189,7 @@ def test_footnotes_survive_normalisation_unchanged() -> None:
 
 
 def test_footnotes_survive_even_without_the_footnote_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    import iphr_desk.core.letterfile as letterfile
+    import iphr_desk.core.letters.letterfile as letterfile
 
     monkeypatch.setattr(letterfile, "_body_extensions", set)
     body = "Detained since 2022[^1].\n\n[^1]: See the court record.\n"
@@ -213,7 +213,7 @@ def test_the_mdformat_speed_up_formats_exactly_as_mdformat(body: str) -> None:
     import mdformat
     from mdformat.renderer import _context, _util
 
-    import iphr_desk.core.letterfile as letterfile
+    import iphr_desk.core.letters.letterfile as letterfile
 
     letterfile._speed_up_mdformat()
     assert _context.re_char_reference is not _util.re_char_reference  # the speed-up is in place

@@ -14,12 +14,12 @@ from docx.oxml.ns import qn
 from export_samples import FIXED_NOW, FR_BODY, FR_FRAME
 from readback import validate_docx
 
-from iphr_desk.core.docx.styles import ALL_STYLE_NAMES
-from iphr_desk.core.docx_export import export_frame
 from iphr_desk.core.errors import LetterheadError
-from iphr_desk.core.letterhead import available_letterheads, load_letterhead, register_letterhead
-from iphr_desk.core.letterhead_build import build, draw_logo_png
+from iphr_desk.core.export.docx.styles import ALL_STYLE_NAMES
+from iphr_desk.core.export.docx_export import export_frame
+from iphr_desk.core.export.letterhead import available_letterheads, load_letterhead, register_letterhead
 from iphr_desk.resources import resource
+from tools.letterhead_build import build, draw_logo_png
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -64,7 +64,7 @@ def test_committed_template_is_what_the_build_script_makes(tmp_path: Path) -> No
         assert sorted(new.namelist()) == sorted(old.namelist())
         for name in new.namelist():
             assert new.read(name) == old.read(name), (
-                f"{name} differs: run python -m iphr_desk.core.letterhead_build"
+                f"{name} differs: run python -m tools.letterhead_build"
             )
 
 
@@ -210,7 +210,7 @@ def test_missing_file_and_unknown_letterhead_are_clear_errors(tmp_path: Path) ->
 
 
 def test_builtin_house_style_is_iphr_default() -> None:
-    from iphr_desk.core.housestyle import HouseStyle
+    from iphr_desk.core.protocol.housestyle import HouseStyle
 
     assert load_letterhead().style() == HouseStyle.default()
 

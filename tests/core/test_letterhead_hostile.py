@@ -34,11 +34,11 @@ from export_samples import FIXED_NOW, FR_BODY, FR_FRAME
 from PIL import Image, ImageChops
 from readback import soffice, validate_docx
 
-from iphr_desk.core.docx import package
-from iphr_desk.core.docx_export import export_frame
 from iphr_desk.core.errors import LetterheadError
-from iphr_desk.core.letterhead import load_letterhead, register_letterhead
-from iphr_desk.core.letterhead_sanitize import MAX_PART_BYTES, sanitise_package
+from iphr_desk.core.export.docx import package
+from iphr_desk.core.export.docx_export import export_frame
+from iphr_desk.core.export.letterhead import load_letterhead, register_letterhead
+from iphr_desk.core.export.letterhead_sanitize import MAX_PART_BYTES, sanitise_package
 from iphr_desk.resources import resource
 
 LETTER = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core.locale_names import (
+from iphr_desk.core.protocol.locale_names import (
     CENTRAL_ASIA,
     countries_for_picker,
     country_name,

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from sqlalchemy import MetaData, create_engine
 
-from iphr_desk.core import models as m
-from iphr_desk.core import repository as repo
-from iphr_desk.core import search
-from iphr_desk.core.migrations import HEAD_REVISION, upgrade_to_head
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import models as m
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store import search
+from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.migrations import HEAD_REVISION, upgrade_to_head
 
 
 def _version(db: Path) -> str:
@@ -133,7 +133,7 @@ def test_a_populated_database_at_revision_one_is_backed_up_then_upgraded(tmp_pat
 
 def test_migrations_run_inside_the_package_folder() -> None:
     import iphr_desk
-    from iphr_desk.core.migrations import SCRIPT_LOCATION
+    from iphr_desk.core.store.migrations import SCRIPT_LOCATION
 
     assert SCRIPT_LOCATION.is_relative_to(Path(iphr_desk.__file__).parent)
     assert (SCRIPT_LOCATION / "env.py").is_file()

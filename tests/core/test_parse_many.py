@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import letterfile as lf
 from iphr_desk.core.errors import LetterFileError
-from iphr_desk.core.letter import Letter, Recipient, Signatory
+from iphr_desk.core.letters import letterfile as lf
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "letters"
 

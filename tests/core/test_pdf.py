@@ -9,9 +9,9 @@ import pytest
 from export_samples import FIXED_NOW, FR_BODY, FR_FRAME
 from readback import soffice
 
-from iphr_desk.core import pdf
-from iphr_desk.core.docx_export import export_frame
 from iphr_desk.core.errors import ExportError
+from iphr_desk.core.export import pdf
+from iphr_desk.core.export.docx_export import export_frame
 
 
 @pytest.mark.libreoffice
@@ -66,7 +66,7 @@ def test_batch_to_pdf_converts_every_letter_in_one_libreoffice_run(
 ) -> None:
     from export_samples import batch_frames, batch_letter
 
-    from iphr_desk.core.docx_export import export_batch
+    from iphr_desk.core.export.docx_export import export_batch
 
     runs: list[list[str]] = []
     real_run = subprocess.run
@@ -87,8 +87,8 @@ def test_batch_to_pdf_converts_every_letter_in_one_libreoffice_run(
 def test_batch_into_a_file_is_refused(tmp_path: Path) -> None:
     from export_samples import batch_frames, batch_letter
 
-    from iphr_desk.core.docx_export import export_batch
     from iphr_desk.core.errors import OutputPathError
+    from iphr_desk.core.export.docx_export import export_batch
 
     not_a_folder = tmp_path / "file.txt"
     not_a_folder.write_text("x")

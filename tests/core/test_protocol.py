@@ -14,9 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iphr_desk.core.errors import BadInput
-from iphr_desk.core.frame import SignatureBlock
-from iphr_desk.core.housestyle import NBSP, HouseStyle
-from iphr_desk.core.letter import (
+from iphr_desk.core.letters.letter import (
     GENDERS,
     LANGUAGES,
     OFFICE_IDS,
@@ -27,7 +25,7 @@ from iphr_desk.core.letter import (
     Recipient,
     Signatory,
 )
-from iphr_desk.core.protocol import (
+from iphr_desk.core.protocol.address import (
     ProtocolTableError,
     address_lines_for,
     available_offices,
@@ -39,6 +37,8 @@ from iphr_desk.core.protocol import (
     parse_table,
     salutation_for,
 )
+from iphr_desk.core.protocol.frame import SignatureBlock
+from iphr_desk.core.protocol.housestyle import NBSP, HouseStyle
 from iphr_desk.resources import resource
 
 CELLS = list(itertools.product(LANGUAGES, OFFICE_IDS, GENDERS, REGISTERS))

@@ -8,8 +8,8 @@ from typing import Any, cast
 
 import pytest
 
-from iphr_desk.core.letter import GENDERS, LANGUAGES, OFFICE_IDS, REGISTERS, VOICES, Gender, Recipient
-from iphr_desk.core.protocol import address_lines_for, closing_for, salutation_for
+from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, OFFICE_IDS, REGISTERS, VOICES, Gender, Recipient
+from iphr_desk.core.protocol.address import address_lines_for, closing_for, salutation_for
 
 GOLDEN_FILE = Path(__file__).parent / "data" / "protocol" / "golden.toml"
 CASES: list[dict[str, Any]] = tomllib.loads(GOLDEN_FILE.read_text(encoding="utf-8"))["case"]

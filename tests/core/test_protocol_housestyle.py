@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from iphr_desk.core.errors import BadInput
-from iphr_desk.core.housestyle import NBSP, HouseStyle
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.protocol import compute_frame, date_line_for
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.protocol.address import compute_frame, date_line_for
+from iphr_desk.core.protocol.housestyle import NBSP, HouseStyle
 
 
 def letter(language: str, place: str, date: dt.date, **extra: Any) -> Letter:

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import BadInput, IphrError
-from iphr_desk.core.letter import GENDERS, LANGUAGES, OFFICE_IDS, Letter, Recipient, Signatory
-from iphr_desk.core.letterfile import parse_letter_text
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, OFFICE_IDS, Letter, Recipient, Signatory
+from iphr_desk.core.letters.letterfile import parse_letter_text
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 
 def make_letter(subject: str = "Detention of a blogger", **changes: object) -> Letter:

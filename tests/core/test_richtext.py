@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core.richtext import (
+from iphr_desk.core.letters.richtext import (
     Body,
     CodeBlock,
     FootnoteRef,

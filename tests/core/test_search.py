@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core.letter import Letter, Recipient, Signatory
-from iphr_desk.core.search import Hit, fts_query, search_cases, search_letters
-from iphr_desk.core.store import Store
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.search import Hit, fts_query, search_cases, search_letters
 
 
 def letter(subject: str, body: str = "", recipient: str = "Someone", language: str = "fr") -> Letter:
@@ -142,7 +142,7 @@ def test_limit_is_respected(store: Store) -> None:
 
 
 def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
-    from iphr_desk.core.search import rebuild
+    from iphr_desk.core.store.search import rebuild
 
     ids = repo.add_letters(
         store,
@@ -160,7 +160,7 @@ def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
 
 
 def test_the_indexes_agree_with_the_tables_after_every_kind_of_write(store: Store) -> None:
-    from iphr_desk.core.search import check_integrity
+    from iphr_desk.core.store.search import check_integrity
 
     first, second = repo.add_letters(store, [letter("One", "alpha"), letter("Two", "beta")], author="t")
     batch = letter("Batch", "gamma")
@@ -190,7 +190,7 @@ def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
     from sqlalchemy import text
     from sqlalchemy.exc import DatabaseError
 
-    from iphr_desk.core.search import check_integrity, rebuild
+    from iphr_desk.core.store.search import check_integrity, rebuild
 
     letter_id = repo.add_letter(store, letter("Subject", "original words"), author="t")
     with store.session() as session:  # change the text behind the index's back
@@ -230,7 +230,7 @@ operations = st.lists(
 
 @given(operations)
 def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Store, ops: list[tuple]) -> None:
-    from iphr_desk.core.search import check_integrity
+    from iphr_desk.core.store.search import check_integrity
 
     store = shared_store
     for op, *args in ops:
@@ -309,7 +309,7 @@ def test_autosave_defers_indexing_and_a_search_still_finds_the_new_words(store: 
     repo.save_letter(store, letter_id, letter("Subject", "fifth draft"), author="t")
     repo.trash_letter(store, letter_id)
     repo.empty_trash(store)  # deleting a pending letter removes the text the index holds
-    from iphr_desk.core.search import check_integrity
+    from iphr_desk.core.store.search import check_integrity
 
     check_integrity(store)
     assert search_letters(store, "draft") == []
@@ -327,18 +327,18 @@ def test_a_save_point_indexes_at_once(store: Store) -> None:
     assert [row[0] for row in hits] == [letter_id]
 
 
-def test_the_migration_and_the_search_module_index_pending_letters_alike() -> None:
+def test_the_migration_and_the_indexing_module_index_pending_letters_alike() -> None:
     import importlib.util
 
-    from iphr_desk.core import search
-    from iphr_desk.core.migrations import SCRIPT_LOCATION
+    from iphr_desk.core.store import indexing
+    from iphr_desk.core.store.migrations import SCRIPT_LOCATION
 
     path = SCRIPT_LOCATION / "versions" / "0006_deferred_letter_index.py"
     spec = importlib.util.spec_from_file_location("migration_0006", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.INDEX_PENDING == search.INDEX_PENDING
+    assert module.INDEX_PENDING == indexing.INDEX_PENDING
 
 
 def _with_recipients(subject: str, names: list[str]) -> Letter:

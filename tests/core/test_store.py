@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
     NewerSchemaError,
     StoreError,
 )
-from iphr_desk.core.letter import Letter, Recipient, Signatory
+from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 from iphr_desk.core.paths import DATA_DIR_ENV, default_data_dir, resolve_data_dir
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 
 def sample_letter() -> Letter:
@@ -65,7 +65,7 @@ def test_open_without_create_refuses_a_missing_store(tmp_path: Path) -> None:
 
 
 def test_a_failed_session_rolls_back(tmp_path: Path) -> None:
-    from iphr_desk.core.models import Letter as LetterRow
+    from iphr_desk.core.store.models import Letter as LetterRow
 
     with Store.open(tmp_path) as store:
         repo.add_letter(store, sample_letter(), author="t")
@@ -80,7 +80,7 @@ def test_a_failed_session_rolls_back(tmp_path: Path) -> None:
 def test_known_revisions_match_the_migration_scripts() -> None:
     from alembic.script import ScriptDirectory
 
-    from iphr_desk.core.migrations import HEAD_REVISION, KNOWN_REVISIONS, alembic_config
+    from iphr_desk.core.store.migrations import HEAD_REVISION, KNOWN_REVISIONS, alembic_config
 
     script = ScriptDirectory.from_config(alembic_config())
     assert script.get_current_head() == HEAD_REVISION
@@ -107,7 +107,7 @@ def test_a_damaged_database_is_refused_naming_the_newest_good_backup(tmp_path: P
     with Store.open(tmp_path) as store:
         for _ in range(30):
             repo.add_letter(store, sample_letter(), author="t")
-        from iphr_desk.core.backup import create_backup
+        from iphr_desk.core.store.backup import create_backup
 
         good = create_backup(store)
     db = tmp_path / "iphr-desk.sqlite3"
@@ -230,7 +230,7 @@ def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
 def test_a_daily_check_skips_quick_check_once_the_day_is_backed_up(tmp_path: Path) -> None:
     import datetime as dt
 
-    from iphr_desk.core.backup import create_backup
+    from iphr_desk.core.store.backup import create_backup
 
     with Store.open(tmp_path) as store:
         for _ in range(30):

@@ -2,7 +2,7 @@
 database: the next open finishes or undoes the work, no plain copy survives, nothing acknowledged is lost.
 
 Kills are real: the command runs in a subprocess that SIGKILLs itself at a named step
-(`IPHR_DESK_TEST_KILL_AT`, see iphr_desk/core/recovery.py), as a power cut would stop it.
+(`IPHR_DESK_TEST_KILL_AT`, see iphr_desk/core/store/recovery.py), as a power cut would stop it.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from test_crypto import PASSPHRASE, PHRASE, files_containing, secret_letter
 
-from iphr_desk.core import backup, crypto, recovery
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import BadInput, DatabaseLockedError, MissingDatabaseError, StoreError
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import backup, crypto, recovery
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTER = ROOT / "tests" / "data" / "letters" / "fr_pre_visit.md"
@@ -323,7 +323,7 @@ def test_a_read_only_folder_is_not_called_damaged(tmp_path: Path, monkeypatch: p
 
     folder = tmp_path / "data"
     store_with_backups(folder, backups=1)
-    from iphr_desk.core import store as store_module
+    from iphr_desk.core.store import database as store_module
 
     def refuse(path: Path, *args: object, **kwargs: object) -> object:
         raise sqlite3.OperationalError("unable to open database file")
@@ -346,7 +346,7 @@ def test_a_read_only_folder_is_not_called_damaged(tmp_path: Path, monkeypatch: p
 def test_a_full_disk_is_not_called_damaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "data"
     store_with_backups(folder, backups=1)
-    from iphr_desk.core import store as store_module
+    from iphr_desk.core.store import database as store_module
 
     def full(path: Path, *args: object, **kwargs: object) -> object:
         import sqlite3

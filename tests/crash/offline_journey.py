@@ -100,9 +100,9 @@ def run(data_dir: Path, work: Path, letter_file: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from iphr_desk.cli import main as cli
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.search import search_letters
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.search import search_letters
     from iphr_desk.gui.app import make_application
     from iphr_desk.gui.context import AppContext
     from iphr_desk.gui.main_window import MainWindow

@@ -109,7 +109,7 @@ class Driver:
         say("typed", letter_id)
 
     def add_letter(self, subject: str) -> int:
-        from iphr_desk.core import repository as repo
+        from iphr_desk.core.store import repository as repo
 
         assert self.window is not None and self.window.ctx is not None
         store = self.window.ctx.store

@@ -92,7 +92,7 @@ def settings(tmp_path: Path) -> Any:
 
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Any]:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     opened = Store.open(data_dir)
     yield opened
@@ -124,8 +124,8 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
 
 def seed(store: Any) -> dict[str, int]:
     """Two cases with people and events, four letters, one signatory, one recipient; returns their ids."""
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.letter import Letter, Recipient, Signatory
+    from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+    from iphr_desk.core.store import repository as repo
 
     ids: dict[str, int] = {}
     ids["case_kz"] = repo.add_case(

@@ -80,7 +80,7 @@ main(['--data-dir', sys.argv[1]])
 
 def test_the_first_rows_are_painted_before_sqlalchemy_is_imported(tmp_path: Path, run_app_probe: Any) -> None:
     """On a usual start (schema current) the letter list's first rows come before SQLAlchemy."""
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from tests.gui.conftest import seed
 
     data = tmp_path / "data"
@@ -116,7 +116,7 @@ def test_a_newer_schema_is_refused_with_a_clear_dialog(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
 ) -> None:
     from iphr_desk.core.errors import NewerSchemaError
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise NewerSchemaError("The store was written by a newer version of IPHR Desk (schema 9999).")
@@ -133,8 +133,8 @@ def test_a_newer_schema_is_refused_with_a_clear_dialog(
 def test_a_damaged_database_offers_the_newest_good_backup(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
 ) -> None:
-    from iphr_desk.core import backup, repository
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import backup, repository
+    from iphr_desk.core.store.database import Store
 
     store = Store.open(data_dir)
     repository.add_case(store, repository.CaseData("KZ-1", "Kept in the backup", "KZ"))
@@ -155,8 +155,8 @@ def test_an_encrypted_store_asks_for_its_passphrase_until_it_is_right(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
 ) -> None:
     pytest.importorskip("sqlcipher3")
-    from iphr_desk.core import crypto
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import crypto
+    from iphr_desk.core.store.database import Store
 
     Store.open(data_dir).close()
     crypto.encrypt_store(data_dir, "correct horse battery")
@@ -173,7 +173,7 @@ def test_cancelling_the_passphrase_quits_without_an_error(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
 ) -> None:
     from iphr_desk.core.errors import PassphraseError
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
 
     def locked(*args: Any, **kwargs: Any) -> Any:
         raise PassphraseError("The store is encrypted: give its passphrase.")
@@ -230,7 +230,7 @@ def test_settings_round_trip_through_the_ini_file(tmp_path: Path) -> None:
 def test_the_store_opens_on_a_worker_thread_and_the_lists_fill(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
 ) -> None:
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
@@ -306,7 +306,7 @@ def test_the_quick_rows_give_way_to_the_store_and_the_place_is_kept(
     """Before the store is open only the letter table is live; then the same rows come from the store."""
     import threading
 
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
@@ -356,7 +356,7 @@ def test_a_store_error_after_the_quick_rows_still_ends_in_the_dialog(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
 ) -> None:
     from iphr_desk.core.errors import StoreError
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
@@ -386,9 +386,9 @@ def test_a_store_error_after_the_quick_rows_still_ends_in_the_dialog(
 def test_on_the_days_first_start_the_rows_show_while_the_store_is_checked_and_backed_up(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path, monkeypatch: Any
 ) -> None:
-    from iphr_desk.core import store as store_module
-    from iphr_desk.core.backup import made_today
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import database as store_module
+    from iphr_desk.core.store.backup import made_today
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.opener import StoreOpener
     from tests.gui.conftest import seed
@@ -427,7 +427,7 @@ def test_sorting_the_quick_rows_reads_the_file_and_the_store_keeps_that_order(
 ) -> None:
     from PySide6.QtCore import Qt
 
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.main_window import MainWindow
     from iphr_desk.gui.models.quick_letters import open_quick_reader
     from tests.gui.conftest import seed

@@ -64,7 +64,7 @@ def test_new_letter_button_asks_for_a_letter_from_this_case(window: Any, seeded:
 
 
 def test_case_form_creates_a_case_with_people_and_events(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.case_dialog import CaseDialog
 
     dialog = CaseDialog(ctx, None)
@@ -93,7 +93,7 @@ def test_case_form_creates_a_case_with_people_and_events(qtbot: Any, ctx: Any) -
 
 
 def test_case_form_edits_and_drops_rows(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.case_dialog import CaseDialog
 
     dialog = CaseDialog(ctx, seeded["case_kz"])

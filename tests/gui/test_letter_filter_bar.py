@@ -53,7 +53,7 @@ def test_choosing_a_country_lists_only_its_letters(seeded: dict[str, int], windo
 
 
 def test_theme_and_office_narrow_the_list_together(seeded: dict[str, int], window: Any) -> None:
-    from iphr_desk.core.letter import DEFAULT_OFFICE
+    from iphr_desk.core.letters.letter import DEFAULT_OFFICE
 
     bar = window.letters_page.filters
     _choose(bar.combo("theme"), "fair trial")
@@ -127,7 +127,7 @@ def test_costly_choices_are_read_when_the_filter_is_first_used(qtbot: Any) -> No
 def test_the_window_reads_no_country_names_until_a_filter_is_used(tmp_path: Any, run_app_probe: Any) -> None:
     from pathlib import Path
 
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.database import Store
     from tests.gui.conftest import seed
 
     data = Path(tmp_path) / "data"

@@ -39,7 +39,7 @@ def test_empty_state_new_case_opens_the_case_form(window: Any, qtbot: Any, monke
 
 
 def test_empty_state_new_letter_creates_a_draft(window: Any, qtbot: Any, store: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     assert window.letters_page.empty is not None
     qtbot.mouseClick(window.letters_page.empty.letter_button, Qt.MouseButton.LeftButton)
@@ -165,7 +165,7 @@ def test_context_menu_offers_open_export_status_and_trash(window: Any, store: An
 
 
 def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fake_services: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     ids = seed(store)
     window.refresh()
@@ -183,7 +183,7 @@ def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fa
 
 
 def test_trash_moves_selected_letters_out_of_the_list(window: Any, store: Any, fake_services: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     seed(store)
     window.refresh()
@@ -196,7 +196,7 @@ def test_trash_moves_selected_letters_out_of_the_list(window: Any, store: Any, f
 
 
 def test_new_letter_from_case_is_linked_and_opens(window: Any, store: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     ids = seed(store)
     window.refresh()
@@ -337,7 +337,7 @@ def test_the_delete_action_says_what_it_does_on_each_list(window: Any, store: An
 def test_trashed_letters_can_be_restored_or_deleted_for_good(
     window: Any, store: Any, fake_services: Any, monkeypatch: Any
 ) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     ids = seed(store)
     repository.trash_letter(store, ids["letter_fr"])
@@ -368,7 +368,7 @@ def test_trashed_letters_can_be_restored_or_deleted_for_good(
 def test_import_a_letter_file_stores_and_opens_it(window: Any, store: Any, fake_services: Any) -> None:
     from pathlib import Path
 
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     sample = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
     fake_services.answers["open_file"] = [sample]
@@ -381,7 +381,7 @@ def test_import_a_letter_file_stores_and_opens_it(window: Any, store: Any, fake_
 def test_a_malformed_letter_file_is_told_and_not_stored(
     window: Any, store: Any, fake_services: Any, tmp_path: Any
 ) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     bad = tmp_path / "bad.md"
     bad.write_text("---\nlanguage: fr\nplace: Bruxelles\n---\nBody\n", encoding="utf-8")

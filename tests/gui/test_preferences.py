@@ -52,7 +52,7 @@ def test_preferences_cancel_changes_nothing(qtbot: Any, ctx: Any) -> None:
 
 
 def test_preferences_offer_the_stored_letterheads_and_open_the_data_folder(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.preferences import PreferencesDialog
 
     repository.add_letterhead_record(ctx.store, "partner", organisation="Partner NGO")
@@ -87,7 +87,7 @@ def test_closing_dialogs_frees_them(qtbot: Any, ctx: Any, seeded: dict[str, int]
 def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
     from iphr_desk.gui.models.writes import get_record
 
@@ -114,7 +114,7 @@ def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str
 
 
 def test_record_form_refuses_an_empty_name(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
 
     dialog = RecordDialog(ctx, "signatory", None)
@@ -125,7 +125,7 @@ def test_record_form_refuses_an_empty_name(qtbot: Any, ctx: Any) -> None:
 
 
 def test_address_book_pages_list_edit_and_delete(window: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.record_dialogs import delete_record
 
     window.refresh()
@@ -137,7 +137,7 @@ def test_address_book_pages_list_edit_and_delete(window: Any, ctx: Any, seeded: 
 
 
 def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
 
     dialog = BackupDialog(ctx)
@@ -160,7 +160,7 @@ def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: 
 def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
     from iphr_desk.resources import resource
 
@@ -185,7 +185,7 @@ def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any)
 def test_a_letterhead_that_is_not_a_word_file_is_refused(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
 
     fake = tmp_path / "letterhead.docx"
@@ -222,8 +222,8 @@ def test_encrypt_then_change_the_passphrase(qtbot: Any, ctx: Any, seeded: dict[s
     pytest.importorskip("sqlcipher3")
     from PySide6.QtWidgets import QWidget
 
-    from iphr_desk.core import repository
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.database import Store
     from iphr_desk.gui.dialogs.backup_dialog import change_passphrase, encrypt_store
 
     parent = QWidget()

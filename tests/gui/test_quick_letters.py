@@ -14,9 +14,9 @@ from iphr_desk.gui.models.quick_letters import SORT_COLUMNS, QuickLetterReader, 
 
 def _store_with_letters(data_dir: Path) -> dict[str, int]:
     """The seed, a batch letter (three recipients) and a letter in the trash."""
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.letter import Letter, Recipient, Signatory
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.database import Store
     from tests.gui.conftest import seed
 
     with Store.open(data_dir) as store:
@@ -45,8 +45,8 @@ def _store_with_letters(data_dir: Path) -> dict[str, int]:
 
 
 def _repository_rows(data_dir: Path, **kwargs: Any) -> tuple[int, list[Any]]:
-    from iphr_desk.core import repository
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.database import Store
 
     with Store.open(data_dir) as store:
         return repository.count_letters(store), repository.letter_summaries(store, **kwargs)
@@ -114,8 +114,8 @@ def test_no_quick_rows_for_a_new_folder(tmp_path: Path) -> None:
 
 def test_quick_rows_also_before_the_days_check_and_backup(data_dir: Path) -> None:
     """The day's first open checks and backs up in Store.open; reading the rows meanwhile writes nothing."""
-    from iphr_desk.core.backup import made_today
-    from iphr_desk.core.store import Store
+    from iphr_desk.core.store.backup import made_today
+    from iphr_desk.core.store.database import Store
 
     with Store.open(data_dir):
         pass  # a new store: no backup yet, so the next open runs quick_check and backs up first

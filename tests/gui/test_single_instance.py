@@ -19,7 +19,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from iphr_desk.core.paths import db_path_for
-from iphr_desk.core.store import Store
+from iphr_desk.core.store.database import Store
 from iphr_desk.gui.single_instance import LOCK_NAME, Launch, SingleInstance, bring_forward, server_name
 
 LAUNCH = textwrap.dedent(
@@ -179,7 +179,7 @@ def test_cli_import_waits_while_another_program_writes(tmp_path: Path) -> None:
         holder.close()
     assert process.returncode == 0, err
     with Store.open(folder) as store:
-        from iphr_desk.core import repository as repo
+        from iphr_desk.core.store import repository as repo
 
         assert repo.get_letter(store, int(out.split()[0])).subject == "Busy database"
 

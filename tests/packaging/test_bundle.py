@@ -63,12 +63,12 @@ def test_translation_sources_and_caches_stay_out() -> None:
 
 
 def test_alembic_scripts_ship_as_source_files() -> None:
-    folder = REPO / "iphr_desk" / "core" / "migrations"
+    folder = REPO / "iphr_desk" / "core" / "store" / "migrations"
     assert (folder / "env.py").is_file()
     shipped = {(Path(src).relative_to(folder), dest) for src, dest in cfg.migration_files(REPO)}
     for script in [*folder.glob("*.py"), *folder.glob("versions/*.py"), *folder.glob("*.mako")]:
         rel = script.relative_to(folder)
-        assert (rel, "/".join(("iphr_desk/core/migrations", *rel.parent.parts))) in shipped, rel
+        assert (rel, "/".join(("iphr_desk/core/store/migrations", *rel.parent.parts))) in shipped, rel
 
 
 def test_babel_keeps_only_the_four_languages_and_root() -> None:
@@ -152,7 +152,12 @@ def test_lazy_imports_and_docx_template_are_collected(
     collected: tuple[list[tuple[str, str]], list[str]],
 ) -> None:
     datas, hidden = collected
-    needed = {"iphr_desk.cli", "iphr_desk.core.letterfile", "sqlalchemy.dialects.sqlite", "sqlcipher3"}
+    needed = {
+        "iphr_desk.cli",
+        "iphr_desk.core.letters.letterfile",
+        "sqlalchemy.dialects.sqlite",
+        "sqlcipher3",
+    }
     assert needed <= set(hidden)
     gui_modules = {
         p.relative_to(REPO).with_suffix("").as_posix().replace("/", ".")

@@ -68,7 +68,7 @@ class BackupDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        from iphr_desk.core import backup
+        from iphr_desk.core.store import backup
 
         self.tree.clear()
         locale = QLocale()
@@ -93,7 +93,7 @@ class BackupDialog(QDialog):
         self.restore_button.setEnabled(bool(self.tree.selectedItems()))
 
     def create_backup(self) -> None:
-        from iphr_desk.core import backup
+        from iphr_desk.core.store import backup
 
         try:
             backup.create_backup(self.ctx.store, reason="manual")
@@ -116,7 +116,7 @@ class BackupDialog(QDialog):
         ).replace("%1", str(number))
         if not self.ctx.services.ask_yes_no(self, self.tr("Restore Backup"), question):
             return
-        from iphr_desk.core import backup
+        from iphr_desk.core.store import backup
 
         failure: Exception | None = None
         try:
@@ -160,7 +160,7 @@ def encrypt_store(ctx: AppContext, parent: QWidget) -> bool:
     if ctx.store.encrypted:
         ctx.services.info(parent, tr("Encrypt Data"), tr("Your data is already encrypted."))
         return False
-    from iphr_desk.core import crypto as crypto_module
+    from iphr_desk.core.store import crypto as crypto_module
 
     first = ctx.services.ask_passphrase(
         parent, tr("Encrypt Data"), tr("Choose a passphrase. Without it your data cannot be opened:")
@@ -208,7 +208,7 @@ def change_passphrase(ctx: AppContext, parent: QWidget) -> bool:
     if ctx.services.ask_passphrase(parent, title, tr("Type the new passphrase again:")) != new:
         ctx.services.warning(parent, title, tr("The two passphrases differ; nothing was changed."))
         return False
-    from iphr_desk.core import crypto as crypto_module
+    from iphr_desk.core.store import crypto as crypto_module
 
     try:
         crypto_module.change_passphrase(ctx.store, old, new)

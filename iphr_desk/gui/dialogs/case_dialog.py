@@ -70,7 +70,7 @@ class CaseDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.country_combo = QComboBox(self)
         self.country_combo.setEditable(True)
-        from iphr_desk.core.locale_names import countries_for_picker
+        from iphr_desk.core.protocol.locale_names import countries_for_picker
 
         # Every country, named in the interface language, the five Central Asian republics first.
         for code, name in countries_for_picker(labels.ui_language_code()):
@@ -196,7 +196,7 @@ class CaseDialog(QDialog):
     # Loading and saving ---------------------------------------------------------------------------------
 
     def _load(self, case_id: int) -> None:
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         detail = repository.get_case_detail(self.ctx.store, case_id)
         case = _field(detail, "case", detail)

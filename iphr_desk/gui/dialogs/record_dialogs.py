@@ -89,7 +89,7 @@ class RecordDialog(QDialog):
         self.edits[key] = widget
 
     def _build_recipient(self, r: Any) -> None:
-        from iphr_desk.core.letter import GENDERS, OFFICE_IDS
+        from iphr_desk.core.letters.letter import GENDERS, OFFICE_IDS
 
         self._line("name", self.tr("&Name:"), _field(r, "name"))
         self._line("surname", self.tr("S&urname:"), _field(r, "surname"))

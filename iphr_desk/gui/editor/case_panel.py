@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core import protocol
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.housestyle import HouseStyle
-from iphr_desk.core.letter import GENDERS, LANGUAGES, Letter, Recipient, Signatory
-from iphr_desk.core.letterhead import available_letterheads, load_letterhead
+from iphr_desk.core.export.letterhead import available_letterheads, load_letterhead
+from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, Letter, Recipient, Signatory
+from iphr_desk.core.protocol import address as protocol
+from iphr_desk.core.protocol.housestyle import HouseStyle
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ru": "Русский", "de": "Deutsch"}
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.letter import Letter
+from iphr_desk.core.letters.letter import Letter
+from iphr_desk.core.store import repository as repo
 from iphr_desk.gui.context import AppContext
 from iphr_desk.gui.editor.autosave import Autosave, SaveState
 from iphr_desk.gui.editor.body_editor import BodyEditor

@@ -41,8 +41,8 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from iphr_desk.core.body_markdown import normalise_runs, render, render_blocks
-from iphr_desk.core.richtext import (
+from iphr_desk.core.letters.body_markdown import normalise_runs, render, render_blocks
+from iphr_desk.core.letters.richtext import (
     Block,
     Body,
     CodeBlock,

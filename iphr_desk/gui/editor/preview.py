@@ -14,11 +14,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.frame import Frame
-from iphr_desk.core.letter import Letter
-from iphr_desk.core.letterhead import Letterhead, load_letterhead
-from iphr_desk.core.protocol import compute_frame
-from iphr_desk.core.richtext import (
+from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
+from iphr_desk.core.letters.letter import Letter
+from iphr_desk.core.letters.richtext import (
     Block,
     Body,
     CodeBlock,
@@ -33,6 +31,8 @@ from iphr_desk.core.richtext import (
     Text,
     parse_body,
 )
+from iphr_desk.core.protocol.address import compute_frame
+from iphr_desk.core.protocol.frame import Frame
 
 
 class PreviewPane(QTextBrowser):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core.store import Store
+from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.database import Store
 
 
 def side_by_side(old: str, new: str, old_label: str, new_label: str) -> str:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from iphr_desk.core import repository as repo
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.letter import Letter
+from iphr_desk.core.letters.letter import Letter
+from iphr_desk.core.store import repository as repo
 from iphr_desk.gui.context import AppContext
 from iphr_desk.gui.export.dialog import ExportDialog
 from iphr_desk.gui.export.worker import ExportOptions, ExportWorker
@@ -34,7 +34,7 @@ def start_export(ctx: AppContext, parent: QWidget, letter_ids: list[int]) -> Non
     except IphrError as exc:
         ctx.services.error(parent, _tr("Export failed"), str(exc))
         return
-    from iphr_desk.core.pdf import find_soffice
+    from iphr_desk.core.export.pdf import find_soffice
 
     dialog = ExportDialog(
         ctx.services,

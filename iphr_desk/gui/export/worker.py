@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.filenames import batch_filename
-from iphr_desk.core.letter import Letter
+from iphr_desk.core.export.filenames import batch_filename
+from iphr_desk.core.letters.letter import Letter
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class ExportWorker(QObject):
             self.finished.emit(written)
 
     def _export(self, letter: Letter, done: int) -> list[Path]:
-        from iphr_desk.core.docx_export import export_batch, export_letter
+        from iphr_desk.core.export.docx_export import export_batch, export_letter
 
         options = self._options
         label = letter.subject

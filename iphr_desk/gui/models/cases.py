@@ -21,7 +21,7 @@ class CaseListBackend:
     """Case summaries from the store, filtered (and full-text matched) and sorted by SQL."""
 
     def __init__(self, store: Any, filters: dict[str, Any], text: str = "") -> None:
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         self._repo = repository
         self._store = store

@@ -10,13 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from iphr_desk.gui.models.labels import ui_language_code
 
 if TYPE_CHECKING:
-    from iphr_desk.core.letter import Language, Letter
+    from iphr_desk.core.letters.letter import Language, Letter
     from iphr_desk.gui.context import AppContext
 
 
 def draft_language(ctx: AppContext) -> Language:
     """The interface language when letters can be written in it, else English."""
-    from iphr_desk.core.letter import LANGUAGES
+    from iphr_desk.core.letters.letter import LANGUAGES
 
     for code in (ctx.settings.ui_language, ui_language_code()):
         if code in LANGUAGES:
@@ -26,7 +26,7 @@ def draft_language(ctx: AppContext) -> Language:
 
 def default_signatory(ctx: AppContext) -> Any:
     """The preferred signatory, or the first saved one, or None when none is saved yet."""
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     wanted = ctx.settings.default_signatory_id
     records = repository.list_signatories(ctx.store)
@@ -37,7 +37,7 @@ def default_signatory(ctx: AppContext) -> Any:
 
 
 def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
-    from iphr_desk.core.letter import Letter, Recipient, Signatory
+    from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 
     signatory = default_signatory(ctx)
     if signatory is None:  # nobody saved yet: the user signs, and can change it in the editor
@@ -59,7 +59,7 @@ def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
 
 def create_draft(ctx: AppContext, case_id: int | None, today: dt.date) -> int:
     """Store a new draft and return its id; linked to the case when `case_id` is given."""
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     case = repository.get_case_detail(ctx.store, case_id) if case_id is not None else None
     letter = build_draft(ctx, case, today)

@@ -118,7 +118,7 @@ def office(office_id: str | None) -> str:
     if not office_id:
         return ""
     try:
-        from iphr_desk.core.protocol import office_label
+        from iphr_desk.core.protocol.address import office_label
 
         return str(office_label(office_id, ui_language_code()))
     except Exception:  # the protocol data may not know this language or office: show the id

@@ -24,7 +24,7 @@ def letter_filter(filters: dict[str, Any], text: str | None = None, *, trashed: 
     """The store's LetterFilter for the filter bar's values; keys the store does not know are left out."""
     from dataclasses import fields
 
-    from iphr_desk.core.repository import LetterFilter
+    from iphr_desk.core.store.repository import LetterFilter
 
     known = {f.name for f in fields(LetterFilter)}
     values = {key: value for key, value in filters.items() if value and key in known}
@@ -43,7 +43,7 @@ class LetterListBackend:
         trashed: bool = False,
         on_page: Callable[[list[int]], None] | None = None,
     ) -> None:
-        from iphr_desk.core import repository
+        from iphr_desk.core.store import repository
 
         self._repo = repository
         self._store = store
@@ -102,7 +102,7 @@ class SnippetLoader(QObject):
         wanted = list(ids)
 
         def work() -> None:
-            from iphr_desk.core import search
+            from iphr_desk.core.store import search
 
             try:
                 snippets = search.letter_snippets(store, text, wanted)
@@ -269,7 +269,7 @@ class LetterTableModel(StoreTableModel):
             return
         from dataclasses import fields
 
-        from iphr_desk.core.repository import LetterFilter
+        from iphr_desk.core.store.repository import LetterFilter
         from iphr_desk.gui.models.records import country_choices, office_choices, theme_choices
 
         known = {f.name for f in fields(LetterFilter)}

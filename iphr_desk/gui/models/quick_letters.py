@@ -157,9 +157,10 @@ def open_quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader
 
     Never raises: whatever is wrong with the folder, `Store.open` finds it and the window says so.
     """
-    from iphr_desk.core import store as store_module
-    from iphr_desk.core.migrations import HEAD_REVISION
     from iphr_desk.core.paths import db_path_for
+    from iphr_desk.core.store import connection as store_module
+    from iphr_desk.core.store.database import inspect_database
+    from iphr_desk.core.store.migrations import HEAD_REVISION
 
     try:
         db_path = db_path_for(folder)
@@ -169,7 +170,7 @@ def open_quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader
         if key is None and not store_module.is_plain_sqlite(db_path):
             return None  # encrypted, and the passphrase is asked for by the window
         timeout = store_module.DEFAULT_BUSY_TIMEOUT
-        version = store_module.inspect_database(db_path, key, busy_timeout=timeout, quick_check=False)
+        version = inspect_database(db_path, key, busy_timeout=timeout, quick_check=False)
         if version != HEAD_REVISION:
             return None  # a migration (or a newer schema, which Store.open refuses)
         connection = store_module.connect_raw(db_path, key, busy_timeout=timeout)

@@ -34,7 +34,7 @@ class RecordRow:
 
 def record_rows(store: Any, kind: str) -> list[RecordRow]:
     """The whole (short) list of one kind, as the store returns it."""
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     if kind == "recipient":
         return [
@@ -159,7 +159,7 @@ class LetterheadTableModel(RecordTableModel):
 
 def country_choices(store: Any) -> list[tuple[str, str]]:
     """Countries that cases use, Central Asia first, then the others by name."""
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     used = set(repository.list_countries(store))
     first = [c for c in labels.CENTRAL_ASIA if c in used]
@@ -168,25 +168,25 @@ def country_choices(store: Any) -> list[tuple[str, str]]:
 
 
 def theme_choices(store: Any) -> list[tuple[str, str]]:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     return [(theme, theme) for theme in sorted(repository.list_themes(store), key=str.casefold)]
 
 
 def office_choices() -> list[tuple[str, str]]:
-    from iphr_desk.core.letter import OFFICE_IDS
+    from iphr_desk.core.letters.letter import OFFICE_IDS
 
     return [(office, labels.office(office)) for office in OFFICE_IDS]
 
 
 def letterhead_names(store: Any) -> list[str]:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     return [record.name for record in repository.list_letterheads(store)]
 
 
 def signatory_choices(store: Any) -> list[tuple[int, str]]:
-    from iphr_desk.core import repository
+    from iphr_desk.core.store import repository
 
     result = []
     for record in repository.list_signatories(store):

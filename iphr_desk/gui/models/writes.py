@@ -15,7 +15,7 @@ def save_case(ctx: AppContext, case_id: int | None, values: dict[str, Any]) -> i
     People and events are replaced by the form's rows: the form shows all of them, so what it holds is
     the whole truth about the case.
     """
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     data = repo.CaseData(
         reference=values["reference"],
@@ -71,8 +71,8 @@ def get_record(ctx: AppContext, kind: str, record_id: int) -> Any:
 
 def save_record(ctx: AppContext, kind: str, record_id: int | None, values: dict[str, Any]) -> int:
     """Create or update a recipient, signatory or letterhead; returns its id."""
-    from iphr_desk.core import repository as repo
-    from iphr_desk.core.letter import Recipient, Signatory
+    from iphr_desk.core.letters.letter import Recipient, Signatory
+    from iphr_desk.core.store import repository as repo
 
     if kind == "recipient":
         language = values.pop("language", None)
@@ -95,9 +95,9 @@ def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
 
     Editing an existing letterhead without choosing a new file keeps its template and house style.
     """
-    from iphr_desk.core import letterhead as lh
-    from iphr_desk.core import repository as repo
     from iphr_desk.core.errors import BadInput
+    from iphr_desk.core.export import letterhead as lh
+    from iphr_desk.core.store import repository as repo
 
     name = str(values["name"])
     existing = next((r for r in repo.list_letterheads(ctx.store) if r.name == name), None)
@@ -132,7 +132,7 @@ def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
 
 
 def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
-    from iphr_desk.core import repository as repo
+    from iphr_desk.core.store import repository as repo
 
     if kind == "recipient":
         repo.delete_recipient(ctx.store, record_id)
@@ -140,7 +140,7 @@ def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
         repo.delete_signatory(ctx.store, record_id)
     else:
         from iphr_desk.core.errors import BadInput
-        from iphr_desk.core.letterhead import BUILTIN
+        from iphr_desk.core.export.letterhead import BUILTIN
 
         row = get_record(ctx, kind, record_id)
         if row is not None and row.name == BUILTIN:

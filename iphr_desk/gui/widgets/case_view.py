@@ -183,7 +183,7 @@ class CaseView(QWidget):
         if case_id is None or self.ctx is None:
             self._show_placeholder(True)
             return
-        from iphr_desk.core import repository as repo
+        from iphr_desk.core.store import repository as repo
 
         try:
             detail = repo.get_case_detail(self.ctx.store, case_id)

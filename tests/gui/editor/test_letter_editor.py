@@ -14,7 +14,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from iphr_desk.core import repository as repo
+from iphr_desk.core.store import repository as repo
 from iphr_desk.gui.editor.autosave import SaveState
 from iphr_desk.gui.editor.letter_editor import LetterEditor
 from iphr_desk.gui.export.controller import run_export

@@ -11,8 +11,17 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from iphr_desk.core.body_markdown import normalise_runs
-from iphr_desk.core.richtext import Block, Body, Footnote, FootnoteRef, Paragraph, Quote, Text, parse_body
+from iphr_desk.core.letters.body_markdown import normalise_runs
+from iphr_desk.core.letters.richtext import (
+    Block,
+    Body,
+    Footnote,
+    FootnoteRef,
+    Paragraph,
+    Quote,
+    Text,
+    parse_body,
+)
 from iphr_desk.gui.editor.markdown_bridge import (
     FOOTNOTE_TEXT,
     LINE_SEPARATOR,
@@ -352,6 +361,6 @@ def test_plain_text_clipboard_is_left_to_qt() -> None:
 
 
 def _render(body: Body) -> str:
-    from iphr_desk.core.body_markdown import render
+    from iphr_desk.core.letters.body_markdown import render
 
     return render(body)

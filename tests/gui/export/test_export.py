@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
-from iphr_desk.core import repository as repo
-from iphr_desk.core.letter import Letter, Recipient
+from iphr_desk.core.letters.letter import Letter, Recipient
+from iphr_desk.core.store import repository as repo
 from iphr_desk.gui.export.controller import ExportRun, run_export, start_export
 from iphr_desk.gui.export.dialog import ExportDialog
 from iphr_desk.gui.export.worker import ExportOptions

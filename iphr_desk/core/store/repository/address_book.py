@@ -1,0 +1,117 @@
+"""The address book: reusable recipients and signatories.
+
+Letters keep their own copies of addressees, so editing or deleting an entry never changes a letter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from iphr_desk.core.letters import letter as lt
+from iphr_desk.core.store.repository._common import _get, _models, _require
+from iphr_desk.core.store.repository.values import RecipientRecord, SignatoryRecord
+
+if TYPE_CHECKING:
+    from iphr_desk.core.store import models as m
+    from iphr_desk.core.store.database import Store
+
+
+def _recipient_values(recipient: lt.Recipient) -> dict[str, Any]:
+    _require(bool(recipient.name.strip()), "A recipient needs a name.")
+    _require(recipient.gender in lt.GENDERS, f"Unknown gender '{recipient.gender}'.")
+    _require(recipient.office in lt.OFFICE_IDS, f"Unknown office '{recipient.office}'.")
+    return dict(recipient.__dict__)
+
+
+def _recipient_record(row: m.Recipient) -> RecipientRecord:
+    return RecipientRecord(
+        id=row.id,
+        recipient=lt.Recipient(
+            name=row.name,
+            surname=row.surname,
+            gender=cast("lt.Gender", row.gender),
+            office=row.office,
+            title=row.title,
+            organisation=row.organisation,
+            address=row.address,
+            salutation=row.salutation,
+            closing=row.closing,
+        ),
+        language=row.language,
+    )
+
+
+def add_recipient(store: Store, recipient: lt.Recipient, *, language: str | None = None) -> int:
+    values = _recipient_values(recipient)
+    with store.session() as session:
+        row = _models().Recipient(**values, language=language)
+        session.add(row)
+        session.flush()
+        return cast("int", row.id)
+
+
+def update_recipient(
+    store: Store, recipient_id: int, recipient: lt.Recipient, *, language: str | None = None
+) -> None:
+    values = _recipient_values(recipient)
+    with store.session() as session:
+        row = _get(session, _models().Recipient, recipient_id, "recipient")
+        for key, value in {**values, "language": language}.items():
+            setattr(row, key, value)
+
+
+def delete_recipient(store: Store, recipient_id: int) -> None:
+    """Remove an address-book entry; letters keep their own copy of the addressee."""
+    with store.session() as session:
+        session.delete(_get(session, _models().Recipient, recipient_id, "recipient"))
+
+
+def get_recipient(store: Store, recipient_id: int) -> RecipientRecord:
+    with store.read_session() as session:
+        return _recipient_record(_get(session, _models().Recipient, recipient_id, "recipient"))
+
+
+def list_recipients(store: Store, *, language: str | None = None) -> list[RecipientRecord]:
+    from sqlalchemy import select
+
+    mm = _models()
+    query = select(mm.Recipient).order_by(mm.Recipient.name, mm.Recipient.id)
+    if language:
+        query = query.where(mm.Recipient.language == language)
+    with store.read_session() as session:
+        return [_recipient_record(row) for row in session.scalars(query)]
+
+
+def add_signatory(store: Store, signatory: lt.Signatory) -> int:
+    _require(bool(signatory.name.strip()), "A signatory needs a name.")
+    with store.session() as session:
+        row = _models().Signatory(**signatory.__dict__)
+        session.add(row)
+        session.flush()
+        return cast("int", row.id)
+
+
+def update_signatory(store: Store, signatory_id: int, signatory: lt.Signatory) -> None:
+    _require(bool(signatory.name.strip()), "A signatory needs a name.")
+    with store.session() as session:
+        row = _get(session, _models().Signatory, signatory_id, "signatory")
+        for key, value in signatory.__dict__.items():
+            setattr(row, key, value)
+
+
+def delete_signatory(store: Store, signatory_id: int) -> None:
+    with store.session() as session:
+        session.delete(_get(session, _models().Signatory, signatory_id, "signatory"))
+
+
+def list_signatories(store: Store) -> list[SignatoryRecord]:
+    from sqlalchemy import select
+
+    mm = _models()
+    with store.read_session() as session:
+        return [
+            SignatoryRecord(
+                row.id, lt.Signatory(name=row.name, title=row.title, organisation=row.organisation)
+            )
+            for row in session.scalars(select(mm.Signatory).order_by(mm.Signatory.name, mm.Signatory.id))
+        ]

@@ -1,0 +1,81 @@
+"""Review comments: threads on a letter, replies and resolving.
+
+Comments are allowed in every status, so they bypass the read-only checks that letters apply.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from iphr_desk.core.store.repository._common import _get, _live_letter, _models, _now, _require
+from iphr_desk.core.store.repository.values import CommentInfo
+
+if TYPE_CHECKING:
+    from iphr_desk.core.store import models as m
+    from iphr_desk.core.store.database import Store
+
+
+def _comment_info(c: m.Comment) -> CommentInfo:
+    return CommentInfo(
+        id=c.id,
+        letter_id=c.letter_id,
+        parent_id=c.parent_id,
+        author=c.author,
+        created_at=c.created_at,
+        text=c.text,
+        resolved=c.resolved,
+        resolved_by=c.resolved_by,
+        resolved_at=c.resolved_at,
+    )
+
+
+def add_comment(store: Store, letter_id: int, text: str, *, author: str) -> int:
+    """A new review comment (a thread of its own). Comments are allowed in every status."""
+    _require(bool(text.strip()), "A comment cannot be empty.")
+    with store.session() as session:
+        _live_letter(session, letter_id)
+        row = _models().Comment(letter_id=letter_id, author=author, text=text, created_at=_now())
+        session.add(row)
+        session.flush()
+        return cast("int", row.id)
+
+
+def reply(store: Store, comment_id: int, text: str, *, author: str) -> int:
+    """A reply in the thread of `comment_id` (replies to a reply join the same thread)."""
+    _require(bool(text.strip()), "A reply cannot be empty.")
+    with store.session() as session:
+        parent = _get(session, _models().Comment, comment_id, "comment")
+        root_id = parent.parent_id or parent.id
+        row = _models().Comment(
+            letter_id=parent.letter_id, parent_id=root_id, author=author, text=text, created_at=_now()
+        )
+        session.add(row)
+        session.flush()
+        return cast("int", row.id)
+
+
+def resolve_comment(store: Store, comment_id: int, *, author: str, resolved: bool = True) -> None:
+    """Mark a thread resolved (or open again with `resolved=False`)."""
+    with store.session() as session:
+        row = _get(session, _models().Comment, comment_id, "comment")
+        row.resolved = resolved
+        row.resolved_by = author if resolved else None
+        row.resolved_at = _now() if resolved else None
+
+
+def list_comments(store: Store, letter_id: int, *, include_resolved: bool = True) -> list[CommentInfo]:
+    """Comments oldest first; replies carry `parent_id` (the thread's first comment)."""
+    from sqlalchemy import select
+
+    mm = _models()
+    with store.read_session() as session:
+        query = (
+            select(mm.Comment)
+            .where(mm.Comment.letter_id == letter_id)
+            .order_by(mm.Comment.created_at, mm.Comment.id)
+        )
+        comments = [_comment_info(c) for c in session.scalars(query)]
+    if include_resolved:
+        return comments
+    resolved_threads = {c.id for c in comments if c.parent_id is None and c.resolved}
+    return [c for c in comments if (c.parent_id or c.id) not in resolved_threads]
