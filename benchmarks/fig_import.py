@@ -1,7 +1,7 @@
 """Import of letter files into the 100k store, against reading them and parsing their YAML alone.
 
 The app's path is the `iphr-desk import` command's, minus the process start: `parse_letter_files`
-(worker processes, one per core, for a big import), then `repository.add_letters` (one transaction,
+(worker processes, one per core, for a big import), then `letter_repo.add_letters` (one transaction,
 as the command does), into an open store.
 The letter-file module remembers bodies it has already normalised; that memo is cleared before every
 run so each run parses as a fresh process would.
@@ -40,11 +40,11 @@ def yaml_floor(paths: list[Path]) -> None:
 
 def app_import(store: Any, paths: list[Path]) -> None:
     from iphr_desk.core.letters.letterfile import clear_normalise_cache, parse_letter_files
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     clear_normalise_cache()
     letters = parse_letter_files(paths)
-    repository.add_letters(store, letters, author="benchmark", reason="imported")
+    letter_repo.add_letters(store, letters, author="benchmark", reason="imported")
 
 
 def run(ctx: Context) -> list[Figure]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from iphr_desk.core.letters.letter import Letter
     from iphr_desk.core.store.database import Store
-    from iphr_desk.core.store.repository import CaseSummary, LetterSummary
+    from iphr_desk.core.store.repository.values import CaseSummary, LetterSummary
 
 DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
@@ -329,7 +329,7 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
         from iphr_desk.core.letters.letterfile import parse_letter_file
 
         return parse_letter_file(args.letter)
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     if args.id not in _SQLITE_INT:
         from iphr_desk.core.errors import BadInput
@@ -338,7 +338,7 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
 
     store = open_store(args, create=False)
     try:
-        return repository.get_letter(store, args.id)
+        return letter_repo.get_letter(store, args.id)
     finally:
         _close(store)
 
@@ -348,11 +348,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     from iphr_desk.core.letters.letterfile import parse_letter_files
 
     letters = parse_letter_files(args.files)
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     store = open_store(args)
     try:
-        for letter_id in repository.add_letters(store, letters, author=IMPORT_AUTHOR, reason="imported"):
+        for letter_id in letter_repo.add_letters(store, letters, author=IMPORT_AUTHOR, reason="imported"):
             print(letter_id)
     finally:
         _close(store)
@@ -360,15 +360,16 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository import letter_lists
 
     store = open_store(args, create=False)
     try:
         if args.what == "letters":
-            for letter in repository.letter_summaries(store, sort="updated", descending=True):
+            for letter in letter_lists.letter_summaries(store, sort="updated", descending=True):
                 print(format_letter_line(letter))
         else:
-            for case in repository.case_summaries(store, sort="reference"):
+            for case in case_repo.case_summaries(store, sort="reference"):
                 print(format_case_line(case))
     finally:
         _close(store)
@@ -410,7 +411,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_letterhead(args: argparse.Namespace) -> int:
     """Keep the template in the data folder (the exporter reads it there) and list it in the store."""
     from iphr_desk.core.export.letterhead import install_letterhead, load_letterhead, prepare_letterhead
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
     prepared = prepare_letterhead(args.name, args.file)  # every check, before anything is created
     folder = data_dir(args)
@@ -419,7 +420,7 @@ def cmd_letterhead(args: argparse.Namespace) -> int:
     try:
         path = install_letterhead(folder, prepared)
         head = load_letterhead(args.name, folder)
-        repository.add_letterhead_record(
+        letterhead_repo.add_letterhead_record(
             store,
             args.name,
             organisation=head.organisation.name,

@@ -1,7 +1,7 @@
 """Bad-input rows: encryption and backups refused before anything changes.
 
 Rows of tests/bad_inputs.md, run by test_bad_inputs.py. Encryption and restores killed at each step, and
-imports racing `encrypt`, are in tests/core/test_store_recovery.py.
+imports racing `encrypt`, are in tests/core/store/test_recovery.py.
 """
 
 from __future__ import annotations

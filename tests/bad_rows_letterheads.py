@@ -1,7 +1,7 @@
 """Bad-input rows: hostile or broken letterheads.
 
 Rows of tests/bad_inputs.md, run by test_bad_inputs.py. The hostile packages are built here, from
-python-docx documents edited with zipfile, and tests/core/test_letterhead_hostile.py uses them too.
+python-docx documents edited with zipfile, and tests/core/export/test_letterhead_hostile.py uses them too.
 """
 
 from __future__ import annotations

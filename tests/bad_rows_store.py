@@ -2,7 +2,7 @@
 
 Rows of tests/bad_inputs.md, run by test_bad_inputs.py. What cannot be one command in one process (a window
 beside the commands, a command killed half-way, two commands at once) is tested in
-tests/test_window_and_commands.py, tests/core/test_store_recovery.py and tests/test_parallel_commands.py.
+tests/test_window_and_commands.py, tests/core/store/test_recovery.py and tests/test_parallel_commands.py.
 """
 
 from __future__ import annotations

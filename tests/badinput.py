@@ -68,7 +68,7 @@ def huge_letter(ctx: Context) -> None:
 def store_with_letter(ctx: Context) -> None:
     """A store holding one letter, opened twice so that today's daily backup already exists."""
     from iphr_desk.core.store.database import Store
-    from iphr_desk.core.store.repository import add_letter
+    from iphr_desk.core.store.repository.letters import add_letter
 
     with Store.open(ctx.work / "data") as store:
         add_letter(store, parse_letter_file(GOOD_LETTER), author="test")

@@ -31,8 +31,9 @@ import pytest
 
 from iphr_desk.core.demo import load_demo
 from iphr_desk.core.letters.letterfile import parse_letter_text, write_letter_text
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.core.store.search import check_integrity
 
 TRIALS = int(os.environ.get("IPHR_CRASH_TRIALS", "20"))
@@ -73,12 +74,12 @@ def crash_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     folder = tmp_path_factory.mktemp("crash") / "data"
     with Store.open(folder) as store:
         load_demo(store)
-        template = repo.get_letter(store, repo.letter_summaries(store)[0].id)
+        template = letter_repo.get_letter(store, letter_lists.letter_summaries(store)[0].id)
         letter = dataclasses.replace(template, subject="Crash test letter", body=START_BODY)
-        letter_id = repo.add_letter(store, letter, author="crash test")
+        letter_id = letter_repo.add_letter(store, letter, author="crash test")
         others = {
-            row.id: write_letter_text(repo.get_letter(store, row.id))
-            for row in repo.letter_summaries(store)
+            row.id: write_letter_text(letter_repo.get_letter(store, row.id))
+            for row in letter_lists.letter_summaries(store)
             if row.id != letter_id
         }
     yield folder, letter_id, others
@@ -86,8 +87,10 @@ def crash_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
 
 def reset_letter(folder: Path, letter_id: int) -> None:
     with Store.open(folder) as store:
-        letter = repo.get_letter(store, letter_id)
-        repo.save_letter(store, letter_id, dataclasses.replace(letter, body=START_BODY), author="crash test")
+        letter = letter_repo.get_letter(store, letter_id)
+        letter_repo.save_letter(
+            store, letter_id, dataclasses.replace(letter, body=START_BODY), author="crash test"
+        )
 
 
 def child_env(config_home: Path) -> dict[str, str]:
@@ -148,7 +151,7 @@ def check_store(folder: Path, letter_id: int, others: dict[int, str]) -> str:
         finally:
             conn.close()
         check_integrity(store)
-        now = {row.id: repo.get_letter(store, row.id) for row in repo.letter_summaries(store)}
+        now = {row.id: letter_repo.get_letter(store, row.id) for row in letter_lists.letter_summaries(store)}
     assert set(now) == {*others, letter_id}
     for ident, letter in now.items():
         text = write_letter_text(letter)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letter_lists
 
 REPEAT = int(os.environ.get("IPHR_SOAK_REPEAT", "1"))
 
@@ -46,6 +47,6 @@ def test_three_demo_loads_at_once_all_succeed_and_add_everything_once(
         assert out.startswith("demo data:"), out
     assert sum("added 10 cases" in out for _, out, _ in results) == 1
     with Store.open(folder) as store:
-        references = [case.reference for case in repo.case_summaries(store)]
+        references = [case.reference for case in case_repo.case_summaries(store)]
         assert len(references) == len(set(references)) == 10
-        assert repo.count_letters(store) == 5
+        assert letter_lists.count_letters(store) == 5

@@ -22,8 +22,9 @@ from iphr_desk.core.export.docx_export import export_letter, export_pdf
 from iphr_desk.core.export.pdf import find_soffice
 from iphr_desk.core.letters.letter import Letter
 from iphr_desk.core.letters.letterfile import parse_letter_file
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.core.store.search import search_cases, search_letters
 
 LETTER = Path(__file__).parent / "data" / "letters" / "fr_pre_visit.md"
@@ -89,7 +90,7 @@ def demo_letter(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Letter]
     folder = tmp_path_factory.mktemp("privacy") / "data"
     with Store.open(folder) as store:
         load_demo(store)
-        letter = repo.get_letter(store, repo.letter_summaries(store)[0].id)
+        letter = letter_repo.get_letter(store, letter_lists.letter_summaries(store)[0].id)
     return folder, letter
 
 

@@ -26,8 +26,9 @@ from pathlib import Path
 import pytest
 
 from iphr_desk.core.demo import load_demo
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 
 ROOT = Path(__file__).resolve().parent.parent
 DRIVER = ROOT / "tests" / "crash" / "window_driver.py"
@@ -132,7 +133,7 @@ def test_every_command_beside_an_open_window_damages_nothing(tmp_path: Path, rou
     folder = tmp_path / "data"
     with Store.open(folder) as store:
         load_demo(store)
-        typed_into = repo.letter_summaries(store)[0].id
+        typed_into = letter_lists.letter_summaries(store)[0].id
     window = Window(folder, tmp_path)
     try:
         live = window.store_files()
@@ -181,10 +182,10 @@ def test_every_command_beside_an_open_window_damages_nothing(tmp_path: Path, rou
     finally:
         conn.close()
     with Store.open(folder) as store:
-        ids = {row.id for row in repo.letter_summaries(store)}
+        ids = {row.id for row in letter_lists.letter_summaries(store)}
         assert set(imported) | {added, typed_into} <= ids
         assert shown == len(ids)  # the window's refresh saw every letter the commands stored
-        body = repo.get_letter(store, typed_into).body
+        body = letter_repo.get_letter(store, typed_into).body
     assert "typed before the commands" in body and "typed after the commands" in body
     assert not crypto_is_encrypted(folder)
 

@@ -90,15 +90,16 @@ DEMO_WAIT_S = 120.0
 
 
 def _load_cases(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository.values import CaseData, EventData, PersonData
 
     for case in _read_yaml("cases.yaml")["cases"]:
-        if repo.find_case(store, case["reference"]) is not None:
+        if case_repo.find_case(store, case["reference"]) is not None:
             result.count("cases", added=False)
             continue
-        case_id = repo.add_case(
+        case_id = case_repo.add_case(
             store,
-            repo.CaseData(
+            CaseData(
                 reference=case["reference"],
                 title=case["title"],
                 country=case["country"],
@@ -109,10 +110,10 @@ def _load_cases(store: Store, result: DemoResult) -> None:
             ),
         )
         for person in case.get("people", ()):
-            repo.add_person(
+            case_repo.add_person(
                 store,
                 case_id,
-                repo.PersonData(
+                PersonData(
                     name=person["name"],
                     role=person.get("role", "other"),
                     situation=person.get("situation", "other"),
@@ -120,10 +121,10 @@ def _load_cases(store: Store, result: DemoResult) -> None:
                 ),
             )
         for event in case.get("events", ()):
-            repo.add_event(
+            case_repo.add_event(
                 store,
                 case_id,
-                repo.EventData(
+                EventData(
                     date=_date(event["date"], case["reference"]),
                     description=event["description"],
                     source_url=event.get("source"),
@@ -143,15 +144,15 @@ def _date(value: object, where: str) -> dt.date:
 
 
 def _load_letters(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     folder = demo_dir() / "letters"
     for entry in _read_yaml("letters.yaml")["letters"]:
-        if repo.find_letter_by_uuid(store, entry["uuid"]) is not None:
+        if letter_repo.find_letter_by_uuid(store, entry["uuid"]) is not None:
             result.count("letters", added=False)
             continue
         letter = parse_letter_file(folder / entry["file"])
-        repo.add_letter(
+        letter_repo.add_letter(
             store,
             letter,
             author=DEMO_AUTHOR,
@@ -163,9 +164,9 @@ def _load_letters(store: Store, result: DemoResult) -> None:
 
 
 def _load_recipients(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import address_book
 
-    known = {(r.recipient.name, r.recipient.office) for r in repo.list_recipients(store)}
+    known = {(r.recipient.name, r.recipient.office) for r in address_book.list_recipients(store)}
     for item in _read_yaml("recipients.yaml")["recipients"]:
         values = dict(item)
         language = values.pop("language", None)
@@ -173,21 +174,21 @@ def _load_recipients(store: Store, result: DemoResult) -> None:
         if (recipient.name, recipient.office) in known:
             result.count("recipients", added=False)
             continue
-        repo.add_recipient(store, recipient, language=language)
+        address_book.add_recipient(store, recipient, language=language)
         known.add((recipient.name, recipient.office))
         result.count("recipients", added=True)
 
 
 def _load_signatories(store: Store, result: DemoResult) -> None:
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import address_book
 
-    known = {(s.signatory.name, s.signatory.organisation) for s in repo.list_signatories(store)}
+    known = {(s.signatory.name, s.signatory.organisation) for s in address_book.list_signatories(store)}
     for item in _read_yaml("signatories.yaml")["signatories"]:
         signatory = Signatory(**item)
         if (signatory.name, signatory.organisation) in known:
             result.count("signatories", added=False)
             continue
-        repo.add_signatory(store, signatory)
+        address_book.add_signatory(store, signatory)
         known.add((signatory.name, signatory.organisation))
         result.count("signatories", added=True)
 
@@ -195,13 +196,13 @@ def _load_signatories(store: Store, result: DemoResult) -> None:
 def _load_letterhead(store: Store, result: DemoResult) -> None:
     """The record of the built-in letterhead, from the same profile the exporter reads."""
     from iphr_desk.core.export.letterhead import BUILTIN, load_letterhead
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
-    if any(record.name == BUILTIN for record in repo.list_letterheads(store)):
+    if any(record.name == BUILTIN for record in letterhead_repo.list_letterheads(store)):
         result.count("letterheads", added=False)
         return
     head = load_letterhead(BUILTIN)
-    repo.add_letterhead_record(
+    letterhead_repo.add_letterhead_record(
         store,
         BUILTIN,
         organisation=head.organisation.name,

@@ -642,15 +642,16 @@ class MainWindow(QMainWindow):
             )
         if not self.services.ask_yes_no(self, title, question):
             return
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import cases as case_repo
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         try:
             for item_id in ids:
                 if on_letters:
                     self._close_editor_of(item_id)
-                    repository.trash_letter(self.ctx.store, item_id, author=self.settings.user_name)
+                    letter_repo.trash_letter(self.ctx.store, item_id, author=self.settings.user_name)
                 else:
-                    repository.delete_case(self.ctx.store, item_id)
+                    case_repo.delete_case(self.ctx.store, item_id)
         except Exception as error:  # tell the user; the lists are re-read either way
             self._report(self.tr("Could Not Delete"), error)
         self.refresh()
@@ -659,12 +660,12 @@ class MainWindow(QMainWindow):
         """Bring the selected letters back from the trash."""
         if self.ctx is None:
             return
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         ids = [int(item.id) for item in self.trash_page.selected_items()]  # type: ignore[attr-defined]
         try:
             for letter_id in ids:
-                repository.restore_from_trash(self.ctx.store, letter_id)
+                letter_repo.restore_from_trash(self.ctx.store, letter_id)
         except Exception as error:  # told, and the lists re-read
             self._report(self.tr("Could Not Restore"), error)
         self.refresh()
@@ -683,10 +684,10 @@ class MainWindow(QMainWindow):
         )
         if not self.services.ask_yes_no(self, self.tr("Empty Trash"), question):
             return
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         try:
-            repository.empty_trash(self.ctx.store)
+            letter_repo.empty_trash(self.ctx.store)
         except Exception as error:  # told, and the lists re-read
             self._report(self.tr("Could Not Empty the Trash"), error)
         self.refresh()
@@ -697,10 +698,10 @@ class MainWindow(QMainWindow):
             self.close_tab(index)
 
     def _letter_status(self, letter_id: int) -> str | None:
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         try:
-            return repository.get_letter_info(self.ctx.store, letter_id).status  # type: ignore[union-attr]
+            return letter_repo.get_letter_info(self.ctx.store, letter_id).status  # type: ignore[union-attr]
         except Exception:  # the letter went to the trash meanwhile: no status to offer
             return None
 
@@ -715,13 +716,13 @@ class MainWindow(QMainWindow):
             action = self.status_menu.addAction(self.tr("Select one letter"))
             action.setEnabled(False)
             return
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.vocabularies import allowed_transitions
 
         letter_id = ids[0]
         current = self.status_menu.addAction(self.tr("Now: %1").replace("%1", labels.letter_status(status)))
         current.setEnabled(False)
         self.status_menu.addSeparator()
-        for target in repository.allowed_transitions(status):
+        for target in allowed_transitions(status):
             action = self.status_menu.addAction(self._transition_text(status, target))
             action.triggered.connect(lambda _=False, s=target: self.change_status(letter_id, s))
 
@@ -744,14 +745,14 @@ class MainWindow(QMainWindow):
     def change_status(self, letter_id: int, status: str) -> None:
         if self.ctx is None:
             return
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         index = self.find_editor(letter_id)
         if index > 0:
             self._flush(self.tabs.widget(index))
         author = self.settings.user_name or self.tr("Unnamed user")
         try:
-            repository.change_status(self.ctx.store, letter_id, status, author=author)
+            letter_repo.change_status(self.ctx.store, letter_id, status, author=author)
         except Exception as error:  # a refused transition is shown with the store's sentence
             self._report(self.tr("Could Not Change the Status"), error)
         self.letter_model.reload()
@@ -910,12 +911,12 @@ class MainWindow(QMainWindow):
         if path is None:
             return None
         from iphr_desk.core.letters.letterfile import parse_letter_file
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         try:
             letter = parse_letter_file(path)
             author = self.settings.user_name or self.tr("Imported")
-            letter_id = int(repository.add_letter(self.ctx.store, letter, author=author, reason="imported"))
+            letter_id = int(letter_repo.add_letter(self.ctx.store, letter, author=author, reason="imported"))
         except Exception as error:  # the parser's sentence names the file, the key and the problem
             self._report(self.tr("Could Not Import the Letter"), error)
             return None

@@ -228,5 +228,3 @@ class Samples:
     markdown: dict[str, str] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)
     extra_docx: list[Path] = field(default_factory=list)
-
-

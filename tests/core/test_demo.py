@@ -8,17 +8,20 @@ import yaml
 
 from iphr_desk.core.demo import demo_dir, load_demo
 from iphr_desk.core.letters.letterfile import parse_letter_file, write_letter_text
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import address_book, letter_lists
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letterheads as letterhead_repo
+from iphr_desk.core.store.repository import letters as letter_repo
 
 
 def _counts(store: Store) -> tuple[int, int, int, int, int]:
     return (
-        repo.count_cases(store),
-        repo.count_letters(store),
-        len(repo.list_recipients(store)),
-        len(repo.list_signatories(store)),
-        len(repo.list_letterheads(store)),
+        case_repo.count_cases(store),
+        letter_lists.count_letters(store),
+        len(address_book.list_recipients(store)),
+        len(address_book.list_signatories(store)),
+        len(letterhead_repo.list_letterheads(store)),
     )
 
 
@@ -31,10 +34,10 @@ def test_demo_loads_once_and_a_second_run_adds_nothing(tmp_path: Path) -> None:
         assert first.added == {"cases": 10, "letters": 5, "recipients": 8, "signatories": 5, "letterheads": 1}
         assert second.added == {}
         assert sum(second.present.values()) == 29
-        cases = {c.reference: c for c in repo.case_summaries(store)}
+        cases = {c.reference: c for c in case_repo.case_summaries(store)}
         assert {ref[:2] for ref in cases} == {"KZ", "KG", "TJ", "TM", "UZ"}
         assert all(c.people_count >= 2 for c in cases.values())
-        detail = repo.get_case_detail(store, cases["KZ-2023-011"].id)
+        detail = case_repo.get_case_detail(store, cases["KZ-2023-011"].id)
         assert len(detail.events) == 4 and len(detail.letters) == 2
         assert all(e.source_url and e.source_url.startswith("https://example.org/") for e in detail.events)
 
@@ -42,10 +45,10 @@ def test_demo_loads_once_and_a_second_run_adds_nothing(tmp_path: Path) -> None:
 def test_demo_letter_edited_by_the_user_is_not_reloaded(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         load_demo(store)
-        first = repo.letter_summaries(store, sort="date", descending=False)[0]
-        repo.trash_letter(store, first.id, author="test")
+        first = letter_lists.letter_summaries(store, sort="date", descending=False)[0]
+        letter_repo.trash_letter(store, first.id, author="test")
         load_demo(store)
-        assert repo.count_letters(store) == 4
+        assert letter_lists.count_letters(store) == 4
 
 
 def test_demo_letters_are_canonical_and_cover_the_four_languages() -> None:

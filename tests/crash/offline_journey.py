@@ -100,8 +100,8 @@ def run(data_dir: Path, work: Path, letter_file: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from iphr_desk.cli import main as cli
-    from iphr_desk.core.store import repository as repo
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import letter_lists
     from iphr_desk.core.store.search import search_letters
     from iphr_desk.gui.app import make_application
     from iphr_desk.gui.context import AppContext
@@ -137,7 +137,7 @@ def run(data_dir: Path, work: Path, letter_file: Path) -> None:
     window.load_demo()
     QApplication.processEvents()
 
-    letter_id = repo.letter_summaries(store)[0].id
+    letter_id = letter_lists.letter_summaries(store)[0].id
     editor: Any = window.open_letter(letter_id)
     editor.body.text.setFocus()
     QTest.keyClicks(editor.body.text, " Typed offline.")

@@ -109,13 +109,14 @@ class Driver:
         say("typed", letter_id)
 
     def add_letter(self, subject: str) -> int:
-        from iphr_desk.core.store import repository as repo
+        from iphr_desk.core.store.repository import letter_lists
+        from iphr_desk.core.store.repository import letters as letter_repo
 
         assert self.window is not None and self.window.ctx is not None
         store = self.window.ctx.store
-        first = repo.letter_summaries(store)[-1].id
-        letter = dataclasses.replace(repo.get_letter(store, first), subject=subject)
-        return repo.add_letter(store, letter, author="window")
+        first = letter_lists.letter_summaries(store)[-1].id
+        letter = dataclasses.replace(letter_repo.get_letter(store, first), subject=subject)
+        return letter_repo.add_letter(store, letter, author="window")
 
 
 def main(argv: list[str]) -> int:

@@ -125,12 +125,15 @@ def window(qtbot: Any, ctx: Any) -> Iterator[Any]:
 def seed(store: Any) -> dict[str, int]:
     """Two cases with people and events, four letters, one signatory, one recipient; returns their ids."""
     from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import address_book
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository import letters as letter_repo
+    from iphr_desk.core.store.repository.values import CaseData, EventData, PersonData
 
     ids: dict[str, int] = {}
-    ids["case_kz"] = repo.add_case(
+    ids["case_kz"] = case_repo.add_case(
         store,
-        repo.CaseData(
+        CaseData(
             reference="KZ-2022-003",
             title="Trial of peaceful protesters in Almaty",
             country="KZ",
@@ -139,21 +142,19 @@ def seed(store: Any) -> dict[str, int]:
             summary="Five residents were charged after a peaceful rally.",
         ),
     )
-    repo.add_person(
-        store, ids["case_kz"], repo.PersonData("Yerlan Sarsenbayev", "activist", "detained", True)
+    case_repo.add_person(
+        store, ids["case_kz"], PersonData("Yerlan Sarsenbayev", "activist", "detained", True)
     )
-    repo.add_person(store, ids["case_kz"], repo.PersonData("Marat Iskakov", "lawyer", "harassed", False))
-    repo.add_event(
+    case_repo.add_person(store, ids["case_kz"], PersonData("Marat Iskakov", "lawyer", "harassed", False))
+    case_repo.add_event(
         store,
         ids["case_kz"],
-        repo.EventData(
-            dt.date(2022, 9, 14), "Rally dispersed; 23 people detained.", "https://example.org/rally"
-        ),
+        EventData(dt.date(2022, 9, 14), "Rally dispersed; 23 people detained.", "https://example.org/rally"),
     )
-    repo.add_event(store, ids["case_kz"], repo.EventData(dt.date(2022, 9, 16), "Five protesters charged."))
-    ids["case_uz"] = repo.add_case(
+    case_repo.add_event(store, ids["case_kz"], EventData(dt.date(2022, 9, 16), "Five protesters charged."))
+    ids["case_uz"] = case_repo.add_case(
         store,
-        repo.CaseData(
+        CaseData(
             reference="UZ-2022-009",
             title="Journalist convicted in Nukus",
             country="UZ",
@@ -161,8 +162,8 @@ def seed(store: Any) -> dict[str, int]:
             themes=("freedom of expression",),
         ),
     )
-    ids["signatory"] = repo.add_signatory(store, Signatory("Brigitte Dufour", "Director", "IPHR"))
-    ids["recipient"] = repo.add_recipient(
+    ids["signatory"] = address_book.add_signatory(store, Signatory("Brigitte Dufour", "Director", "IPHR"))
+    ids["recipient"] = address_book.add_recipient(
         store, Recipient("Kaja Kallas", gender="female", office="eu_high_representative"), language="en"
     )
     signatory = Signatory("Brigitte Dufour", "Director", "IPHR")
@@ -195,7 +196,7 @@ def seed(store: Any) -> dict[str, int]:
             body=f"Letter number {number} about detention of protesters and the blogger Seitkali.",
             cases=cases,
         )
-        ids[f"letter_{language}"] = repo.add_letter(store, letter, author="test")
+        ids[f"letter_{language}"] = letter_repo.add_letter(store, letter, author="test")
     return ids
 
 

@@ -64,7 +64,7 @@ def test_new_letter_button_asks_for_a_letter_from_this_case(window: Any, seeded:
 
 
 def test_case_form_creates_a_case_with_people_and_events(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
     from iphr_desk.gui.dialogs.case_dialog import CaseDialog
 
     dialog = CaseDialog(ctx, None)
@@ -83,7 +83,7 @@ def test_case_form_creates_a_case_with_people_and_events(qtbot: Any, ctx: Any) -
     dialog.events.item(row, 2).setText("https://example.org/bar")
     dialog.accept()
     assert dialog.case_id is not None
-    detail = repository.get_case_detail(ctx.store, dialog.case_id)
+    detail = case_repo.get_case_detail(ctx.store, dialog.case_id)
     assert detail.country == "TJ"
     assert detail.themes == ("fair trial", "lawyers")
     assert [(p.name, p.role, p.at_risk) for p in detail.people] == [("Zarina Nazarova", "lawyer", True)]
@@ -93,7 +93,7 @@ def test_case_form_creates_a_case_with_people_and_events(qtbot: Any, ctx: Any) -
 
 
 def test_case_form_edits_and_drops_rows(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
     from iphr_desk.gui.dialogs.case_dialog import CaseDialog
 
     dialog = CaseDialog(ctx, seeded["case_kz"])
@@ -104,7 +104,7 @@ def test_case_form_edits_and_drops_rows(qtbot: Any, ctx: Any, seeded: dict[str, 
     dialog._remove_rows(dialog.people)
     dialog.title_edit.setText("Trial of protesters (Almaty)")
     dialog.accept()
-    detail = repository.get_case_detail(ctx.store, seeded["case_kz"])
+    detail = case_repo.get_case_detail(ctx.store, seeded["case_kz"])
     assert detail.title == "Trial of protesters (Almaty)"
     assert [p.name for p in detail.people] == ["Yerlan Sarsenbayev"]
     assert len(detail.events) == 2

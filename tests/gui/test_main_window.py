@@ -39,11 +39,11 @@ def test_empty_state_new_case_opens_the_case_form(window: Any, qtbot: Any, monke
 
 
 def test_empty_state_new_letter_creates_a_draft(window: Any, qtbot: Any, store: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letter_lists
 
     assert window.letters_page.empty is not None
     qtbot.mouseClick(window.letters_page.empty.letter_button, Qt.MouseButton.LeftButton)
-    assert repository.count_letters(store) == 1
+    assert letter_lists.count_letters(store) == 1
     assert not window.letters_page.is_showing_empty_state()
 
 
@@ -165,7 +165,7 @@ def test_context_menu_offers_open_export_status_and_trash(window: Any, store: An
 
 
 def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fake_services: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     ids = seed(store)
     window.refresh()
@@ -175,15 +175,15 @@ def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fa
     offered = [a.text() for a in window.status_menu.actions() if a.isEnabled() and not a.isSeparator()]
     assert offered == ["Submit for Review"]
     window.change_status(letter_id, "in_review")
-    assert repository.get_letter_info(store, letter_id).status == "in_review"
+    assert letter_repo.get_letter_info(store, letter_id).status == "in_review"
     window.change_status(letter_id, "sent")  # not allowed from in_review
     assert fake_services.called("error")
-    assert repository.get_letter_info(store, letter_id).status == "in_review"
+    assert letter_repo.get_letter_info(store, letter_id).status == "in_review"
     del ids
 
 
 def test_trash_moves_selected_letters_out_of_the_list(window: Any, store: Any, fake_services: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letter_lists
 
     seed(store)
     window.refresh()
@@ -192,20 +192,21 @@ def test_trash_moves_selected_letters_out_of_the_list(window: Any, store: Any, f
     window.trash_selected()
     assert fake_services.called("ask_yes_no")
     assert window.letter_model.rowCount() == 3
-    assert repository.count_letters(store) == 3
+    assert letter_lists.count_letters(store) == 3
 
 
 def test_new_letter_from_case_is_linked_and_opens(window: Any, store: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letter_lists
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     ids = seed(store)
     window.refresh()
     window.settings.default_place = "Bruxelles"
-    before = repository.count_letters(store)
+    before = letter_lists.count_letters(store)
     letter_id = window.new_letter(ids["case_kz"])
     assert letter_id is not None
-    assert repository.count_letters(store) == before + 1
-    info = repository.get_letter_info(store, letter_id)
+    assert letter_lists.count_letters(store) == before + 1
+    info = letter_repo.get_letter_info(store, letter_id)
     assert info.letter.subject == "Trial of peaceful protesters in Almaty"
     assert info.letter.cases == ("KZ-2022-003",)
     assert ids["case_kz"] in info.case_ids
@@ -337,11 +338,13 @@ def test_the_delete_action_says_what_it_does_on_each_list(window: Any, store: An
 def test_trashed_letters_can_be_restored_or_deleted_for_good(
     window: Any, store: Any, fake_services: Any, monkeypatch: Any
 ) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letter_lists
+    from iphr_desk.core.store.repository import letters as letter_repo
+    from iphr_desk.core.store.repository.values import LetterFilter
 
     ids = seed(store)
-    repository.trash_letter(store, ids["letter_fr"])
-    repository.trash_letter(store, ids["letter_de"])
+    letter_repo.trash_letter(store, ids["letter_fr"])
+    letter_repo.trash_letter(store, ids["letter_de"])
     window.refresh()
     assert window.letter_model.rowCount() == 2
     window.app_actions.show_trash.trigger()
@@ -361,27 +364,27 @@ def test_trashed_letters_can_be_restored_or_deleted_for_good(
     window.empty_trash()
     assert fake_services.called("ask_yes_no")
     assert window.trash_model.rowCount() == 0
-    assert repository.count_letters(store, repository.LetterFilter(trashed=True)) == 0
-    assert repository.count_letters(store) == 3
+    assert letter_lists.count_letters(store, LetterFilter(trashed=True)) == 0
+    assert letter_lists.count_letters(store) == 3
 
 
 def test_import_a_letter_file_stores_and_opens_it(window: Any, store: Any, fake_services: Any) -> None:
     from pathlib import Path
 
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letters as letter_repo
 
     sample = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
     fake_services.answers["open_file"] = [sample]
     letter_id = window.import_letter_file()
     assert letter_id is not None
-    assert repository.get_letter(store, letter_id).language == "fr"
+    assert letter_repo.get_letter(store, letter_id).language == "fr"
     assert window.letter_model.rowCount() == 1
 
 
 def test_a_malformed_letter_file_is_told_and_not_stored(
     window: Any, store: Any, fake_services: Any, tmp_path: Any
 ) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letter_lists
 
     bad = tmp_path / "bad.md"
     bad.write_text("---\nlanguage: fr\nplace: Bruxelles\n---\nBody\n", encoding="utf-8")
@@ -389,7 +392,7 @@ def test_a_malformed_letter_file_is_told_and_not_stored(
     assert window.import_letter_file() is None
     errors = fake_services.called("error")
     assert errors and "bad.md" in errors[0][1]
-    assert repository.count_letters(store) == 0
+    assert letter_lists.count_letters(store) == 0
 
 
 def test_a_reload_keeps_the_selection_but_a_new_sort_does_not(window: Any, store: Any) -> None:

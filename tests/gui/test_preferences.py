@@ -52,10 +52,10 @@ def test_preferences_cancel_changes_nothing(qtbot: Any, ctx: Any) -> None:
 
 
 def test_preferences_offer_the_stored_letterheads_and_open_the_data_folder(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
     from iphr_desk.gui.dialogs.preferences import PreferencesDialog
 
-    repository.add_letterhead_record(ctx.store, "partner", organisation="Partner NGO")
+    letterhead_repo.add_letterhead_record(ctx.store, "partner", organisation="Partner NGO")
     dialog = PreferencesDialog(ctx.settings, ctx.services, ctx)
     qtbot.addWidget(dialog)
     names = [dialog.letterhead_combo.itemData(i) for i in range(dialog.letterhead_combo.count())]
@@ -87,7 +87,7 @@ def test_closing_dialogs_frees_them(qtbot: Any, ctx: Any, seeded: dict[str, int]
 def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
     from iphr_desk.gui.models.writes import get_record
 
@@ -102,7 +102,7 @@ def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str
     gender.setCurrentIndex(gender.findData("female"))
     dialog.accept()
     assert dialog.record_id is not None
-    saved = repository.get_recipient(ctx.store, dialog.record_id)
+    saved = address_book.get_recipient(ctx.store, dialog.record_id)
     assert (saved.recipient.office, saved.recipient.gender) == ("minister", "female")
     edit = RecordDialog(ctx, "recipient", get_record(ctx, "recipient", dialog.record_id))
     qtbot.addWidget(edit)
@@ -110,22 +110,22 @@ def test_recipient_form_creates_and_edits(qtbot: Any, ctx: Any, seeded: dict[str
     assert isinstance(title, QLineEdit)
     title.setText("Bundesministerin")
     edit.accept()
-    assert repository.get_recipient(ctx.store, dialog.record_id).recipient.title == "Bundesministerin"
+    assert address_book.get_recipient(ctx.store, dialog.record_id).recipient.title == "Bundesministerin"
 
 
 def test_record_form_refuses_an_empty_name(qtbot: Any, ctx: Any) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
 
     dialog = RecordDialog(ctx, "signatory", None)
     qtbot.addWidget(dialog)
     dialog.accept()
     assert ctx.services.called("warning")
-    assert repository.list_signatories(ctx.store) == []
+    assert address_book.list_signatories(ctx.store) == []
 
 
 def test_address_book_pages_list_edit_and_delete(window: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
     from iphr_desk.gui.dialogs.record_dialogs import delete_record
 
     window.refresh()
@@ -133,11 +133,12 @@ def test_address_book_pages_list_edit_and_delete(window: Any, ctx: Any, seeded: 
     assert delete_record(ctx, "signatory", seeded["signatory"], window)
     window.signatory_model.reload()
     assert window.signatory_model.rowCount() == 0
-    assert repository.list_signatories(ctx.store) == []
+    assert address_book.list_signatories(ctx.store) == []
 
 
 def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: dict[str, int]) -> None:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository.values import CaseData
     from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
 
     dialog = BackupDialog(ctx)
@@ -145,12 +146,12 @@ def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: 
     before = dialog.tree.topLevelItemCount()
     dialog.create_backup()
     assert dialog.tree.topLevelItemCount() == before + 1
-    repository.add_case(ctx.store, repository.CaseData("KG-9", "Made after the backup", "KG"))
-    assert repository.count_cases(ctx.store) == 3
+    case_repo.add_case(ctx.store, CaseData("KG-9", "Made after the backup", "KG"))
+    assert case_repo.count_cases(ctx.store) == 3
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
     dialog.restore_selected()
     assert dialog.restored
-    assert repository.count_cases(ctx.store) == 2
+    assert case_repo.count_cases(ctx.store) == 2
     assert any("replaced" in p.name for p in Path(ctx.data_dir).iterdir())
     # The restored file was reopened with every check of a start: back in WAL mode.
     with ctx.store.engine.connect() as connection:
@@ -160,7 +161,7 @@ def test_backup_dialog_lists_creates_and_restores(qtbot: Any, ctx: Any, seeded: 
 def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
     from iphr_desk.resources import resource
 
@@ -177,7 +178,7 @@ def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any)
     assert dialog.record_id is not None
     stored = Path(ctx.data_dir) / "letterheads" / "partner.docx"
     assert stored.is_file()
-    record = next(r for r in repository.list_letterheads(ctx.store) if r.name == "partner")
+    record = next(r for r in letterhead_repo.list_letterheads(ctx.store) if r.name == "partner")
     assert record.template_path == str(stored)
     assert record.organisation  # taken from the letterhead's profile when the form leaves it blank
 
@@ -185,7 +186,7 @@ def test_a_new_letterhead_is_registered_from_its_word_file(qtbot: Any, ctx: Any)
 def test_a_letterhead_that_is_not_a_word_file_is_refused(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QLineEdit
 
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
     from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
 
     fake = tmp_path / "letterhead.docx"
@@ -199,7 +200,7 @@ def test_a_letterhead_that_is_not_a_word_file_is_refused(qtbot: Any, ctx: Any, t
     template.setText(str(fake))
     dialog.accept()
     assert ctx.services.called("error")
-    assert all(r.name != "broken" for r in repository.list_letterheads(ctx.store))
+    assert all(r.name != "broken" for r in letterhead_repo.list_letterheads(ctx.store))
     assert not (Path(ctx.data_dir) / "letterheads" / "broken.docx").exists()
 
 
@@ -222,8 +223,8 @@ def test_encrypt_then_change_the_passphrase(qtbot: Any, ctx: Any, seeded: dict[s
     pytest.importorskip("sqlcipher3")
     from PySide6.QtWidgets import QWidget
 
-    from iphr_desk.core.store import repository
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import letter_lists
     from iphr_desk.gui.dialogs.backup_dialog import change_passphrase, encrypt_store
 
     parent = QWidget()
@@ -231,9 +232,9 @@ def test_encrypt_then_change_the_passphrase(qtbot: Any, ctx: Any, seeded: dict[s
     ctx.services.answers["ask_passphrase"] = ["first secret", "first secret"]
     assert encrypt_store(ctx, parent)
     assert ctx.store.encrypted
-    assert repository.count_letters(ctx.store) == 4
+    assert letter_lists.count_letters(ctx.store) == 4
     ctx.services.answers["ask_passphrase"] = ["first secret", "second secret", "second secret"]
     assert change_passphrase(ctx, parent)
     ctx.store.close()
     with Store.open(ctx.data_dir, passphrase="second secret") as reopened:
-        assert repository.count_letters(reopened) == 4
+        assert letter_lists.count_letters(reopened) == 4

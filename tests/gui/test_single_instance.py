@@ -179,9 +179,9 @@ def test_cli_import_waits_while_another_program_writes(tmp_path: Path) -> None:
         holder.close()
     assert process.returncode == 0, err
     with Store.open(folder) as store:
-        from iphr_desk.core.store import repository as repo
+        from iphr_desk.core.store.repository import letters as letter_repo
 
-        assert repo.get_letter(store, int(out.split()[0])).subject == "Busy database"
+        assert letter_repo.get_letter(store, int(out.split()[0])).subject == "Busy database"
 
 
 def _has_open(pid: int, path: Path) -> bool:

@@ -196,9 +196,9 @@ class CaseDialog(QDialog):
     # Loading and saving ---------------------------------------------------------------------------------
 
     def _load(self, case_id: int) -> None:
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import cases as case_repo
 
-        detail = repository.get_case_detail(self.ctx.store, case_id)
+        detail = case_repo.get_case_detail(self.ctx.store, case_id)
         case = _field(detail, "case", detail)
         self.reference_edit.setText(str(_field(case, "reference", "")))
         self.title_edit.setText(str(_field(case, "title", "")))

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import cases as case_repo
 
 FACT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -36,12 +36,12 @@ class CasePanel(QWidget):
     def show_cases(self, references: tuple[str, ...]) -> None:
         self.tree.clear()
         for reference in references:
-            case_id = int(reference) if reference.isdigit() else repo.find_case(self._store, reference)
+            case_id = int(reference) if reference.isdigit() else case_repo.find_case(self._store, reference)
             if case_id is None:
                 self._add(None, self.tr("%1 (not found)").replace("%1", reference), None)
                 continue
             try:
-                detail = repo.get_case_detail(self._store, case_id)
+                detail = case_repo.get_case_detail(self._store, case_id)
             except IphrError:
                 continue
             top = self._add(None, f"{detail.reference} — {detail.title}", None)

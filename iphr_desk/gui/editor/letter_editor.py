@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
 
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.letters.letter import Letter
-from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.repository import address_book
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository import revisions as revision_repo
+from iphr_desk.core.vocabularies import is_read_only
 from iphr_desk.gui.context import AppContext
 from iphr_desk.gui.editor.autosave import Autosave, SaveState
 from iphr_desk.gui.editor.body_editor import BodyEditor
@@ -98,8 +101,8 @@ class LetterEditor(QWidget):
 
     def _build(self) -> None:
         store = self._ctx.store
-        recipients = [r.recipient for r in _safe(lambda: repo.list_recipients(store), [])]
-        signatories = [s.signatory for s in _safe(lambda: repo.list_signatories(store), [])]
+        recipients = [r.recipient for r in _safe(lambda: address_book.list_recipients(store), [])]
+        signatories = [s.signatory for s in _safe(lambda: address_book.list_signatories(store), [])]
         self.form = HeaderForm(self._ctx.data_dir, self, recipients, signatories)
         self.body = BodyEditor(self._ctx.services, self)
         self.preview = PreviewPane(self._ctx.data_dir, self)
@@ -181,7 +184,7 @@ class LetterEditor(QWidget):
     # Loading and saving -----------------------------------------------------------------------------
 
     def _load(self) -> None:
-        info = repo.get_letter_info(self._ctx.store, self._letter_id)
+        info = letter_repo.get_letter_info(self._ctx.store, self._letter_id)
         self.form.set_letter(info.letter)
         self.body.set_markdown(info.letter.body)
         self._apply_status(info.status)
@@ -195,7 +198,7 @@ class LetterEditor(QWidget):
         return self.form.letter(self.body.markdown())
 
     def _save(self) -> None:
-        repo.save_letter(self._ctx.store, self._letter_id, self.current_letter(), author=self.author())
+        letter_repo.save_letter(self._ctx.store, self._letter_id, self.current_letter(), author=self.author())
         self.saved.emit(self._letter_id)
 
     def _on_changed(self) -> None:
@@ -241,7 +244,7 @@ class LetterEditor(QWidget):
             return
         self.autosave.flush()
         try:
-            repo.save_letter(
+            letter_repo.save_letter(
                 self._ctx.store,
                 self._letter_id,
                 self.current_letter(),
@@ -265,7 +268,9 @@ class LetterEditor(QWidget):
             return
         self.autosave.flush()
         try:
-            repo.restore_revision(self._ctx.store, self._letter_id, revision_id, author=self.author())
+            revision_repo.restore_revision(
+                self._ctx.store, self._letter_id, revision_id, author=self.author()
+            )
         except IphrError as exc:
             self._error(self.tr("The revision could not be restored"), exc)
             return
@@ -279,12 +284,12 @@ class LetterEditor(QWidget):
         return self._status
 
     def is_read_only(self) -> bool:
-        return repo.is_read_only(self._status)
+        return is_read_only(self._status)
 
     def change_status(self, new_status: str) -> None:
         self.flush()
         try:
-            repo.change_status(self._ctx.store, self._letter_id, new_status, author=self.author())
+            letter_repo.change_status(self._ctx.store, self._letter_id, new_status, author=self.author())
         except IphrError as exc:
             self._error(self.tr("The status could not be changed"), exc)
             return
@@ -294,7 +299,7 @@ class LetterEditor(QWidget):
 
     def _apply_status(self, status: str) -> None:
         self._status = status
-        read_only = repo.is_read_only(status)
+        read_only = is_read_only(status)
         self.status_label.setText(status_label(status))
         self.review.show_status(status)
         self.form.set_read_only(read_only)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import comments as comment_repo
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.vocabularies import allowed_transitions
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole
 
@@ -92,7 +94,7 @@ class ReviewPanel(QWidget):
         self._author = author
 
     def refresh(self) -> None:
-        info = repo.get_letter_info(self._store, self._letter_id)
+        info = letter_repo.get_letter_info(self._store, self._letter_id)
         self.show_status(info.status)
         self.refresh_comments()
 
@@ -102,7 +104,7 @@ class ReviewPanel(QWidget):
             self.transitions.removeWidget(button)
             button.deleteLater()
         self.transition_buttons = {}
-        for new in repo.allowed_transitions(status):
+        for new in allowed_transitions(status):
             button = QPushButton(transition_label(status, new), self)
             button.clicked.connect(lambda _checked=False, target=new: self.statusChangeRequested.emit(target))
             self.transitions.addWidget(button)
@@ -113,7 +115,7 @@ class ReviewPanel(QWidget):
     def refresh_comments(self) -> None:
         self.comments.clear()
         threads: dict[int, QTreeWidgetItem] = {}
-        for comment in repo.list_comments(self._store, self._letter_id):
+        for comment in comment_repo.list_comments(self._store, self._letter_id):
             item = QTreeWidgetItem(
                 [comment.text, comment.author, comment.created_at.strftime("%Y-%m-%d %H:%M")]
             )
@@ -157,14 +159,14 @@ class ReviewPanel(QWidget):
     def add_comment(self) -> None:
         text = self._take_text()
         if text:
-            repo.add_comment(self._store, self._letter_id, text, author=self._author)
+            comment_repo.add_comment(self._store, self._letter_id, text, author=self._author)
             self.refresh_comments()
 
     def reply_to_current(self) -> None:
         thread = self._current_thread()
         text = self._take_text() if thread is not None else None
         if thread is not None and text:
-            repo.reply(self._store, thread, text, author=self._author)
+            comment_repo.reply(self._store, thread, text, author=self._author)
             self.refresh_comments()
 
     def toggle_resolved(self) -> None:
@@ -172,7 +174,8 @@ class ReviewPanel(QWidget):
         if thread is None:
             return
         resolved = next(
-            (c.resolved for c in repo.list_comments(self._store, self._letter_id) if c.id == thread), False
+            (c.resolved for c in comment_repo.list_comments(self._store, self._letter_id) if c.id == thread),
+            False,
         )
-        repo.resolve_comment(self._store, thread, author=self._author, resolved=not resolved)
+        comment_repo.resolve_comment(self._store, thread, author=self._author, resolved=not resolved)
         self.refresh_comments()

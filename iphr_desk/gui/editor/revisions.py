@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import revisions as revision_repo
 
 
 def side_by_side(old: str, new: str, old_label: str, new_label: str) -> str:
@@ -57,7 +57,7 @@ class RevisionsPanel(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        for info in repo.list_revisions(self._store, self._letter_id):
+        for info in revision_repo.list_revisions(self._store, self._letter_id):
             when = info.created_at.strftime("%Y-%m-%d %H:%M")
             item = QListWidgetItem(f"{when} · {info.author or '—'} · {info.reason}")
             item.setData(Qt.ItemDataRole.UserRole, info.id)
@@ -77,8 +77,8 @@ class RevisionsPanel(QWidget):
         self.restore_button.setEnabled(count == 1)
 
     def compare(self, older_id: int, newer_id: int) -> str:
-        old = repo.get_revision_text(self._store, older_id)
-        new = repo.get_revision_text(self._store, newer_id)
+        old = revision_repo.get_revision_text(self._store, older_id)
+        new = revision_repo.get_revision_text(self._store, newer_id)
         html = side_by_side(
             old,
             new,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.letters.letter import Letter
-from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.gui.context import AppContext
 from iphr_desk.gui.export.dialog import ExportDialog
 from iphr_desk.gui.export.worker import ExportOptions, ExportWorker
@@ -30,7 +30,7 @@ def start_export(ctx: AppContext, parent: QWidget, letter_ids: list[int]) -> Non
     if not letter_ids:
         return
     try:
-        letters = [repo.get_letter(ctx.store, letter_id) for letter_id in letter_ids]
+        letters = [letter_repo.get_letter(ctx.store, letter_id) for letter_id in letter_ids]
     except IphrError as exc:
         ctx.services.error(parent, _tr("Export failed"), str(exc))
         return

@@ -21,17 +21,18 @@ class CaseListBackend:
     """Case summaries from the store, filtered (and full-text matched) and sorted by SQL."""
 
     def __init__(self, store: Any, filters: dict[str, Any], text: str = "") -> None:
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import cases as case_repo
+        from iphr_desk.core.store.repository.values import CaseFilter
 
-        self._repo = repository
+        self._cases = case_repo
         self._store = store
-        self._filter = repository.CaseFilter(**{k: v for k, v in filters.items() if v}, text=text or None)
+        self._filter = CaseFilter(**{k: v for k, v in filters.items() if v}, text=text or None)
 
     def count(self) -> int:
-        return int(self._repo.count_cases(self._store, self._filter))
+        return int(self._cases.count_cases(self._store, self._filter))
 
     def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        return self._repo.case_summaries(
+        return self._cases.case_summaries(
             self._store,
             filters=self._filter,
             sort=sort or "updated",

@@ -26,10 +26,10 @@ def draft_language(ctx: AppContext) -> Language:
 
 def default_signatory(ctx: AppContext) -> Any:
     """The preferred signatory, or the first saved one, or None when none is saved yet."""
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
 
     wanted = ctx.settings.default_signatory_id
-    records = repository.list_signatories(ctx.store)
+    records = address_book.list_signatories(ctx.store)
     for record in records:
         if wanted is not None and record.id == wanted:
             return record.signatory
@@ -59,9 +59,10 @@ def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
 
 def create_draft(ctx: AppContext, case_id: int | None, today: dt.date) -> int:
     """Store a new draft and return its id; linked to the case when `case_id` is given."""
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository import letters as letter_repo
 
-    case = repository.get_case_detail(ctx.store, case_id) if case_id is not None else None
+    case = case_repo.get_case_detail(ctx.store, case_id) if case_id is not None else None
     letter = build_draft(ctx, case, today)
     author = ctx.settings.user_name or QCoreApplication.translate("Drafts", "IPHR Desk")
-    return int(repository.add_letter(ctx.store, letter, author=author))
+    return int(letter_repo.add_letter(ctx.store, letter, author=author))

@@ -24,7 +24,7 @@ def letter_filter(filters: dict[str, Any], text: str | None = None, *, trashed: 
     """The store's LetterFilter for the filter bar's values; keys the store does not know are left out."""
     from dataclasses import fields
 
-    from iphr_desk.core.store.repository import LetterFilter
+    from iphr_desk.core.store.repository.values import LetterFilter
 
     known = {f.name for f in fields(LetterFilter)}
     values = {key: value for key, value in filters.items() if value and key in known}
@@ -43,18 +43,18 @@ class LetterListBackend:
         trashed: bool = False,
         on_page: Callable[[list[int]], None] | None = None,
     ) -> None:
-        from iphr_desk.core.store import repository
+        from iphr_desk.core.store.repository import letter_lists
 
-        self._repo = repository
+        self._lists = letter_lists
         self._store = store
         self._filter = letter_filter(filters, text, trashed=trashed)
         self._on_page = on_page  # told the ids of each page read (the model fetches their snippets)
 
     def count(self) -> int:
-        return int(self._repo.count_letters(self._store, self._filter))
+        return int(self._lists.count_letters(self._store, self._filter))
 
     def fetch(self, offset: int, limit: int, sort: str | None, descending: bool) -> Sequence[Any]:
-        rows = self._repo.letter_summaries(
+        rows = self._lists.letter_summaries(
             self._store,
             filters=self._filter,
             sort=sort or "updated",
@@ -269,7 +269,7 @@ class LetterTableModel(StoreTableModel):
             return
         from dataclasses import fields
 
-        from iphr_desk.core.store.repository import LetterFilter
+        from iphr_desk.core.store.repository.values import LetterFilter
         from iphr_desk.gui.models.records import country_choices, office_choices, theme_choices
 
         known = {f.name for f in fields(LetterFilter)}

@@ -34,17 +34,18 @@ class RecordRow:
 
 def record_rows(store: Any, kind: str) -> list[RecordRow]:
     """The whole (short) list of one kind, as the store returns it."""
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
     if kind == "recipient":
         return [
             RecordRow(r.id, r.recipient.name, {**r.recipient.__dict__, "language": r.language})
-            for r in repository.list_recipients(store)
+            for r in address_book.list_recipients(store)
         ]
     if kind == "signatory":
         return [
             RecordRow(r.id, r.signatory.name, dict(r.signatory.__dict__))
-            for r in repository.list_signatories(store)
+            for r in address_book.list_signatories(store)
         ]
     return [
         RecordRow(
@@ -57,7 +58,7 @@ def record_rows(store: Any, kind: str) -> list[RecordRow]:
                 "template_path": r.template_path,
             },
         )
-        for r in repository.list_letterheads(store)
+        for r in letterhead_repo.list_letterheads(store)
     ]
 
 
@@ -159,18 +160,18 @@ class LetterheadTableModel(RecordTableModel):
 
 def country_choices(store: Any) -> list[tuple[str, str]]:
     """Countries that cases use, Central Asia first, then the others by name."""
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
 
-    used = set(repository.list_countries(store))
+    used = set(case_repo.list_countries(store))
     first = [c for c in labels.CENTRAL_ASIA if c in used]
     rest = sorted((c for c in used if c not in labels.CENTRAL_ASIA), key=labels.country)
     return [(code, labels.country(code)) for code in first + rest]
 
 
 def theme_choices(store: Any) -> list[tuple[str, str]]:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import cases as case_repo
 
-    return [(theme, theme) for theme in sorted(repository.list_themes(store), key=str.casefold)]
+    return [(theme, theme) for theme in sorted(case_repo.list_themes(store), key=str.casefold)]
 
 
 def office_choices() -> list[tuple[str, str]]:
@@ -180,16 +181,16 @@ def office_choices() -> list[tuple[str, str]]:
 
 
 def letterhead_names(store: Any) -> list[str]:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
-    return [record.name for record in repository.list_letterheads(store)]
+    return [record.name for record in letterhead_repo.list_letterheads(store)]
 
 
 def signatory_choices(store: Any) -> list[tuple[int, str]]:
-    from iphr_desk.core.store import repository
+    from iphr_desk.core.store.repository import address_book
 
     result = []
-    for record in repository.list_signatories(store):
+    for record in address_book.list_signatories(store):
         signatory = record.signatory
         title = f" — {signatory.title}" if signatory.title else ""
         result.append((int(record.id), f"{signatory.name}{title}"))

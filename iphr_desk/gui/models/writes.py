@@ -15,9 +15,10 @@ def save_case(ctx: AppContext, case_id: int | None, values: dict[str, Any]) -> i
     People and events are replaced by the form's rows: the form shows all of them, so what it holds is
     the whole truth about the case.
     """
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository.values import CaseData, EventData, PersonData
 
-    data = repo.CaseData(
+    data = CaseData(
         reference=values["reference"],
         title=values["title"],
         country=values["country"],
@@ -27,26 +28,26 @@ def save_case(ctx: AppContext, case_id: int | None, values: dict[str, Any]) -> i
         summary=values.get("summary", ""),
     )
     if case_id is None:
-        case_id = repo.add_case(ctx.store, data)
+        case_id = case_repo.add_case(ctx.store, data)
         old_people: tuple[Any, ...] = ()
         old_events: tuple[Any, ...] = ()
     else:
-        repo.update_case(ctx.store, case_id, data)
-        detail = repo.get_case_detail(ctx.store, case_id)
+        case_repo.update_case(ctx.store, case_id, data)
+        detail = case_repo.get_case_detail(ctx.store, case_id)
         old_people, old_events = detail.people, detail.events
     _sync(
         old_people,
-        [repo.PersonData(**person) for person in values.get("people", [])],
-        add=lambda d: repo.add_person(ctx.store, case_id, d),
-        update=lambda i, d: repo.update_person(ctx.store, i, d),
-        delete=lambda i: repo.delete_person(ctx.store, i),
+        [PersonData(**person) for person in values.get("people", [])],
+        add=lambda d: case_repo.add_person(ctx.store, case_id, d),
+        update=lambda i, d: case_repo.update_person(ctx.store, i, d),
+        delete=lambda i: case_repo.delete_person(ctx.store, i),
     )
     _sync(
         old_events,
-        [repo.EventData(**event) for event in values.get("events", [])],
-        add=lambda d: repo.add_event(ctx.store, case_id, d),
-        update=lambda i, d: repo.update_event(ctx.store, i, d),
-        delete=lambda i: repo.delete_event(ctx.store, i),
+        [EventData(**event) for event in values.get("events", [])],
+        add=lambda d: case_repo.add_event(ctx.store, case_id, d),
+        update=lambda i, d: case_repo.update_event(ctx.store, i, d),
+        delete=lambda i: case_repo.delete_event(ctx.store, i),
     )
     return case_id
 
@@ -72,20 +73,20 @@ def get_record(ctx: AppContext, kind: str, record_id: int) -> Any:
 def save_record(ctx: AppContext, kind: str, record_id: int | None, values: dict[str, Any]) -> int:
     """Create or update a recipient, signatory or letterhead; returns its id."""
     from iphr_desk.core.letters.letter import Recipient, Signatory
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import address_book
 
     if kind == "recipient":
         language = values.pop("language", None)
         recipient = Recipient(**{key: value for key, value in values.items() if value is not None})
         if record_id is None:
-            return int(repo.add_recipient(ctx.store, recipient, language=language))
-        repo.update_recipient(ctx.store, record_id, recipient, language=language)
+            return int(address_book.add_recipient(ctx.store, recipient, language=language))
+        address_book.update_recipient(ctx.store, record_id, recipient, language=language)
         return record_id
     if kind == "signatory":
         signatory = Signatory(**values)
         if record_id is None:
-            return int(repo.add_signatory(ctx.store, signatory))
-        repo.update_signatory(ctx.store, record_id, signatory)
+            return int(address_book.add_signatory(ctx.store, signatory))
+        address_book.update_signatory(ctx.store, record_id, signatory)
         return record_id
     return save_letterhead(ctx, values)
 
@@ -97,10 +98,10 @@ def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
     """
     from iphr_desk.core.errors import BadInput
     from iphr_desk.core.export import letterhead as lh
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
     name = str(values["name"])
-    existing = next((r for r in repo.list_letterheads(ctx.store) if r.name == name), None)
+    existing = next((r for r in letterhead_repo.list_letterheads(ctx.store) if r.name == name), None)
     chosen = values.get("template_path")
     template = existing.template_path if existing is not None else None
     house_style: dict[str, Any] = dict(existing.house_style) if existing is not None else {}
@@ -119,7 +120,7 @@ def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
     elif existing is None:
         raise BadInput("Choose the organisation's Word letterhead (.docx) for a new letterhead.")
     return int(
-        repo.add_letterhead_record(
+        letterhead_repo.add_letterhead_record(
             ctx.store,
             name,
             organisation=organisation,
@@ -132,12 +133,13 @@ def save_letterhead(ctx: AppContext, values: dict[str, Any]) -> int:
 
 
 def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
-    from iphr_desk.core.store import repository as repo
+    from iphr_desk.core.store.repository import address_book
+    from iphr_desk.core.store.repository import letterheads as letterhead_repo
 
     if kind == "recipient":
-        repo.delete_recipient(ctx.store, record_id)
+        address_book.delete_recipient(ctx.store, record_id)
     elif kind == "signatory":
-        repo.delete_signatory(ctx.store, record_id)
+        address_book.delete_signatory(ctx.store, record_id)
     else:
         from iphr_desk.core.errors import BadInput
         from iphr_desk.core.export.letterhead import BUILTIN
@@ -146,4 +148,4 @@ def delete_record_row(ctx: AppContext, kind: str, record_id: int) -> None:
         if row is not None and row.name == BUILTIN:
             raise BadInput("The built-in letterhead cannot be deleted.")
         if row is not None:
-            repo.delete_letterhead_record(ctx.store, row.name)
+            letterhead_repo.delete_letterhead_record(ctx.store, row.name)

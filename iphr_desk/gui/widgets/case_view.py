@@ -183,10 +183,10 @@ class CaseView(QWidget):
         if case_id is None or self.ctx is None:
             self._show_placeholder(True)
             return
-        from iphr_desk.core.store import repository as repo
+        from iphr_desk.core.store.repository import cases as case_repo
 
         try:
-            detail = repo.get_case_detail(self.ctx.store, case_id)
+            detail = case_repo.get_case_detail(self.ctx.store, case_id)
         except Exception:  # the case may have been moved to the trash meanwhile: show nothing
             detail = None
         if detail is None:

@@ -14,7 +14,10 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.repository import address_book
+from iphr_desk.core.store.repository import comments as comment_repo
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository import revisions as revision_repo
 from iphr_desk.gui.editor.autosave import SaveState
 from iphr_desk.gui.editor.letter_editor import LetterEditor
 from iphr_desk.gui.export.controller import run_export
@@ -82,7 +85,7 @@ def test_override_replaces_the_computed_salutation(qtbot: Any, ctx: Any, seeded:
     qtbot.keyClicks(editor.form.salutation.edit, "Dear Kaja,")
     qtbot.waitUntil(lambda: "Dear Kaja," in editor.preview.toPlainText())
     editor.flush()
-    assert repo.get_letter(ctx.store, seeded["letter_en"]).recipient.salutation == "Dear Kaja,"
+    assert letter_repo.get_letter(ctx.store, seeded["letter_en"]).recipient.salutation == "Dear Kaja,"
 
 
 def test_the_writing_journey(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) -> None:
@@ -96,7 +99,7 @@ def test_the_writing_journey(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) 
     # Autosave, without any explicit save.
     qtbot.waitUntil(lambda: editor.autosave.state == SaveState.SAVED, timeout=3000)
     assert editor.save_state.text() == "Saved"
-    stored = repo.get_letter(ctx.store, letter_id)
+    stored = letter_repo.get_letter(ctx.store, letter_id)
     assert stored.body == BODY
     assert stored.recipient.gender == "female" and stored.recipient.office == "minister"
     # A change just before closing is flushed, not lost.
@@ -108,16 +111,16 @@ def test_the_writing_journey(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) 
     assert reopened.form.r_name.text() == "Nathalie Dubois"
     # Review: submit, approve; the approved letter is read-only until reopened.
     reopened.review.transition_buttons["in_review"].click()
-    assert repo.get_letter_info(ctx.store, letter_id).status == "in_review"
+    assert letter_repo.get_letter_info(ctx.store, letter_id).status == "in_review"
     reopened.review.transition_buttons["approved"].click()
-    assert repo.get_letter_info(ctx.store, letter_id).status == "approved"
+    assert letter_repo.get_letter_info(ctx.store, letter_id).status == "approved"
     assert reopened.body.text.isReadOnly() and not reopened.read_only_banner.isHidden()
     assert reopened.form.subject.isReadOnly()
     assert set(reopened.review.transition_buttons) == {"signed", "draft"}
     # Export.
     out = tmp_path / "out"
     out.mkdir()
-    run = run_export(ctx, reopened, [repo.get_letter(ctx.store, letter_id)], ExportOptions(out))
+    run = run_export(ctx, reopened, [letter_repo.get_letter(ctx.store, letter_id)], ExportOptions(out))
     qtbot.waitUntil(lambda: run.result is not None, timeout=30000)
     assert run.result == "finished"
     files = list(out.glob("*.docx"))
@@ -168,14 +171,14 @@ def read_back(docx: Path, work: Path) -> tuple[str, str]:
 def test_save_revision_diff_and_restore(qtbot: Any, ctx: Any, seeded: Any) -> None:
     letter_id = seeded["letter_en"]
     editor = open_editor(qtbot, ctx, letter_id)
-    before = len(repo.list_revisions(ctx.store, letter_id))
+    before = len(revision_repo.list_revisions(ctx.store, letter_id))
     editor.body.set_markdown("First version of the body.\n")
     editor.body.changed.emit()
     editor.save_revision_action.trigger()
     editor.body.set_markdown("Second version, rewritten.\n")
     editor.body.changed.emit()
     editor.save_revision()
-    revisions = repo.list_revisions(ctx.store, letter_id)
+    revisions = revision_repo.list_revisions(ctx.store, letter_id)
     assert len(revisions) == before + 2
     assert [r.reason for r in revisions[:2]] == ["save point", "save point"]
     assert editor.revisions.list.count() == len(revisions)
@@ -187,8 +190,8 @@ def test_save_revision_diff_and_restore(qtbot: Any, ctx: Any, seeded: Any) -> No
     editor.revisions.list.setCurrentRow(1)
     editor.revisions.restore_button.click()
     assert editor.body.markdown() == "First version of the body.\n"
-    assert repo.get_letter(ctx.store, letter_id).body == "First version of the body.\n"
-    assert repo.list_revisions(ctx.store, letter_id)[0].reason.startswith("restored revision")
+    assert letter_repo.get_letter(ctx.store, letter_id).body == "First version of the body.\n"
+    assert revision_repo.list_revisions(ctx.store, letter_id)[0].reason.startswith("restored revision")
 
 
 def test_comments_add_reply_resolve(qtbot: Any, ctx: Any, seeded: Any) -> None:
@@ -202,7 +205,7 @@ def test_comments_add_reply_resolve(qtbot: Any, ctx: Any, seeded: Any) -> None:
     review.comments.setCurrentItem(review.comments.topLevelItem(0))
     qtbot.keyClicks(review.comment_text, "Done, see footnote 2.")
     review.reply_button.click()
-    comments = repo.list_comments(ctx.store, letter_id)
+    comments = comment_repo.list_comments(ctx.store, letter_id)
     assert [(c.text, c.author, c.parent_id is None) for c in comments] == [
         ("Please cite the court ruling.", "Reviewer Rita", True),
         ("Done, see footnote 2.", "Reviewer Rita", False),
@@ -210,14 +213,14 @@ def test_comments_add_reply_resolve(qtbot: Any, ctx: Any, seeded: Any) -> None:
     assert review.comments.topLevelItem(0).childCount() == 1
     review.comments.setCurrentItem(review.comments.topLevelItem(0).child(0))
     review.resolve_button.click()
-    assert repo.list_comments(ctx.store, letter_id)[0].resolved
+    assert comment_repo.list_comments(ctx.store, letter_id)[0].resolved
     assert "(resolved)" in review.comments.topLevelItem(0).text(0)
 
 
 def test_read_only_letter_refuses_edits_until_reopened(qtbot: Any, ctx: Any, seeded: Any) -> None:
     letter_id = seeded["letter_ru"]
-    repo.change_status(ctx.store, letter_id, "in_review", author="t")
-    repo.change_status(ctx.store, letter_id, "approved", author="t")
+    letter_repo.change_status(ctx.store, letter_id, "in_review", author="t")
+    letter_repo.change_status(ctx.store, letter_id, "approved", author="t")
     editor = open_editor(qtbot, ctx, letter_id)
     assert editor.is_read_only()
     assert editor.body.text.isReadOnly()
@@ -289,7 +292,7 @@ def test_closing_the_editor_frees_it(qtbot: Any, ctx: Any, seeded: Any) -> None:
     editor.close()
     editor.deleteLater()
     qtbot.waitUntil(lambda: destroyed == [True])
-    assert repo.get_letter(ctx.store, seeded["letter_en"]).body.endswith("x\n")
+    assert letter_repo.get_letter(ctx.store, seeded["letter_en"]).body.endswith("x\n")
     QApplication.processEvents()
     gc.collect()
 
@@ -305,7 +308,7 @@ def test_title_changes_with_the_subject(qtbot: Any, ctx: Any, seeded: Any, subje
     saved: list[int] = []
     editor.saved.connect(saved.append)
     qtbot.waitUntil(lambda: saved == [seeded["letter_fr"]], timeout=3000)
-    assert repo.get_letter(ctx.store, seeded["letter_fr"]).subject == subject
+    assert letter_repo.get_letter(ctx.store, seeded["letter_fr"]).subject == subject
 
 
 def test_footnote_can_be_edited_after_its_mark(qtbot: Any, ctx: Any, seeded: Any) -> None:
@@ -369,7 +372,7 @@ def test_bold_shortcut_formats_the_selection(qtbot: Any, ctx: Any, seeded: Any) 
 def test_reload_picks_up_a_status_change_made_elsewhere(qtbot: Any, ctx: Any, seeded: Any) -> None:
     letter_id = seeded["letter_de"]
     editor = open_editor(qtbot, ctx, letter_id)
-    repo.change_status(ctx.store, letter_id, "in_review", author="list")
+    letter_repo.change_status(ctx.store, letter_id, "in_review", author="list")
     editor.reload()
     assert editor.status() == "in_review"
     assert set(editor.review.transition_buttons) == {"changes_requested", "approved", "draft"}
@@ -386,5 +389,5 @@ def test_a_failed_save_is_shown_and_reported_on_flush(qtbot: Any, ctx: Any, seed
     (_title, text, _details) = ctx.services.called("error")[-1]
     assert "were not saved" in text and "signatory" in text
     # Adding a signatory again lets the next save through.
-    editor.form.add_signatory(repo.list_signatories(ctx.store)[0].signatory)
+    editor.form.add_signatory(address_book.list_signatories(ctx.store)[0].signatory)
     qtbot.waitUntil(lambda: editor.autosave.state == SaveState.SAVED, timeout=3000)

@@ -12,18 +12,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QWidget
 
 from iphr_desk.core.letters.letter import Letter, Recipient
-from iphr_desk.core.store import repository as repo
+from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.gui.export.controller import ExportRun, run_export, start_export
 from iphr_desk.gui.export.dialog import ExportDialog
 from iphr_desk.gui.export.worker import ExportOptions
 
 
 def letters(ctx: Any, seeded: Any) -> list[Letter]:
-    return [repo.get_letter(ctx.store, seeded[f"letter_{code}"]) for code in ("fr", "en", "de")]
+    return [letter_repo.get_letter(ctx.store, seeded[f"letter_{code}"]) for code in ("fr", "en", "de")]
 
 
 def batch_letter(ctx: Any, seeded: Any) -> Letter:
-    letter = repo.get_letter(ctx.store, seeded["letter_en"])
+    letter = letter_repo.get_letter(ctx.store, seeded["letter_en"])
     people = (Recipient("Anna Alpha"), Recipient("Boris Beta"), Recipient("Chloé Gamma"))
     return dataclasses.replace(letter, recipients=people, batch=True)
 
@@ -160,7 +160,7 @@ def test_combined_batch_writes_one_document(qtbot: Any, ctx: Any, seeded: Any, t
 def test_pdf_export_through_libreoffice(qtbot: Any, ctx: Any, seeded: Any, tmp_path: Path) -> None:
     tmp_path = out_dir(tmp_path)
     run = run_export(
-        ctx, None, [repo.get_letter(ctx.store, seeded["letter_fr"])], ExportOptions(tmp_path, pdf=True)
+        ctx, None, [letter_repo.get_letter(ctx.store, seeded["letter_fr"])], ExportOptions(tmp_path, pdf=True)
     )
     wait(qtbot, run)
     assert run.result == "finished", ctx.services.calls

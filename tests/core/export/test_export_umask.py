@@ -12,7 +12,7 @@ import pytest
 from iphr_desk.core.export.docx_export import export_letter
 from iphr_desk.core.letters.letterfile import parse_letter_file
 
-LETTER = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
+LETTER = Path(__file__).resolve().parents[2] / "data" / "letters" / "fr_pre_visit.md"
 
 
 @pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])

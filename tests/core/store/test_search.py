@@ -12,8 +12,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository.values import CaseData, LetterFilter, PersonData
 from iphr_desk.core.store.search import Hit, fts_query, search_cases, search_letters
 
 
@@ -39,7 +42,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 @pytest.fixture(scope="module")
 def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     opened = Store.open(tmp_path_factory.mktemp("search"))
-    repo.add_letter(
+    letter_repo.add_letter(
         opened, letter("Lettre au président Tokaïev", "Nous écrivons au sujet de M. Tokaïev."), author="t"
     )
     yield opened
@@ -47,15 +50,15 @@ def shared_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def test_accents_do_not_matter(store: Store) -> None:
-    target = repo.add_letter(store, letter("Lettre au président Tokaïev"), author="t")
-    repo.add_letter(store, letter("Another subject"), author="t")
+    target = letter_repo.add_letter(store, letter("Lettre au président Tokaïev"), author="t")
+    letter_repo.add_letter(store, letter("Another subject"), author="t")
     assert [h.id for h in search_letters(store, "tokaiev")] == [target]
     assert [h.id for h in search_letters(store, "TOKAÏEV")] == [target]
     assert [h.id for h in search_letters(store, "president")] == [target]
 
 
 def test_cyrillic_words_and_prefixes(store: Store) -> None:
-    target = repo.add_letter(
+    target = letter_repo.add_letter(
         store,
         letter("Обращение", "Уважаемый господин Президент! Журналист задержан.", language="ru"),
         author="t",
@@ -66,20 +69,22 @@ def test_cyrillic_words_and_prefixes(store: Store) -> None:
 
 
 def test_subject_hits_rank_above_body_hits(store: Store) -> None:
-    in_body = repo.add_letter(store, letter("Visit", "A word about torture in the body, once."), author="t")
-    in_subject = repo.add_letter(store, letter("Torture in detention"), author="t")
+    in_body = letter_repo.add_letter(
+        store, letter("Visit", "A word about torture in the body, once."), author="t"
+    )
+    in_subject = letter_repo.add_letter(store, letter("Torture in detention"), author="t")
     hits = search_letters(store, "torture")
     assert [h.id for h in hits] == [in_subject, in_body]
     assert hits[0].rank < hits[1].rank
 
 
 def test_recipient_names_are_searchable(store: Store) -> None:
-    target = repo.add_letter(store, letter("Visit", recipient="Shavkat Mirziyoyev"), author="t")
+    target = letter_repo.add_letter(store, letter("Visit", recipient="Shavkat Mirziyoyev"), author="t")
     assert [h.id for h in search_letters(store, "mirziyoyev")] == [target]
 
 
 def test_snippets_mark_the_matched_words(store: Store) -> None:
-    repo.add_letter(
+    letter_repo.add_letter(
         store, letter("Visit", "The lawyer <Ivanov> was disbarred in March after the trial."), author="t"
     )
     [hit] = search_letters(store, "disbarred")
@@ -90,35 +95,33 @@ def test_snippets_mark_the_matched_words(store: Store) -> None:
 
 
 def test_updates_and_deletes_are_reflected(store: Store) -> None:
-    letter_id = repo.add_letter(store, letter("Visit", "old wording"), author="t")
-    repo.save_letter(
+    letter_id = letter_repo.add_letter(store, letter("Visit", "old wording"), author="t")
+    letter_repo.save_letter(
         store, letter_id, letter("Visit", "new phrasing", recipient="Emomali Rahmon"), author="t"
     )
     assert search_letters(store, "wording") == []
     assert [h.id for h in search_letters(store, "phrasing")] == [letter_id]
     assert [h.id for h in search_letters(store, "rahmon")] == [letter_id]
     assert search_letters(store, "someone") == []  # the old recipient is gone from the index
-    repo.trash_letter(store, letter_id)
+    letter_repo.trash_letter(store, letter_id)
     assert search_letters(store, "phrasing") == []
     assert [h.id for h in search_letters(store, "phrasing", include_trashed=True)] == [letter_id]
-    repo.empty_trash(store)
+    letter_repo.empty_trash(store)
     assert search_letters(store, "phrasing", include_trashed=True) == []
 
 
 def test_cases_are_found_by_reference_title_summary_and_people(store: Store) -> None:
-    case_id = repo.add_case(
+    case_id = case_repo.add_case(
         store,
-        repo.CaseData(
-            reference="KZ-2022-003", title="Blogger detained", country="KZ", summary="Arrest in Almaty"
-        ),
+        CaseData(reference="KZ-2022-003", title="Blogger detained", country="KZ", summary="Arrest in Almaty"),
     )
-    person = repo.add_person(store, case_id, repo.PersonData(name="Aigerim Tleuzhan", role="blogger"))
+    person = case_repo.add_person(store, case_id, PersonData(name="Aigerim Tleuzhan", role="blogger"))
     for query in ("KZ-2022-003", "blogger", "almaty", "tleuzhan", "aiger"):
         assert [h.id for h in search_cases(store, query)] == [case_id], query
-    repo.update_person(store, person, repo.PersonData(name="Renamed Person"))
+    case_repo.update_person(store, person, PersonData(name="Renamed Person"))
     assert search_cases(store, "tleuzhan") == []
     assert [h.id for h in search_cases(store, "renamed")] == [case_id]
-    repo.delete_case(store, case_id)
+    case_repo.delete_case(store, case_id)
     assert search_cases(store, "blogger") == []
 
 
@@ -133,24 +136,26 @@ def test_no_user_input_breaks_a_search(shared_store: Store, query: str) -> None:
     hits = search_letters(shared_store, query)
     assert all(h.kind == "letter" for h in hits)
     search_cases(shared_store, query)
-    repo.count_letters(shared_store, repo.LetterFilter(text=query))
+    letter_lists.count_letters(shared_store, LetterFilter(text=query))
 
 
 def test_limit_is_respected(store: Store) -> None:
-    repo.add_letters(store, [replace(letter(f"Appeal {i}"), body="appeal") for i in range(5)], author="t")
+    letter_repo.add_letters(
+        store, [replace(letter(f"Appeal {i}"), body="appeal") for i in range(5)], author="t"
+    )
     assert len(search_letters(store, "appeal", limit=3)) == 3
 
 
 def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
     from iphr_desk.core.store.search import rebuild
 
-    ids = repo.add_letters(
+    ids = letter_repo.add_letters(
         store,
         [letter(f"Appeal {i}", "Body about torture", recipient=f"Judge Nr{i}") for i in range(3)],
         author="t",
     )
-    case_id = repo.add_case(store, repo.CaseData(reference="TM-1", title="Activist", country="TM"))
-    repo.add_person(store, case_id, repo.PersonData(name="Gulgeldi Annaniyazov"))
+    case_id = case_repo.add_case(store, CaseData(reference="TM-1", title="Activist", country="TM"))
+    case_repo.add_person(store, case_id, PersonData(name="Gulgeldi Annaniyazov"))
     queries = ("torture", "nr1", "appeal", "judge")
     before = [[(h.id, h.snippet) for h in search_letters(store, q)] for q in queries]
     rebuild(store)
@@ -162,26 +167,30 @@ def test_rebuild_gives_the_same_results_as_the_triggers(store: Store) -> None:
 def test_the_indexes_agree_with_the_tables_after_every_kind_of_write(store: Store) -> None:
     from iphr_desk.core.store.search import check_integrity
 
-    first, second = repo.add_letters(store, [letter("One", "alpha"), letter("Two", "beta")], author="t")
+    first, second = letter_repo.add_letters(
+        store, [letter("One", "alpha"), letter("Two", "beta")], author="t"
+    )
     batch = letter("Batch", "gamma")
     batch = replace(batch, recipients=(Recipient(name="A a"), Recipient(name="B b"), Recipient(name="C c")))
-    repo.save_letter(store, first, batch, author="t")
-    repo.save_letter(store, first, replace(batch, recipients=batch.recipients[1:], body="delta"), author="t")
-    repo.save_letter(store, second, letter("Two", "beta", recipient="Someone Else"), author="t")
-    repo.trash_letter(store, second)
-    repo.empty_trash(store)
-    case_id = repo.add_case(store, repo.CaseData(reference="KZ-9", title="T", country="KZ", summary="s"))
-    people = [repo.add_person(store, case_id, repo.PersonData(name=f"P{i} Q")) for i in range(3)]
-    repo.update_person(store, people[1], repo.PersonData(name="Renamed"))
-    repo.delete_person(store, people[0])
-    repo.update_case(store, case_id, repo.CaseData(reference="KZ-10", title="T2", country="KZ"))
+    letter_repo.save_letter(store, first, batch, author="t")
+    letter_repo.save_letter(
+        store, first, replace(batch, recipients=batch.recipients[1:], body="delta"), author="t"
+    )
+    letter_repo.save_letter(store, second, letter("Two", "beta", recipient="Someone Else"), author="t")
+    letter_repo.trash_letter(store, second)
+    letter_repo.empty_trash(store)
+    case_id = case_repo.add_case(store, CaseData(reference="KZ-9", title="T", country="KZ", summary="s"))
+    people = [case_repo.add_person(store, case_id, PersonData(name=f"P{i} Q")) for i in range(3)]
+    case_repo.update_person(store, people[1], PersonData(name="Renamed"))
+    case_repo.delete_person(store, people[0])
+    case_repo.update_case(store, case_id, CaseData(reference="KZ-10", title="T2", country="KZ"))
     check_integrity(store)
     assert [h.id for h in search_letters(store, "delta")] == [first]
     assert search_letters(store, "gamma") == []
     assert [h.id for h in search_letters(store, "c c")] == [first]
     assert search_letters(store, "a a ") == []
     assert [h.id for h in search_cases(store, "renamed")] == [case_id]
-    repo.delete_case(store, case_id)
+    case_repo.delete_case(store, case_id)
     check_integrity(store)
     assert search_cases(store, "renamed") == []
 
@@ -192,7 +201,7 @@ def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
 
     from iphr_desk.core.store.search import check_integrity, rebuild
 
-    letter_id = repo.add_letter(store, letter("Subject", "original words"), author="t")
+    letter_id = letter_repo.add_letter(store, letter("Subject", "original words"), author="t")
     with store.session() as session:  # change the text behind the index's back
         session.execute(text("DROP TRIGGER letters_fts_pending_update"))
         session.execute(text("UPDATE letters SET body = 'replaced words' WHERE id = :i"), {"i": letter_id})
@@ -234,14 +243,14 @@ def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Stor
 
     store = shared_store
     for op, *args in ops:
-        live = [s.id for s in repo.letter_summaries(store, limit=6)]
-        cases = repo.case_summaries(store, limit=3, sort="id", descending=True)
+        live = [s.id for s in letter_lists.letter_summaries(store, limit=6)]
+        cases = case_repo.case_summaries(store, limit=3, sort="id", descending=True)
         if op == "add":
-            repo.add_letter(store, _with_recipients(args[0], args[1]), author="t", reason="")
+            letter_repo.add_letter(store, _with_recipients(args[0], args[1]), author="t", reason="")
         elif op == "save" and live:
-            repo.save_letter(store, live[0], _with_recipients(args[0], args[1]), author="t")
+            letter_repo.save_letter(store, live[0], _with_recipients(args[0], args[1]), author="t")
         elif op == "save_point" and live:
-            repo.save_letter(
+            letter_repo.save_letter(
                 store, live[-1], _with_recipients(args[0], args[1]), author="t", revision_reason="saved"
             )
         elif op == "find":
@@ -249,28 +258,28 @@ def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Stor
                 store, args[0]
             )
         elif op == "trash" and live:
-            repo.trash_letter(store, live[args[0] % len(live)])
+            letter_repo.trash_letter(store, live[args[0] % len(live)])
         elif op == "empty":
-            repo.empty_trash(store)
+            letter_repo.empty_trash(store)
         elif op == "case":
-            reference = f"C-{repo.count_cases(store)}-{len(args[0])}-{args[0][:3]}"
-            if repo.find_case(store, reference) is None:
-                case_id = repo.add_case(
-                    store, repo.CaseData(reference=reference, title=args[0], country="KZ")
+            reference = f"C-{case_repo.count_cases(store)}-{len(args[0])}-{args[0][:3]}"
+            if case_repo.find_case(store, reference) is None:
+                case_id = case_repo.add_case(
+                    store, CaseData(reference=reference, title=args[0], country="KZ")
                 )
                 for name in args[1]:
-                    repo.add_person(store, case_id, repo.PersonData(name=name))
+                    case_repo.add_person(store, case_id, PersonData(name=name))
         elif op == "rename" and cases:
-            detail = repo.get_case_detail(store, cases[0].id)
+            detail = case_repo.get_case_detail(store, cases[0].id)
             if detail.people:
-                repo.update_person(store, detail.people[0].id, repo.PersonData(name=args[0]))
-            repo.update_case(store, cases[0].id, replace(detail.data, summary=args[0]))
+                case_repo.update_person(store, detail.people[0].id, PersonData(name=args[0]))
+            case_repo.update_case(store, cases[0].id, replace(detail.data, summary=args[0]))
         elif op == "drop_person" and cases:
-            people = repo.get_case_detail(store, cases[0].id).people
+            people = case_repo.get_case_detail(store, cases[0].id).people
             if people:
-                repo.delete_person(store, people[-1].id)
+                case_repo.delete_person(store, people[-1].id)
         elif op == "drop_case" and cases:
-            repo.delete_case(store, cases[-1].id)
+            case_repo.delete_case(store, cases[-1].id)
     check_integrity(store)
 
 
@@ -278,8 +287,8 @@ def _naive_search(store: Store, word: str) -> set[int]:
     """The live letters whose subject, body or recipients hold `word`, by reading every one."""
     wanted = word.casefold()
     found = set()
-    for summary in repo.letter_summaries(store):
-        stored = repo.get_letter(store, summary.id)
+    for summary in letter_lists.letter_summaries(store):
+        stored = letter_repo.get_letter(store, summary.id)
         text = " ".join([stored.subject, stored.body, *(r.name for r in stored.recipients)])
         if wanted in text.casefold().split():
             found.add(summary.id)
@@ -289,26 +298,28 @@ def _naive_search(store: Store, word: str) -> set[int]:
 def test_autosave_defers_indexing_and_a_search_still_finds_the_new_words(store: Store) -> None:
     from sqlalchemy import text
 
-    letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
+    letter_id = letter_repo.add_letter(store, letter("Subject", "first draft"), author="t")
 
     def pending() -> list[int]:
         with store.read_session() as session:
             return list(session.scalars(text("SELECT letter_id FROM letters_fts_pending")))
 
     assert pending() == []  # a normal write is indexed in its own transaction
-    repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
-    repo.save_letter(store, letter_id, letter("Subject", "third draft"), author="t")
+    letter_repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+    letter_repo.save_letter(store, letter_id, letter("Subject", "third draft"), author="t")
     assert pending() == [letter_id]  # autosave left it for later, once
     assert [h.id for h in search_letters(store, "third")] == [letter_id]
     assert search_letters(store, "second") == [] and search_letters(store, "first") == []
     assert pending() == []
-    repo.save_letter(store, letter_id, letter("Subject", "fourth draft", recipient="Zhaparov"), author="t")
-    assert [s.id for s in repo.letter_summaries(store, filters=repo.LetterFilter(text="zhaparov"))] == [
+    letter_repo.save_letter(
+        store, letter_id, letter("Subject", "fourth draft", recipient="Zhaparov"), author="t"
+    )
+    assert [s.id for s in letter_lists.letter_summaries(store, filters=LetterFilter(text="zhaparov"))] == [
         letter_id
     ]
-    repo.save_letter(store, letter_id, letter("Subject", "fifth draft"), author="t")
-    repo.trash_letter(store, letter_id)
-    repo.empty_trash(store)  # deleting a pending letter removes the text the index holds
+    letter_repo.save_letter(store, letter_id, letter("Subject", "fifth draft"), author="t")
+    letter_repo.trash_letter(store, letter_id)
+    letter_repo.empty_trash(store)  # deleting a pending letter removes the text the index holds
     from iphr_desk.core.store.search import check_integrity
 
     check_integrity(store)
@@ -318,9 +329,11 @@ def test_autosave_defers_indexing_and_a_search_still_finds_the_new_words(store: 
 def test_a_save_point_indexes_at_once(store: Store) -> None:
     from sqlalchemy import text
 
-    letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
-    repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
-    repo.save_letter(store, letter_id, letter("Subject", "final text"), author="t", revision_reason="saved")
+    letter_id = letter_repo.add_letter(store, letter("Subject", "first draft"), author="t")
+    letter_repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+    letter_repo.save_letter(
+        store, letter_id, letter("Subject", "final text"), author="t", revision_reason="saved"
+    )
     with store.read_session() as session:
         assert session.scalar(text("SELECT count(*) FROM letters_fts_pending")) == 0
         hits = session.execute(text("SELECT rowid FROM letters_fts WHERE letters_fts MATCH 'final'")).all()
@@ -350,8 +363,8 @@ def test_a_search_goes_ahead_when_the_pending_letters_cannot_be_indexed_yet(tmp_
     import sqlite3
 
     with Store.open(tmp_path, busy_timeout=0.05) as store:
-        letter_id = repo.add_letter(store, letter("Subject", "first draft"), author="t")
-        repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
+        letter_id = letter_repo.add_letter(store, letter("Subject", "first draft"), author="t")
+        letter_repo.save_letter(store, letter_id, letter("Subject", "second draft"), author="t")
         writer = sqlite3.connect(store.db_path, isolation_level=None)
         writer.execute("BEGIN IMMEDIATE")
         try:

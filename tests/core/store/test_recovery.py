@@ -20,10 +20,11 @@ from test_crypto import PASSPHRASE, PHRASE, files_containing, secret_letter
 
 from iphr_desk.core.errors import BadInput, DatabaseLockedError, MissingDatabaseError, StoreError
 from iphr_desk.core.store import backup, crypto, recovery
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 LETTER = ROOT / "tests" / "data" / "letters" / "fr_pre_visit.md"
 REPEAT = int(os.environ.get("IPHR_SOAK_REPEAT", "1"))
 
@@ -45,11 +46,11 @@ def run_cli(
 def store_with_backups(folder: Path, backups: int = 2) -> int:
     """A plain store holding the secret letter, with `backups` backups; returns the letter count."""
     with Store.open(folder) as store:
-        repo.add_letter(store, secret_letter(), author="t")
+        letter_repo.add_letter(store, secret_letter(), author="t")
         for number in range(backups):
-            repo.add_letter(store, secret_letter(f"Letter {number}"), author="t")
+            letter_repo.add_letter(store, secret_letter(f"Letter {number}"), author="t")
             backup.create_backup(store)
-        return repo.count_letters(store)
+        return letter_lists.count_letters(store)
 
 
 def subjects(folder: Path, passphrase: str | None) -> list[str]:
@@ -59,7 +60,7 @@ def subjects(folder: Path, passphrase: str | None) -> list[str]:
             assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         finally:
             conn.close()
-        return sorted(row.subject for row in repo.letter_summaries(store))
+        return sorted(row.subject for row in letter_lists.letter_summaries(store))
 
 
 ENCRYPT_STEPS = [
@@ -120,7 +121,7 @@ def test_imports_while_encrypt_runs_are_stored_or_refused_never_lost(tmp_path: P
     folder = tmp_path / "data"
     with Store.open(folder) as store:
         filler = [secret_letter(f"Filler {n} " + os.urandom(1500).hex()) for n in range(3000)]
-        repo.add_letters(store, filler, author="t")
+        letter_repo.add_letters(store, filler, author="t")
     importer = subprocess.Popen(
         [sys.executable, "-c", IMPORT_LOOP, str(folder), str(LETTER)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -143,7 +144,7 @@ def test_imports_while_encrypt_runs_are_stored_or_refused_never_lost(tmp_path: P
     for line in refused:
         assert "being encrypted or restored" in line or "busy" in line or "open in another" in line, line
     with Store.open(folder, passphrase=passphrase) as store:
-        ids = {row.id for row in repo.letter_summaries(store)}
+        ids = {row.id for row in letter_lists.letter_summaries(store)}
     assert set(acknowledged) <= ids, "an import that said it stored a letter lost it"
     if passphrase is not None:
         assert files_containing(folder, PHRASE) == []
@@ -182,7 +183,7 @@ def test_restore_killed_between_its_steps_is_finished_or_undone_at_the_next_open
     store_with_backups(folder, backups=1)
     in_backup = subjects(folder, None)
     with Store.open(folder) as store:
-        repo.add_letter(store, secret_letter("After the backup"), author="t")
+        letter_repo.add_letter(store, secret_letter("After the backup"), author="t")
     current = subjects(folder, None)
     killed = run_cli(folder, "backup", "restore", "1", kill_at=step)
     assert killed.returncode == -signal.SIGKILL
@@ -294,7 +295,7 @@ def test_files_are_private_whatever_the_folder_mode(tmp_path: Path) -> None:
     old = os.umask(0o022)
     try:
         with Store.open(folder) as store:
-            repo.add_letter(store, secret_letter(), author="t")
+            letter_repo.add_letter(store, secret_letter(), author="t")
             backup.create_backup(store)
             modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.rglob("*")}
     finally:

@@ -41,7 +41,7 @@ from iphr_desk.core.export.letterhead import load_letterhead, register_letterhea
 from iphr_desk.core.export.letterhead_sanitize import MAX_PART_BYTES, sanitise_package
 from iphr_desk.resources import resource
 
-LETTER = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
+LETTER = Path(__file__).resolve().parents[2] / "data" / "letters" / "fr_pre_visit.md"
 ON_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

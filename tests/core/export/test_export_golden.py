@@ -1,6 +1,6 @@
 """Golden files: the exported XML compared with reviewed references, so any change shows as a diff.
 
-Regenerate after an intended change with `IPHR_UPDATE_GOLDEN=1 pytest tests/core/test_export_golden.py`
+Regenerate after an intended change with `IPHR_UPDATE_GOLDEN=1 pytest tests/core/export/test_export_golden.py`
 and review the diff of tests/golden/ before committing it.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from export_samples import Samples
 from lxml import etree
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden"
 PARTS = (
     "word/document.xml",
     "word/footnotes.xml",

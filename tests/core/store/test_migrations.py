@@ -9,10 +9,11 @@ from pathlib import Path
 from sqlalchemy import MetaData, create_engine
 
 from iphr_desk.core.store import models as m
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store import search
 from iphr_desk.core.store.database import Store
 from iphr_desk.core.store.migrations import HEAD_REVISION, upgrade_to_head
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository.values import LetterFilter
 
 
 def _version(db: Path) -> str:
@@ -114,9 +115,11 @@ def test_a_populated_database_at_revision_one_is_backed_up_then_upgraded(tmp_pat
         assert store.backup_made is not None
         assert "pre-migration" in store.backup_made.name
         assert _version(store.backup_made) == "0001_initial"  # the backup is the file as it was
-        [summary] = repo.letter_summaries(store)
+        [summary] = letter_lists.letter_summaries(store)
         assert (summary.subject, summary.recipient) == ("Обращение по делу журналиста", "Садыр Жапаров")
-        [page] = repo.letter_summaries(store, sort="recipient")  # 0005 copied the first recipient's name
+        [page] = letter_lists.letter_summaries(
+            store, sort="recipient"
+        )  # 0005 copied the first recipient's name
         assert page.id == summary.id
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT recipient_name FROM letters").scalar() == "Садыр Жапаров"
@@ -157,7 +160,7 @@ def test_the_schema_and_list_queries_compile_for_postgresql() -> None:
         assert "CREATE TABLE" in str(CreateTable(table).compile(dialect=dialect))
         for index in table.indexes:
             str(CreateIndex(index).compile(dialect=dialect))
-    page = repo._letter_page_query(repo.LetterFilter(status="draft"), "recipient", True, 100, 50)
+    page = letter_lists._letter_page_query(LetterFilter(status="draft"), "recipient", True, 100, 50)
     assert "LIMIT" in str(page.compile(dialect=dialect))
     from sqlalchemy import func, select
 

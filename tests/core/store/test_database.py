@@ -17,8 +17,9 @@ from iphr_desk.core.errors import (
 )
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 from iphr_desk.core.paths import DATA_DIR_ENV, default_data_dir, resolve_data_dir
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 
 
 def sample_letter() -> Letter:
@@ -68,13 +69,13 @@ def test_a_failed_session_rolls_back(tmp_path: Path) -> None:
     from iphr_desk.core.store.models import Letter as LetterRow
 
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample_letter(), author="t")
+        letter_repo.add_letter(store, sample_letter(), author="t")
 
         with pytest.raises(RuntimeError), store.session() as session:
             session.add(LetterRow(uuid="x", language="fr", place="p", date=sample_letter().date, subject="s"))
             session.flush()
             raise RuntimeError("boom")
-        assert repo.count_letters(store) == 1
+        assert letter_lists.count_letters(store) == 1
 
 
 def test_known_revisions_match_the_migration_scripts() -> None:
@@ -89,7 +90,7 @@ def test_known_revisions_match_the_migration_scripts() -> None:
 
 def test_a_database_from_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample_letter(), author="t")
+        letter_repo.add_letter(store, sample_letter(), author="t")
     db = tmp_path / "iphr-desk.sqlite3"
     conn = sqlite3.connect(db)
     conn.execute("UPDATE alembic_version SET version_num = '0099_from_the_future'")
@@ -106,7 +107,7 @@ def test_a_database_from_a_newer_schema_is_refused_and_left_untouched(tmp_path: 
 def test_a_damaged_database_is_refused_naming_the_newest_good_backup(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         for _ in range(30):
-            repo.add_letter(store, sample_letter(), author="t")
+            letter_repo.add_letter(store, sample_letter(), author="t")
         from iphr_desk.core.store.backup import create_backup
 
         good = create_backup(store)
@@ -132,11 +133,11 @@ def test_a_busy_database_makes_a_writer_wait_then_give_up(tmp_path: Path) -> Non
         other.execute("BEGIN IMMEDIATE")
         try:
             with pytest.raises(DatabaseLockedError, match="busy"):
-                repo.add_letter(store, sample_letter(), author="t")
+                letter_repo.add_letter(store, sample_letter(), author="t")
         finally:
             other.execute("ROLLBACK")
             other.close()
-        assert repo.count_letters(store) == 0
+        assert letter_lists.count_letters(store) == 0
 
 
 def test_a_busy_database_that_frees_up_in_time_lets_the_write_through(tmp_path: Path) -> None:
@@ -154,19 +155,19 @@ def test_a_busy_database_that_frees_up_in_time_lets_the_write_through(tmp_path: 
         worker.start()
         timer = threading.Timer(0.3, locked.set)
         timer.start()
-        repo.add_letter(store, sample_letter(), author="t")
+        letter_repo.add_letter(store, sample_letter(), author="t")
         worker.join()
         assert locked.is_set()
-        assert repo.count_letters(store) == 1
+        assert letter_lists.count_letters(store) == 1
 
 
 def test_reads_go_on_while_another_program_writes(tmp_path: Path) -> None:
     with Store.open(tmp_path, busy_timeout=0.2) as store:
-        repo.add_letter(store, sample_letter(), author="t")
+        letter_repo.add_letter(store, sample_letter(), author="t")
         other = sqlite3.connect(store.db_path, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")
         try:
-            assert repo.count_letters(store) == 1
+            assert letter_lists.count_letters(store) == 1
         finally:
             other.execute("ROLLBACK")
             other.close()
@@ -185,7 +186,7 @@ def test_a_full_disk_is_a_plain_error_and_the_change_is_rolled_back(tmp_path: Pa
     from sqlalchemy import text
 
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample_letter(), author="t")
+        letter_repo.add_letter(store, sample_letter(), author="t")
         page_count = 0
         with store.read_session() as session:
             page_count = int(session.execute(text("PRAGMA page_count")).scalar_one())
@@ -199,10 +200,10 @@ def test_a_full_disk_is_a_plain_error_and_the_change_is_rolled_back(tmp_path: Pa
         event.listen(store.engine, "connect", cap)
         big = replace(sample_letter(), body="x" * 2_000_000)
         with pytest.raises(StoreError, match="is full: the last change was not saved"):
-            repo.add_letter(store, big, author="t")
+            letter_repo.add_letter(store, big, author="t")
         event.remove(store.engine, "connect", cap)
         store.engine.dispose()
-        assert repo.count_letters(store) == 1
+        assert letter_lists.count_letters(store) == 1
 
 
 def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
@@ -213,7 +214,7 @@ def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
         try:
             with Store.open(tmp_path, daily_backup=False) as store:
                 for _ in range(count):
-                    repo.add_letter(store, sample_letter(), author="t")
+                    letter_repo.add_letter(store, sample_letter(), author="t")
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -224,7 +225,7 @@ def test_two_writers_on_one_folder_take_turns(tmp_path: Path) -> None:
         worker.join()
     assert errors == []
     with Store.open(tmp_path) as store:
-        assert repo.count_letters(store) == 45
+        assert letter_lists.count_letters(store) == 45
 
 
 def test_a_daily_check_skips_quick_check_once_the_day_is_backed_up(tmp_path: Path) -> None:
@@ -234,7 +235,7 @@ def test_a_daily_check_skips_quick_check_once_the_day_is_backed_up(tmp_path: Pat
 
     with Store.open(tmp_path) as store:
         for _ in range(30):
-            repo.add_letter(store, sample_letter(), author="t")
+            letter_repo.add_letter(store, sample_letter(), author="t")
         today = create_backup(store)
     stamp = dt.date.today().strftime("%Y%m%d")
     yesterday = today.with_name(

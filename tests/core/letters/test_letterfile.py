@@ -19,7 +19,7 @@ from iphr_desk.core.letters.letterfile import (
     write_letter_text,
 )
 
-LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
+LETTERS = Path(__file__).resolve().parents[2] / "data" / "letters"
 SAMPLE = LETTERS / "fr_pre_visit.md"
 
 #: Every malformed file in tests/data/letters/bad and the exact message it gets (after "bad/NAME: ").

@@ -11,7 +11,7 @@ import pytest
 from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, OFFICE_IDS, REGISTERS, VOICES, Gender, Recipient
 from iphr_desk.core.protocol.address import address_lines_for, closing_for, salutation_for
 
-GOLDEN_FILE = Path(__file__).parent / "data" / "protocol" / "golden.toml"
+GOLDEN_FILE = Path(__file__).parents[1] / "data" / "protocol" / "golden.toml"
 CASES: list[dict[str, Any]] = tomllib.loads(GOLDEN_FILE.read_text(encoding="utf-8"))["case"]
 KEYS = {"language", "office", "gender", "register", "voice", "part", "name", "surname", "title"}
 KEYS |= {"expected", "source", "note"}

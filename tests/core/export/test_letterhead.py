@@ -63,9 +63,7 @@ def test_committed_template_is_what_the_build_script_makes(tmp_path: Path) -> No
     with zipfile.ZipFile(rebuilt) as new, zipfile.ZipFile(folder / "iphr.docx") as old:
         assert sorted(new.namelist()) == sorted(old.namelist())
         for name in new.namelist():
-            assert new.read(name) == old.read(name), (
-                f"{name} differs: run python -m tools.letterhead_build"
-            )
+            assert new.read(name) == old.read(name), f"{name} differs: run python -m tools.letterhead_build"
 
 
 def test_logo_drawing_is_a_png_of_the_asked_size() -> None:

@@ -12,8 +12,11 @@ import pytest
 from iphr_desk.core.errors import BadInput, DatabaseLockedError, PassphraseError
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 from iphr_desk.core.store import backup, crypto, search
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository.values import CaseData, PersonData
 
 PHRASE = "Zhanbolat-Quillfeather"
 PASSPHRASE = "correct horse 'battery' staple"
@@ -38,9 +41,9 @@ def files_containing(folder: Path, needle: str) -> list[Path]:
 
 def _plain_store_with_secret(folder: Path) -> None:
     with Store.open(folder) as store:
-        repo.add_letter(store, secret_letter(), author="t")
-        case_id = repo.add_case(store, repo.CaseData(reference="KZ-1", title="Case", country="KZ"))
-        repo.add_person(store, case_id, repo.PersonData(name=PHRASE))
+        letter_repo.add_letter(store, secret_letter(), author="t")
+        case_id = case_repo.add_case(store, CaseData(reference="KZ-1", title="Case", country="KZ"))
+        case_repo.add_person(store, case_id, PersonData(name=PHRASE))
         backup.create_backup(store)
 
 
@@ -53,9 +56,9 @@ def test_after_encryption_the_phrase_is_in_no_file_of_the_data_folder(tmp_path: 
     assert all(crypto.is_encrypted(info.path) for info in backup.list_backups(tmp_path))
     with Store.open(tmp_path, passphrase=PASSPHRASE) as store:
         assert store.encrypted
-        assert [s.subject for s in repo.letter_summaries(store)] == [f"Release of {PHRASE}"]
+        assert [s.subject for s in letter_lists.letter_summaries(store)] == [f"Release of {PHRASE}"]
         assert len(search.search_letters(store, "quillfeather")) == 1
-        repo.add_letter(store, secret_letter("Second letter"), author="t")  # lands in the WAL
+        letter_repo.add_letter(store, secret_letter("Second letter"), author="t")  # lands in the WAL
         backup.create_backup(store)
         assert files_containing(tmp_path, PHRASE) == []
         assert files_containing(tmp_path, "Second letter") == []
@@ -80,7 +83,7 @@ def test_a_missing_or_wrong_passphrase_is_a_clear_error_and_changes_nothing(tmp_
 
 def test_a_new_store_opened_with_a_passphrase_is_encrypted(tmp_path: Path) -> None:
     with Store.open(tmp_path, passphrase=PASSPHRASE) as store:
-        repo.add_letter(store, secret_letter(), author="t")
+        letter_repo.add_letter(store, secret_letter(), author="t")
     assert crypto.is_encrypted(tmp_path / "iphr-desk.sqlite3")
     assert files_containing(tmp_path, PHRASE) == []
 
@@ -106,10 +109,13 @@ def test_a_store_in_use_by_another_program_is_not_converted(tmp_path: Path) -> N
 
 _HOLD_STORE = """
 import sys
-from iphr_desk.core.store import repository
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository.values import CaseData, PersonData
 from iphr_desk.core.store.database import Store
 store = Store.open(sys.argv[1], daily_backup=False)
-repository.count_letters(store)
+letter_lists.count_letters(store)
 print("open", flush=True)
 sys.stdin.read()
 store.close()
@@ -133,11 +139,11 @@ def test_changing_the_passphrase_rekeys_the_store_and_its_backups(tmp_path: Path
         with pytest.raises(PassphraseError, match="current passphrase is wrong"):
             crypto.change_passphrase(store, "guess", "new one")
         crypto.change_passphrase(store, PASSPHRASE, "new one")
-        assert repo.count_letters(store) == 1  # still open, now with the new key
+        assert letter_lists.count_letters(store) == 1  # still open, now with the new key
     with pytest.raises(PassphraseError):
         Store.open(tmp_path, passphrase=PASSPHRASE)
     with Store.open(tmp_path, passphrase="new one") as store:
-        assert repo.get_letter(store, 1) == secret_letter()
+        assert letter_repo.get_letter(store, 1) == secret_letter()
     assert all(backup.verify_backup(info.path, "new one") for info in backup.list_backups(tmp_path))
     assert files_containing(tmp_path, "new one") == []
 

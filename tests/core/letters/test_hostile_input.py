@@ -27,7 +27,7 @@ from iphr_desk.core.letters.letterfile import (
 from iphr_desk.core.letters.markdown_depth import MAX_NESTING, too_deep
 from iphr_desk.core.textclean import escape_for_terminal
 
-LETTER = (Path(__file__).resolve().parent.parent / "data" / "letters" / "fr_pre_visit.md").read_text(
+LETTER = (Path(__file__).resolve().parents[2] / "data" / "letters" / "fr_pre_visit.md").read_text(
     encoding="utf-8"
 )
 

@@ -11,8 +11,9 @@ import pytest
 from iphr_desk.core.errors import BadInput, CorruptDatabaseError
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 from iphr_desk.core.store import backup
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
 
 
 def sample(subject: str) -> Letter:
@@ -37,7 +38,7 @@ def _subjects(db: Path) -> list[str]:
 def test_the_first_open_of_a_day_makes_one_backup(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         assert store.backup_made is None  # a brand-new store has nothing to keep
-        repo.add_letter(store, sample("A"), author="t")
+        letter_repo.add_letter(store, sample("A"), author="t")
     with Store.open(tmp_path) as store:
         assert store.backup_made is not None
         assert "daily" in store.backup_made.name
@@ -51,7 +52,7 @@ def test_the_first_open_of_a_day_makes_one_backup(tmp_path: Path) -> None:
 
 def test_a_backup_is_a_complete_self_contained_database(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample("A"), author="t")
+        letter_repo.add_letter(store, sample("A"), author="t")
         path = backup.create_backup(store)
     assert backup.verify_backup(path)
     assert not path.with_name(path.name + "-wal").exists()
@@ -76,15 +77,15 @@ def test_rotation_keeps_the_newest_ten(tmp_path: Path) -> None:
 
 def test_restore_puts_a_backup_in_place_and_keeps_the_current_file_aside(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample("A"), author="t")
+        letter_repo.add_letter(store, sample("A"), author="t")
         backup.create_backup(store)
-        repo.add_letter(store, sample("B"), author="t")
+        letter_repo.add_letter(store, sample("B"), author="t")
     aside = backup.restore_backup(tmp_path, 1)
     assert aside != tmp_path / "iphr-desk.sqlite3"
     assert aside.name.startswith("iphr-desk.sqlite3.replaced-")
     assert _subjects(aside) == ["A", "B"]
     with Store.open(tmp_path) as store:
-        assert [s.subject for s in repo.letter_summaries(store)] == ["A"]
+        assert [s.subject for s in letter_lists.letter_summaries(store)] == ["A"]
     with pytest.raises(BadInput, match="no backup number 99"):
         backup.restore_backup(tmp_path, 99)
 
@@ -99,7 +100,7 @@ def _damage(db: Path) -> None:
 def test_verify_tells_a_damaged_backup_from_a_good_one(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         for i in range(20):
-            repo.add_letter(store, sample(f"L{i}"), author="t")
+            letter_repo.add_letter(store, sample(f"L{i}"), author="t")
         good = backup.create_backup(store)
         bad = backup.create_backup(store)
     _damage(bad)
@@ -113,7 +114,7 @@ def test_verify_tells_a_damaged_backup_from_a_good_one(tmp_path: Path) -> None:
 def test_a_damaged_store_is_moved_aside_not_deleted_and_a_backup_restored(tmp_path: Path) -> None:
     with Store.open(tmp_path) as store:
         for i in range(20):
-            repo.add_letter(store, sample(f"L{i}"), author="t")
+            letter_repo.add_letter(store, sample(f"L{i}"), author="t")
         backup.create_backup(store)
     db = tmp_path / "iphr-desk.sqlite3"
     _damage(db)
@@ -126,7 +127,7 @@ def test_a_damaged_store_is_moved_aside_not_deleted_and_a_backup_restored(tmp_pa
     assert not db.exists()
     backup.restore_backup(tmp_path, 1)
     with Store.open(tmp_path) as store:
-        assert repo.count_letters(store) == 20
+        assert letter_lists.count_letters(store) == 20
     assert aside.exists()
 
 
@@ -142,15 +143,15 @@ def test_restoring_a_pre_migration_backup_then_reopening_migrates_it(tmp_path: P
     upgrade_to_head(engine, "0001_initial")
     engine.dispose()
     with Store.open(tmp_path) as store:
-        repo.add_letter(store, sample("Newer"), author="t")
+        letter_repo.add_letter(store, sample("Newer"), author="t")
         store.close()
         number = next(info.number for info in backup.list_backups(tmp_path) if info.path == old)
         backup.restore_backup(tmp_path, number)
         store.reopen()
         assert store.migrated_from == "0001_initial"
-        assert repo.count_letters(store) == 0
-        repo.add_letter(store, sample("After restore"), author="t")
-        assert [s.subject for s in repo.letter_summaries(store)] == ["After restore"]
+        assert letter_lists.count_letters(store) == 0
+        letter_repo.add_letter(store, sample("After restore"), author="t")
+        assert [s.subject for s in letter_lists.letter_summaries(store)] == ["After restore"]
     conn = sqlite3.connect(tmp_path / "iphr-desk.sqlite3")
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == HEAD_REVISION
     conn.close()

@@ -48,8 +48,10 @@ def test_generated_letters_are_canonical_letter_files() -> None:
 
 
 def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_path: Path) -> None:
-    from iphr_desk.core.store import repository as repo
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository import letter_lists
+    from iphr_desk.core.store.repository import letters as letter_repo
     from iphr_desk.core.store.search import search_cases, search_letters
     from tools.corpus import generate_corpus
 
@@ -60,14 +62,14 @@ def test_generate_into_a_store_indexes_everything_and_keeps_the_triggers(tmp_pat
         )
         assert (result.cases, result.letters) == (12, 40)
         assert steps[-1] == (52, 52)
-        assert repo.count_letters(store) == 40 and repo.count_cases(store) == 12
-        first = repo.get_letter(store, 1)
+        assert letter_lists.count_letters(store) == 40 and case_repo.count_cases(store) == 12
+        first = letter_repo.get_letter(store, 1)
         assert first == next(iter(letters_stream(5, 1, [c.reference for c in cases_stream(5, 12)]))).letter
         surname = first.recipient.name.split()[-1]
         assert any(hit.id == 1 for hit in search_letters(store, surname, limit=100))
-        person = repo.get_case_detail(store, 1).people[0].name
+        person = case_repo.get_case_detail(store, 1).people[0].name
         assert any(hit.id == 1 for hit in search_cases(store, person, limit=100))
-        added = repo.add_letter(store, replace(first, subject="Zyxwvut unique subject"), author="test")
+        added = letter_repo.add_letter(store, replace(first, subject="Zyxwvut unique subject"), author="test")
         assert [hit.id for hit in search_letters(store, "Zyxwvut")] == [added]
 
 
@@ -75,8 +77,10 @@ def test_generating_the_same_seed_twice_is_refused_plainly(tmp_path: Path) -> No
     import pytest
 
     from iphr_desk.core.errors import BadInput
-    from iphr_desk.core.store import repository as repo
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository import letter_lists
+    from iphr_desk.core.store.repository import letters as letter_repo
     from tools.corpus import generate_corpus
 
     with Store.open(tmp_path) as store:
@@ -89,8 +93,8 @@ def test_generating_the_same_seed_twice_is_refused_plainly(tmp_path: Path) -> No
         )
         from iphr_desk.core.store.search import search_letters
 
-        letter = replace(repo.get_letter(store, 1), subject="Qwertzuiop after a refused run")
-        added = repo.add_letter(store, letter, author="test")  # the triggers survived the rollback
+        letter = replace(letter_repo.get_letter(store, 1), subject="Qwertzuiop after a refused run")
+        added = letter_repo.add_letter(store, letter, author="test")  # the triggers survived the rollback
         assert [hit.id for hit in search_letters(store, "Qwertzuiop")] == [added]
         generate_corpus(store, cases=3, letters=5, seed=10)
-        assert (repo.count_cases(store), repo.count_letters(store)) == (6, 11)
+        assert (case_repo.count_cases(store), letter_lists.count_letters(store)) == (6, 11)

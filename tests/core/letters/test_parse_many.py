@@ -11,7 +11,7 @@ from iphr_desk.core.errors import LetterFileError
 from iphr_desk.core.letters import letterfile as lf
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "letters"
+SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "demo" / "letters"
 
 
 def _files(tmp_path: Path, count: int) -> list[Path]:
