@@ -12,15 +12,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
-from iphr_desk.core.store import repository as repo
 from iphr_desk.core.store import search
 from iphr_desk.core.store.database import Store
+from iphr_desk.core.store.repository import cases as case_repo
+from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository.values import CaseData, LetterFilter
 
 CASES = (
-    repo.CaseData(reference="KG-2022-007", title="Journalist detained", country="KG",
+    CaseData(reference="KG-2022-007", title="Journalist detained", country="KG",
                   themes=("torture", "fair trial")),
-    repo.CaseData(reference="UZ-2023-011", title="Blogger charged", country="UZ", themes=("media freedom",)),
-    repo.CaseData(reference="KZ-2021-003", title="Lawyer disbarred", country="KZ", themes=("torture",)),
+    CaseData(reference="UZ-2023-011", title="Blogger charged", country="UZ", themes=("media freedom",)),
+    CaseData(reference="KZ-2021-003", title="Lawyer disbarred", country="KZ", themes=("torture",)),
 )  # fmt: skip
 
 
@@ -64,57 +67,57 @@ class Corpus:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Corpus]:
     store = Store.open(tmp_path_factory.mktemp("filters"))
     for case in CASES:
-        repo.add_case(store, case)
+        case_repo.add_case(store, case)
     ids = {}
     for subject, (cases, people) in LETTERS.items():
         letter = _letter(subject, cases, *(_recipient(name, office) for name, office in people))
-        ids[subject] = repo.add_letter(store, letter, author="test")
-    repo.trash_letter(store, ids["trashed"], author="test")
+        ids[subject] = letter_repo.add_letter(store, letter, author="test")
+    letter_repo.trash_letter(store, ids["trashed"], author="test")
     yield Corpus(store, ids)
     store.close()
 
 
-def _subjects(store: Store, filters: repo.LetterFilter, sort: str = "subject") -> list[str]:
-    rows = repo.letter_summaries(store, filters=filters, sort=sort, descending=False)
-    assert repo.count_letters(store, filters) == len(rows)  # the count honours the same filters
+def _subjects(store: Store, filters: LetterFilter, sort: str = "subject") -> list[str]:
+    rows = letter_lists.letter_summaries(store, filters=filters, sort=sort, descending=False)
+    assert letter_lists.count_letters(store, filters) == len(rows)  # the count honours the same filters
     return [row.subject for row in rows]
 
 
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (repo.LetterFilter(country="KG"), ["one", "three"]),
-        (repo.LetterFilter(country="UZ"), ["three", "two"]),
-        (repo.LetterFilter(country="KZ"), []),  # its only letter is in the trash
-        (repo.LetterFilter(country="KZ", trashed=True), ["trashed"]),
-        (repo.LetterFilter(country="FR"), []),
-        (repo.LetterFilter(theme="torture"), ["one", "three"]),
-        (repo.LetterFilter(theme="media freedom"), ["three", "two"]),
-        (repo.LetterFilter(theme="no such theme"), []),
-        (repo.LetterFilter(office="minister"), ["one", "two"]),  # any recipient, not only the first
-        (repo.LetterFilter(office="judge"), ["two"]),
-        (repo.LetterFilter(office="head_of_state"), ["four"]),
-        (repo.LetterFilter(office="minister", trashed=True), ["trashed"]),
+        (LetterFilter(country="KG"), ["one", "three"]),
+        (LetterFilter(country="UZ"), ["three", "two"]),
+        (LetterFilter(country="KZ"), []),  # its only letter is in the trash
+        (LetterFilter(country="KZ", trashed=True), ["trashed"]),
+        (LetterFilter(country="FR"), []),
+        (LetterFilter(theme="torture"), ["one", "three"]),
+        (LetterFilter(theme="media freedom"), ["three", "two"]),
+        (LetterFilter(theme="no such theme"), []),
+        (LetterFilter(office="minister"), ["one", "two"]),  # any recipient, not only the first
+        (LetterFilter(office="judge"), ["two"]),
+        (LetterFilter(office="head_of_state"), ["four"]),
+        (LetterFilter(office="minister", trashed=True), ["trashed"]),
     ],
 )
-def test_each_filter_alone(corpus: Corpus, filters: repo.LetterFilter, expected: list[str]) -> None:
+def test_each_filter_alone(corpus: Corpus, filters: LetterFilter, expected: list[str]) -> None:
     assert _subjects(corpus.store, filters) == expected
 
 
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        (repo.LetterFilter(country="KG", office="minister"), ["one"]),
-        (repo.LetterFilter(country="UZ", theme="torture"), ["three"]),
-        (repo.LetterFilter(theme="torture", office="ambassador"), ["three"]),
-        (repo.LetterFilter(country="UZ", theme="media freedom", office="judge"), ["two"]),
-        (repo.LetterFilter(country="KG", office="judge"), []),
-        (repo.LetterFilter(country="KG", text="detention"), ["one", "three"]),
-        (repo.LetterFilter(office="minister", status="draft", language="en"), ["one", "two"]),
-        (repo.LetterFilter(office="minister", language="fr"), []),
+        (LetterFilter(country="KG", office="minister"), ["one"]),
+        (LetterFilter(country="UZ", theme="torture"), ["three"]),
+        (LetterFilter(theme="torture", office="ambassador"), ["three"]),
+        (LetterFilter(country="UZ", theme="media freedom", office="judge"), ["two"]),
+        (LetterFilter(country="KG", office="judge"), []),
+        (LetterFilter(country="KG", text="detention"), ["one", "three"]),
+        (LetterFilter(office="minister", status="draft", language="en"), ["one", "two"]),
+        (LetterFilter(office="minister", language="fr"), []),
     ],
 )
-def test_filters_combine(corpus: Corpus, filters: repo.LetterFilter, expected: list[str]) -> None:
+def test_filters_combine(corpus: Corpus, filters: LetterFilter, expected: list[str]) -> None:
     assert _subjects(corpus.store, filters) == expected
 
 
@@ -144,7 +147,7 @@ def _expected(corpus: Corpus, country: str | None, theme: str | None, office: st
 def test_any_combination_matches_the_data(
     corpus: Corpus, country: str | None, theme: str | None, office: str | None
 ) -> None:
-    filters = repo.LetterFilter(country=country, theme=theme, office=office)
+    filters = LetterFilter(country=country, theme=theme, office=office)
     assert _subjects(corpus.store, filters) == _expected(corpus, country, theme, office)
 
 
@@ -156,40 +159,48 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def test_a_case_added_later_links_its_letters_into_the_country_filter(store: Store) -> None:
-    letter_id = repo.add_letter(
+    letter_id = letter_repo.add_letter(
         store, _letter("early", ("TJ-2020-001",), _recipient("Rahmon", "prosecutor")), author="test"
     )
-    assert repo.count_letters(store, repo.LetterFilter(country="TJ")) == 0
-    repo.add_case(store, repo.CaseData(reference="TJ-2020-001", title="Editor jailed", country="TJ"))
-    rows = repo.letter_summaries(store, filters=repo.LetterFilter(country="TJ"))
+    assert letter_lists.count_letters(store, LetterFilter(country="TJ")) == 0
+    case_repo.add_case(store, CaseData(reference="TJ-2020-001", title="Editor jailed", country="TJ"))
+    rows = letter_lists.letter_summaries(store, filters=LetterFilter(country="TJ"))
     assert [row.id for row in rows] == [letter_id]
 
 
 def _recipients_in_order(store: Store, *, descending: bool = False) -> list[str]:
-    return [s.recipient for s in repo.letter_summaries(store, sort="recipient", descending=descending)]
+    return [
+        s.recipient for s in letter_lists.letter_summaries(store, sort="recipient", descending=descending)
+    ]
 
 
 def test_sorting_by_recipient_follows_the_first_recipient_through_saves(store: Store) -> None:
-    first = repo.add_letter(store, _letter("a", (), _recipient("Mirziyoyev", "head_of_state")), author="t")
-    repo.add_letter(store, _letter("b", (), _recipient("Abdullaev", "minister")), author="t")
-    repo.add_letter(
+    first = letter_repo.add_letter(
+        store, _letter("a", (), _recipient("Mirziyoyev", "head_of_state")), author="t"
+    )
+    letter_repo.add_letter(store, _letter("b", (), _recipient("Abdullaev", "minister")), author="t")
+    letter_repo.add_letter(
         store,
         _letter("c", (), _recipient("Japarov", "head_of_state"), _recipient("Baker", "ambassador")),
         author="t",
     )
     assert _recipients_in_order(store) == ["Abdullaev", "Japarov +1", "Mirziyoyev"]
     assert _recipients_in_order(store, descending=True) == ["Mirziyoyev", "Japarov +1", "Abdullaev"]
-    letter = repo.get_letter(store, first)
-    repo.save_letter(store, first, replace(letter, recipients=(_recipient("Aliyev", "judge"),)), author="t")
+    letter = letter_repo.get_letter(store, first)
+    letter_repo.save_letter(
+        store, first, replace(letter, recipients=(_recipient("Aliyev", "judge"),)), author="t"
+    )
     assert _recipients_in_order(store) == ["Abdullaev", "Aliyev", "Japarov +1"]
-    repo.save_letter(store, first, replace(letter, body="Only the body changed.\n"), author="t")
+    letter_repo.save_letter(store, first, replace(letter, body="Only the body changed.\n"), author="t")
     assert _recipients_in_order(store)[-1] == "Mirziyoyev"  # back to the first recipient it had
 
 
 def test_recipient_rows_written_directly_keep_the_sort_key(store: Store) -> None:
     """Bulk loaders insert recipient rows with SQL; the store's triggers copy the first name anyway."""
-    letter_id = repo.add_letter(store, _letter("x", (), _recipient("Zhaparov", "minister")), author="t")
-    other = repo.add_letter(store, _letter("y", (), _recipient("Nazarbayev", "minister")), author="t")
+    letter_id = letter_repo.add_letter(
+        store, _letter("x", (), _recipient("Zhaparov", "minister")), author="t"
+    )
+    other = letter_repo.add_letter(store, _letter("y", (), _recipient("Nazarbayev", "minister")), author="t")
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM letter_recipients WHERE letter_id = ?", (letter_id,))
         conn.exec_driver_sql(
@@ -205,8 +216,8 @@ def test_a_generated_corpus_sorts_by_recipient(store: Store) -> None:
     from tools.corpus import generate_corpus
 
     generate_corpus(store, cases=3, letters=12, seed=5)
-    rows = repo.letter_summaries(store, sort="recipient", descending=False)
-    names = [repo.get_letter(store, row.id).recipients[0].name for row in rows]
+    rows = letter_lists.letter_summaries(store, sort="recipient", descending=False)
+    names = [letter_repo.get_letter(store, row.id).recipients[0].name for row in rows]
     assert len(names) == 12
     assert names == sorted(names)
 
