@@ -506,7 +506,8 @@ def _corpus_generator() -> Callable[..., Any]:
     if str(checkout) not in sys.path:
         sys.path.insert(0, str(checkout))
     module = importlib.import_module("tools.corpus")
-    return module.generate_corpus
+    generate: Callable[..., Any] = module.generate_corpus
+    return generate
 
 
 COMMANDS: dict[str, Handler] = {

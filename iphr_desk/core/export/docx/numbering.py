@@ -99,7 +99,8 @@ def _numbering_root(document: DocxDocument) -> BaseOxmlElement:
         root = parse_xml(f"<w:numbering {nsdecls('w')}/>")
         new_part = NumberingPart(PackURI("/word/numbering.xml"), CT.WML_NUMBERING, root, part.package)
         part.relate_to(new_part, RT.NUMBERING)
-        return new_part.element
+        created: BaseOxmlElement = new_part.element
+        return created
 
 
 @lru_cache(maxsize=64)

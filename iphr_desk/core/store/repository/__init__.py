@@ -5,7 +5,8 @@ Callers never see ORM objects (they would drag sessions and lazy loads into the 
 with one plain sentence. List pages are windows of rows: one SELECT per page with the first recipient's name
 joined in, and a separate COUNT, so a 100,000-letter store costs what a 100-letter page costs.
 
-The review workflow is data (`iphr_desk.core.vocabularies.TRANSITIONS`); letters in `READ_ONLY_STATUSES` refuse edits until reopened.
+The review workflow is data (`iphr_desk.core.vocabularies.TRANSITIONS`); letters in `READ_ONLY_STATUSES`
+refuse edits until reopened.
 Every status change and every save point stores a revision: the whole letter as letter-file text.
 
 Callers import the module that owns what they need (`from iphr_desk.core.store.repository import letters

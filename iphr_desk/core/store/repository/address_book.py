@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from iphr_desk.core.letters import letter as lt
-from iphr_desk.core.store.repository._common import _get, _models, _require
+from iphr_desk.core.store.repository._common import _get, _require
 from iphr_desk.core.store.repository.values import RecipientRecord, SignatoryRecord
 
 if TYPE_CHECKING:
@@ -42,39 +42,48 @@ def _recipient_record(row: m.Recipient) -> RecipientRecord:
 
 
 def add_recipient(store: Store, recipient: lt.Recipient, *, language: str | None = None) -> int:
+    from iphr_desk.core.store import models as mm
+
     values = _recipient_values(recipient)
     with store.session() as session:
-        row = _models().Recipient(**values, language=language)
+        row = mm.Recipient(**values, language=language)
         session.add(row)
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def update_recipient(
     store: Store, recipient_id: int, recipient: lt.Recipient, *, language: str | None = None
 ) -> None:
+    from iphr_desk.core.store import models as mm
+
     values = _recipient_values(recipient)
     with store.session() as session:
-        row = _get(session, _models().Recipient, recipient_id, "recipient")
+        row = _get(session, mm.Recipient, recipient_id, "recipient")
         for key, value in {**values, "language": language}.items():
             setattr(row, key, value)
 
 
 def delete_recipient(store: Store, recipient_id: int) -> None:
     """Remove an address-book entry; letters keep their own copy of the addressee."""
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        session.delete(_get(session, _models().Recipient, recipient_id, "recipient"))
+        session.delete(_get(session, mm.Recipient, recipient_id, "recipient"))
 
 
 def get_recipient(store: Store, recipient_id: int) -> RecipientRecord:
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
-        return _recipient_record(_get(session, _models().Recipient, recipient_id, "recipient"))
+        return _recipient_record(_get(session, mm.Recipient, recipient_id, "recipient"))
 
 
 def list_recipients(store: Store, *, language: str | None = None) -> list[RecipientRecord]:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     query = select(mm.Recipient).order_by(mm.Recipient.name, mm.Recipient.id)
     if language:
         query = query.where(mm.Recipient.language == language)
@@ -83,31 +92,38 @@ def list_recipients(store: Store, *, language: str | None = None) -> list[Recipi
 
 
 def add_signatory(store: Store, signatory: lt.Signatory) -> int:
+    from iphr_desk.core.store import models as mm
+
     _require(bool(signatory.name.strip()), "A signatory needs a name.")
     with store.session() as session:
-        row = _models().Signatory(**signatory.__dict__)
+        row = mm.Signatory(**signatory.__dict__)
         session.add(row)
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def update_signatory(store: Store, signatory_id: int, signatory: lt.Signatory) -> None:
+    from iphr_desk.core.store import models as mm
+
     _require(bool(signatory.name.strip()), "A signatory needs a name.")
     with store.session() as session:
-        row = _get(session, _models().Signatory, signatory_id, "signatory")
+        row = _get(session, mm.Signatory, signatory_id, "signatory")
         for key, value in signatory.__dict__.items():
             setattr(row, key, value)
 
 
 def delete_signatory(store: Store, signatory_id: int) -> None:
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        session.delete(_get(session, _models().Signatory, signatory_id, "signatory"))
+        session.delete(_get(session, mm.Signatory, signatory_id, "signatory"))
 
 
 def list_signatories(store: Store) -> list[SignatoryRecord]:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return [
             SignatoryRecord(

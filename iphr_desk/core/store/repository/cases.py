@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from iphr_desk.core.errors import BadInput
-from iphr_desk.core.store.repository._common import _get, _live_letter, _models, _now, _require
+from iphr_desk.core.store.repository._common import _get, _live_letter, _now, _require
 from iphr_desk.core.store.repository.letter_lists import letter_summaries
 from iphr_desk.core.store.repository.letters import _resolve_case
 from iphr_desk.core.store.repository.values import (
@@ -51,7 +51,8 @@ def _check_case(data: CaseData) -> None:
 def _fill_case_row(session: Session, row: m.Case, data: CaseData) -> None:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with session.no_autoflush:
         clash = session.scalar(select(mm.Case.id).where(mm.Case.reference == data.reference.strip()))
     if clash is not None and clash != row.id:
@@ -73,7 +74,8 @@ def _relink_dangling_references(session: Session, case: m.Case) -> None:
     """Letters that named this case before it existed get linked now."""
     from sqlalchemy import or_, update
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     session.execute(
         update(mm.LetterCase)
         .where(mm.LetterCase.case_id.is_(None))
@@ -83,21 +85,25 @@ def _relink_dangling_references(session: Session, case: m.Case) -> None:
 
 
 def add_case(store: Store, data: CaseData) -> int:
+    from iphr_desk.core.store import models as mm
+
     _check_case(data)
     with store.session() as session:
         now = _now()
-        row = _models().Case(created_at=now, updated_at=now)
+        row = mm.Case(created_at=now, updated_at=now)
         _fill_case_row(session, row, data)
         session.add(row)
         session.flush()
         _relink_dangling_references(session, row)
-        return cast("int", row.id)
+        return row.id
 
 
 def update_case(store: Store, case_id: int, data: CaseData) -> None:
+    from iphr_desk.core.store import models as mm
+
     _check_case(data)
     with store.session() as session:
-        row = _get(session, _models().Case, case_id, "case")
+        row = _get(session, mm.Case, case_id, "case")
         _fill_case_row(session, row, data)
         row.updated_at = _now()
         session.flush()
@@ -106,15 +112,18 @@ def update_case(store: Store, case_id: int, data: CaseData) -> None:
 
 def delete_case(store: Store, case_id: int) -> None:
     """Delete a case with its people and events; letters keep their `cases:` text, unlinked."""
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        session.delete(_get(session, _models().Case, case_id, "case"))
+        session.delete(_get(session, mm.Case, case_id, "case"))
 
 
 def find_case(store: Store, reference: str) -> int | None:
     """The id of the case with this reference code, if any."""
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return cast("int | None", session.scalar(select(mm.Case.id).where(mm.Case.reference == reference)))
 
@@ -122,9 +131,9 @@ def find_case(store: Store, reference: str) -> int | None:
 def _case_filter_clauses(filters: CaseFilter) -> list[Any]:
     from sqlalchemy import select
 
+    from iphr_desk.core.store import models as mm
     from iphr_desk.core.store import search
 
-    mm = _models()
     clauses: list[Any] = []
     if filters.country:
         clauses.append(mm.Case.country == filters.country)
@@ -140,7 +149,8 @@ def _case_filter_clauses(filters: CaseFilter) -> list[Any]:
 
 
 def _case_sort_column(sort: str | None) -> Any:
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     columns = {
         "updated": mm.Case.updated_at,
         "updated_at": mm.Case.updated_at,
@@ -174,7 +184,8 @@ def case_summaries(
     """One page of the case list in a single query (themes and counts as correlated subqueries)."""
     from sqlalchemy import func, select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     themes = (
         select(func.aggregate_strings(mm.CaseTheme.theme, _THEME_SEPARATOR))
         .where(mm.CaseTheme.case_id == mm.Case.id)
@@ -247,7 +258,8 @@ def case_summaries(
 def count_cases(store: Store, filters: CaseFilter | None = None) -> int:
     from sqlalchemy import func, select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     query = select(func.count(mm.Case.id)).where(*_case_filter_clauses(filters or CaseFilter()))
     with store.read_session() as session:
         return int(session.scalar(query) or 0)
@@ -257,7 +269,8 @@ def list_themes(store: Store) -> list[str]:
     """Every theme in use, for a filter menu."""
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return list(session.scalars(select(mm.CaseTheme.theme).distinct().order_by(mm.CaseTheme.theme)))
 
@@ -265,7 +278,8 @@ def list_themes(store: Store) -> list[str]:
 def list_countries(store: Store) -> list[str]:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return list(session.scalars(select(mm.Case.country).distinct().order_by(mm.Case.country)))
 
@@ -291,7 +305,8 @@ def _event_info(e: m.CaseEvent) -> EventInfo:
 def get_case_detail(store: Store, case_id: int) -> CaseDetail:
     """A case with its people, events (by date) and linked letters (live ones, newest first)."""
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         row = _get(session, mm.Case, case_id, "case")
         detail = CaseDetail(
@@ -327,7 +342,8 @@ def add_person(store: Store, case_id: int, data: PersonData) -> int:
     from sqlalchemy import func, select
 
     _check_person(data)
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         case = _get(session, mm.Case, case_id, "case")
         position = session.scalar(
@@ -337,56 +353,66 @@ def add_person(store: Store, case_id: int, data: PersonData) -> int:
         session.add(row)
         case.updated_at = _now()
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def update_person(store: Store, person_id: int, data: PersonData) -> None:
+    from iphr_desk.core.store import models as mm
+
     _check_person(data)
     with store.session() as session:
-        row = _get(session, _models().Person, person_id, "person")
+        row = _get(session, mm.Person, person_id, "person")
         for key, value in data.__dict__.items():
             setattr(row, key, value)
         row.case.updated_at = _now()
 
 
 def delete_person(store: Store, person_id: int) -> None:
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        row = _get(session, _models().Person, person_id, "person")
+        row = _get(session, mm.Person, person_id, "person")
         row.case.updated_at = _now()
         session.delete(row)
 
 
 def add_event(store: Store, case_id: int, data: EventData) -> int:
     _require(bool(data.description.strip()), "An event needs a description.")
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         case = _get(session, mm.Case, case_id, "case")
         row = mm.CaseEvent(case_id=case_id, **data.__dict__)
         session.add(row)
         case.updated_at = _now()
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def update_event(store: Store, event_id: int, data: EventData) -> None:
+    from iphr_desk.core.store import models as mm
+
     _require(bool(data.description.strip()), "An event needs a description.")
     with store.session() as session:
-        row = _get(session, _models().CaseEvent, event_id, "event")
+        row = _get(session, mm.CaseEvent, event_id, "event")
         for key, value in data.__dict__.items():
             setattr(row, key, value)
         row.case.updated_at = _now()
 
 
 def delete_event(store: Store, event_id: int) -> None:
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        row = _get(session, _models().CaseEvent, event_id, "event")
+        row = _get(session, mm.CaseEvent, event_id, "event")
         row.case.updated_at = _now()
         session.delete(row)
 
 
 def link_letter_case(store: Store, letter_id: int, case_id: int) -> None:
     """Add the case to the letter's `cases:` (by its reference code); linking twice changes nothing."""
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         row = _live_letter(session, letter_id)
         case = _get(session, mm.Case, case_id, "case")
@@ -406,7 +432,8 @@ def unlink_letter_case(store: Store, letter_id: int, case_id: int) -> None:
         references = [link.reference for link in kept]
         row.case_links.clear()
         session.flush()
-        mm = _models()
+        from iphr_desk.core.store import models as mm
+
         row.case_links.extend(
             mm.LetterCase(position=i, reference=ref, case_id=_resolve_case(session, ref))
             for i, ref in enumerate(references)

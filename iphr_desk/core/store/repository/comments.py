@@ -5,9 +5,9 @@ Comments are allowed in every status, so they bypass the read-only checks that l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from iphr_desk.core.store.repository._common import _get, _live_letter, _models, _now, _require
+from iphr_desk.core.store.repository._common import _get, _live_letter, _now, _require
 from iphr_desk.core.store.repository.values import CommentInfo
 
 if TYPE_CHECKING:
@@ -31,33 +31,39 @@ def _comment_info(c: m.Comment) -> CommentInfo:
 
 def add_comment(store: Store, letter_id: int, text: str, *, author: str) -> int:
     """A new review comment (a thread of its own). Comments are allowed in every status."""
+    from iphr_desk.core.store import models as mm
+
     _require(bool(text.strip()), "A comment cannot be empty.")
     with store.session() as session:
         _live_letter(session, letter_id)
-        row = _models().Comment(letter_id=letter_id, author=author, text=text, created_at=_now())
+        row = mm.Comment(letter_id=letter_id, author=author, text=text, created_at=_now())
         session.add(row)
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def reply(store: Store, comment_id: int, text: str, *, author: str) -> int:
     """A reply in the thread of `comment_id` (replies to a reply join the same thread)."""
+    from iphr_desk.core.store import models as mm
+
     _require(bool(text.strip()), "A reply cannot be empty.")
     with store.session() as session:
-        parent = _get(session, _models().Comment, comment_id, "comment")
+        parent = _get(session, mm.Comment, comment_id, "comment")
         root_id = parent.parent_id or parent.id
-        row = _models().Comment(
+        row = mm.Comment(
             letter_id=parent.letter_id, parent_id=root_id, author=author, text=text, created_at=_now()
         )
         session.add(row)
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def resolve_comment(store: Store, comment_id: int, *, author: str, resolved: bool = True) -> None:
     """Mark a thread resolved (or open again with `resolved=False`)."""
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
-        row = _get(session, _models().Comment, comment_id, "comment")
+        row = _get(session, mm.Comment, comment_id, "comment")
         row.resolved = resolved
         row.resolved_by = author if resolved else None
         row.resolved_at = _now() if resolved else None
@@ -67,7 +73,8 @@ def list_comments(store: Store, letter_id: int, *, include_resolved: bool = True
     """Comments oldest first; replies carry `parent_id` (the thread's first comment)."""
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         query = (
             select(mm.Comment)

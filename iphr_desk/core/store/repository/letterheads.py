@@ -6,9 +6,9 @@ The files themselves are handled by `iphr_desk.core.export.letterhead`; this is 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from iphr_desk.core.store.repository._common import _models, _now, _require
+from iphr_desk.core.store.repository._common import _now, _require
 from iphr_desk.core.store.repository.values import LetterheadRecord
 
 if TYPE_CHECKING:
@@ -45,7 +45,8 @@ def add_letterhead_record(
     from sqlalchemy import select
 
     _require(bool(name.strip()), "A letterhead needs a name.")
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         row = session.scalar(select(mm.Letterhead).where(mm.Letterhead.name == name))
         if row is None:
@@ -57,13 +58,14 @@ def add_letterhead_record(
         row.house_style = dict(house_style or {})
         row.template_path = template_path
         session.flush()
-        return cast("int", row.id)
+        return row.id
 
 
 def list_letterheads(store: Store) -> list[LetterheadRecord]:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return [
             _letterhead_record(row)
@@ -74,6 +76,7 @@ def list_letterheads(store: Store) -> list[LetterheadRecord]:
 def delete_letterhead_record(store: Store, name: str) -> None:
     from sqlalchemy import delete
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         session.execute(delete(mm.Letterhead).where(mm.Letterhead.name == name))

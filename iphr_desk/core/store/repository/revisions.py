@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 from iphr_desk.core.errors import BadInput
 from iphr_desk.core.letters import letter as lt
-from iphr_desk.core.store.repository._common import _get, _live_letter, _models, _now, _refuse_read_only
+from iphr_desk.core.store.repository._common import _get, _live_letter, _now, _refuse_read_only
 from iphr_desk.core.store.repository.letters import _add_revision, _fill_letter_row
 from iphr_desk.core.store.repository.values import RevisionInfo
 
@@ -33,7 +33,8 @@ def list_revisions(store: Store, letter_id: int) -> list[RevisionInfo]:
     """The letter's revisions, newest first (without their text: a history list stays light)."""
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         rows = session.execute(
             select(
@@ -52,16 +53,19 @@ def list_revisions(store: Store, letter_id: int) -> list[RevisionInfo]:
 
 def get_revision_text(store: Store, revision_id: int) -> str:
     """The revision's snapshot: a complete letter file."""
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
-        return cast("str", _get(session, _models().Revision, revision_id, "revision").text)
+        return cast("str", _get(session, mm.Revision, revision_id, "revision").text)
 
 
 def restore_revision(store: Store, letter_id: int, revision_id: int, *, author: str) -> lt.Letter:
     """Make a revision the letter's current content; the restore is itself a new revision."""
     from iphr_desk.core.letters.letterfile import parse_letter_text
+    from iphr_desk.core.store import models as mm
 
     with store.session() as session:
-        revision = _get(session, _models().Revision, revision_id, "revision")
+        revision = _get(session, mm.Revision, revision_id, "revision")
         if revision.letter_id != letter_id:
             raise BadInput(f"Revision {revision_id} does not belong to letter {letter_id}.")
         row = _live_letter(session, letter_id)
