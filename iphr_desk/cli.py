@@ -247,9 +247,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     letter = _load_letter_for_export(args)
     out = Path(args.output)
-    # A name ending in .docx/.pdf always means a file: if a folder has that name, the exporter says so.
+    # A name ending in a format's suffix always means a file: if a folder has that name, the exporter says so.
+    from iphr_desk.core.export import formats
+
     to_folder = args.output.endswith(("/", os.sep)) or (
-        out.is_dir() and out.suffix.lower() not in (".docx", ".pdf")
+        out.is_dir() and out.suffix.lower() not in formats.suffixes()
     )
     if letter.batch and not to_folder and not args.combined:
         raise OutputPathError(
@@ -257,6 +259,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if not to_folder:
         out = _output_file(out, args.pdf)
+        if letter.batch and out.suffix.lower() not in (".docx", ".pdf"):
+            raise OutputPathError(f"{out}: a combined letter is written as .docx or .pdf, not {out.suffix}")
     _remove_stale_temporaries(out if to_folder else out.parent)
     from iphr_desk.core.export import docx_export
     from iphr_desk.core.export.letterhead import load_letterhead
@@ -275,7 +279,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             warnings=warnings,
         )
     else:
-        written = [docx_export.export_letter(letter, out, letterhead=head, warnings=warnings)]
+        export_format = formats.for_suffix(out.suffix)
+        assert export_format is not None  # _output_file accepted only registered suffixes
+        written = [export_format.write(letter, out, head, warnings)]
     for warning in warnings:
         _say(f"warning: {warning}")
     for path in written:
@@ -296,18 +302,26 @@ def _output_file(out: Path, pdf: bool) -> Path:
     from iphr_desk.core.safewrite import check_not_special
 
     check_not_special(out)
+    from iphr_desk.core.export import formats
+
     suffix = out.suffix.lower()
-    if suffix not in (".docx", ".pdf"):
+    known = formats.suffixes()
+    if suffix not in known:
         if re.fullmatch(r"\.(?=[0-9]*[a-z])[a-z0-9]{1,10}", suffix):
-            wanted = "OUT.pdf" if pdf else "OUT.docx or OUT.pdf"
+            wanted = "OUT.pdf" if pdf else _either([f"OUT{known_suffix}" for known_suffix in known])
             raise OutputPathError(
-                f"{out}: an export is written as .docx or .pdf, not {out.suffix}; give {wanted} "
+                f"{out}: an export is written as {_either(known)}, not {out.suffix}; give {wanted} "
                 "(or a folder, OUT_DIR/)"
             )
         return out.with_name(out.name + (".pdf" if pdf else ".docx"))
-    if pdf and suffix == ".docx":
-        raise OutputPathError(f"{out}: --pdf asks for a PDF but the name ends in .docx; use OUT.pdf")
+    if pdf and suffix != ".pdf":
+        raise OutputPathError(f"{out}: --pdf asks for a PDF but the name ends in {out.suffix}; use OUT.pdf")
     return out
+
+
+def _either(items: list[str]) -> str:
+    """`a`, `a or b`, `a, b or c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

@@ -249,15 +249,15 @@ ROWS: list[Row] = [
         "output name with another extension (-o out/letter.txt)",
         ["export", "good.md", "-o", "out/letter.txt"],
         2,
-        "iphr-desk: out/letter.txt: an export is written as .docx or .pdf, not .txt; give OUT.docx or "
-        "OUT.pdf (or a folder, OUT_DIR/)",
+        "iphr-desk: out/letter.txt: an export is written as .docx, .pdf or .html, not .txt; give OUT.docx, "
+        "OUT.pdf or OUT.html (or a folder, OUT_DIR/)",
         proof="refused (before: wrote out/letter.txt.docx and exit 0); nothing written",
     ),
     Row(
         "output name with another extension and --pdf",
         ["export", "good.md", "--pdf", "-o", "out/letter.odt"],
         2,
-        "iphr-desk: out/letter.odt: an export is written as .docx or .pdf, not .odt; give OUT.pdf "
+        "iphr-desk: out/letter.odt: an export is written as .docx, .pdf or .html, not .odt; give OUT.pdf "
         "(or a folder, OUT_DIR/)",
         proof="refused before LibreOffice is started; nothing written",
     ),
