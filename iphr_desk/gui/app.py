@@ -3,7 +3,7 @@
 Start-up speed is measured (process start → window visible → first rows painted), so only PySide6 and the
 window module are imported before `show()`. At the first paint a worker starts opening the store
 (opener.py): when no migration is due (the usual start), the worker first reads the letter list's count and
-first page with the standard sqlite3 module (gui/models/quick_letters.py) while this thread builds the
+first page with the standard sqlite3 module (core/store/quick_list.py) while this thread builds the
 lists; once those rows are painted it opens the store (SQLAlchemy, about 0.4 s to import; on the day's
 first start also the quick_check and the daily backup) and the lists switch to it and fill. Store errors
 at start get a dialog that says what to do, never a traceback. Nothing is printed on stdout.
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -31,7 +30,6 @@ if TYPE_CHECKING:
     from iphr_desk.gui.opener import StoreOpener
 
 QUIT_AFTER_ENV = "IPHR_DESK_QUIT_AFTER_MS"
-PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
 DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 FALLBACK_OPEN_MS = 1500
@@ -105,14 +103,6 @@ def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
     return app
 
 
-def resolve_data_dir(given: str | None) -> Path:
-    if given:
-        return Path(given).expanduser()
-    from iphr_desk.core.paths import default_data_dir
-
-    return default_data_dir()
-
-
 def claim_folder(
     app: QApplication, services: Services, given: str | None, *, listen: bool = True
 ) -> tuple[Any, bool, int]:
@@ -123,6 +113,7 @@ def claim_folder(
     the lock only; the caller calls `listen()` on the claim later (Qt's local sockets load after the first
     paint).
     """
+    from iphr_desk.core.paths import resolve_data_dir
     from iphr_desk.gui.single_instance import Launch, SingleInstance
 
     try:

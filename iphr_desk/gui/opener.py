@@ -1,9 +1,10 @@
 """Opening the store at start-up, on a worker thread, and what can go wrong at that moment.
 
-The letter list's first rows come first when they can (gui/models/quick_letters.py: sqlite3, no
+The letter list's first rows come first when they can (core/store/quick_list.py: sqlite3, no
 SQLAlchemy); the store opens once they are painted, and the window switches to it. A passphrase, a damaged
 database, a newer schema or any other failure ends in a dialog from the main thread, never a traceback.
-Imported at the first paint (app.py), not before it.
+Imported at the first paint (app.py), not before it; it imports nothing from app.py, so the two do not
+import each other.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from iphr_desk.gui.app import PASSPHRASE_ENV, resolve_data_dir
+from iphr_desk.core.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.quick_list import QuickLetterReader
     from iphr_desk.gui.main_window import MainWindow
-    from iphr_desk.gui.models.quick_letters import QuickLetterReader
     from iphr_desk.gui.services import Services
     from iphr_desk.gui.settings import Settings
 
+PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"  # as for the CLI: the window asks only when it is not set
 PASSPHRASE_ATTEMPTS = 3
 REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
 QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)
@@ -46,7 +48,7 @@ class _OpenResult(QObject):
 
 def _quick_reader(folder: Path, passphrase: str | None) -> QuickLetterReader | None:
     """The letter list's count and first page read with sqlite3, when the store needs no check (or None)."""
-    from iphr_desk.gui.models.quick_letters import open_quick_reader
+    from iphr_desk.core.store.quick_list import open_quick_reader
 
     reader = open_quick_reader(folder, passphrase)
     if reader is None:

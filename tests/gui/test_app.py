@@ -63,7 +63,8 @@ def show(self):
     print('HEAVY', heavy)
     # Modules and Python enums the first paint need not wait for (each costs several ms).
     import PySide6.QtCore
-    later = ('PySide6.QtNetwork', 'iphr_desk.gui.models.paged', 'iphr_desk.gui.opener')
+    later = ('PySide6.QtNetwork', 'iphr_desk.gui.models.paged', 'iphr_desk.gui.opener',
+             'iphr_desk.core.store.quick_list')
     later = [m for m in later if m in sys.modules]
     later += ['Qt namespace enums'] if 'Qt' in vars(PySide6.QtCore) else []
     print('LATER', later)
@@ -133,11 +134,13 @@ def test_a_newer_schema_is_refused_with_a_clear_dialog(
 def test_a_damaged_database_offers_the_newest_good_backup(
     qtbot: Any, settings: Any, fake_services: FakeServices, data_dir: Path
 ) -> None:
-    from iphr_desk.core.store import backup, repository
+    from iphr_desk.core.store import backup
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository import cases as case_repo
+    from iphr_desk.core.store.repository.values import CaseData
 
     store = Store.open(data_dir)
-    repository.add_case(store, repository.CaseData("KZ-1", "Kept in the backup", "KZ"))
+    case_repo.add_case(store, CaseData("KZ-1", "Kept in the backup", "KZ"))
     backup.create_backup(store, reason="manual")
     store.close()
     db = data_dir / "iphr-desk.sqlite3"
@@ -428,8 +431,8 @@ def test_sorting_the_quick_rows_reads_the_file_and_the_store_keeps_that_order(
     from PySide6.QtCore import Qt
 
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.quick_list import open_quick_reader
     from iphr_desk.gui.main_window import MainWindow
-    from iphr_desk.gui.models.quick_letters import open_quick_reader
     from tests.gui.conftest import seed
 
     with Store.open(data_dir) as store:
@@ -463,12 +466,12 @@ from iphr_desk.gui.app import spare_the_source_cache
 if not spare_the_source_cache():
     print('NO HOOK'); sys.exit(0)
 assert not spare_the_source_cache()  # once is enough
-import iphr_desk.gui.models.quick_letters as plain
+import iphr_desk.core.store.quick_list as plain
 import iphr_desk.gui.widgets.navigation as with_qt
 feature = sys.modules['shibokensupport.feature']
 uses = feature._mod_uses_pyside
 print('USES', uses(plain), uses(with_qt), uses(sys))
-print('CACHED', sorted(k for k in linecache.cache if 'quick_letters' in k or 'navigation' in k))
+print('CACHED', sorted(k for k in linecache.cache if 'quick_list' in k or 'navigation' in k))
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(

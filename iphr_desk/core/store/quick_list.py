@@ -1,4 +1,4 @@
-"""The letter list before SQLAlchemy is loaded: the unfiltered list read with the standard sqlite3 module.
+"""The letter list before SQLAlchemy is loaded: the unfiltered live list read with the sqlite3 module.
 
 Start-up speed is measured up to the letter list painted with its first rows (benchmarks/fig_startup.py).
 Importing SQLAlchemy, its ORM and the models takes about 0.4 s and 50 MB, twice the bare window's whole
@@ -12,8 +12,11 @@ first open of a day the rows show while `Store.open` runs that day's quick_check
 large file): reading writes nothing, and a damaged file still ends in the dialog that offers a backup,
 which takes the rows away.
 
-The statements mirror `repository.letter_summaries` and `count_letters` for the live, unfiltered list
-(tests/gui/test_quick_letters.py compares the two on every sort key). No Qt here.
+The statements are built from `list_columns`, the columns and sort keys `repository.letter_lists` builds
+its own query from, so the two lists cannot differ in what they read or how they order it
+(tests/core/store/test_quick_list.py compares them on every sort key). The connection comes from
+`connection.connect_raw`, like every other one: opening the file any other way could drop this process's
+locks (see `dbfile`). Imports no SQLAlchemy and no Qt.
 """
 
 from __future__ import annotations
@@ -23,42 +26,44 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-#: The repository's letter sort keys and the column each one orders by (repository._letter_sort_column).
-SORT_COLUMNS: Final[dict[str, str]] = {
-    "updated": "updated_at",
-    "updated_at": "updated_at",
-    "created": "created_at",
-    "created_at": "created_at",
-    "date": "date",
-    "subject": "subject",
-    "status": "status",
-    "language": "language",
-    "recipient": "recipient_name",
-    "place": "place",
-    "id": "id",
-    "deleted": "deleted_at",
-    "deleted_at": "deleted_at",
-}
+from iphr_desk.core.store import list_columns as cols
 
-_COUNT: Final = "SELECT count(letters.id) FROM letters WHERE letters.deleted_at IS NULL"
+#: Re-exported for callers that ask which keys the quick list can order by.
+SORT_COLUMNS: Final = cols.SORT_COLUMNS
+
+
+def _select_list(columns: tuple[str, ...]) -> str:
+    """The SELECT list of a list row: the letters columns by name, the two stand-ins as their SQL."""
+    computed = {
+        cols.FIRST_RECIPIENT_NAME: "letter_recipients.name",
+        cols.RECIPIENT_COUNT: (
+            "(SELECT count(r.id) FROM letter_recipients AS r WHERE r.letter_id = letters.id)"
+        ),
+    }
+    return ", ".join(computed.get(name, f"letters.{name}") for name in columns)
+
+
+_LIVE: Final = f"letters.{cols.DELETED} IS NULL"
+_COUNT: Final = f"SELECT count(letters.{cols.TIE_BREAK}) FROM letters WHERE {_LIVE}"
 # One page in two steps, as the repository does: the page's ids from an index, then those rows only.
-_PAGE: Final = """
-SELECT letters.id, letters.uuid, letters.subject, letters.language, letters.date, letters.place,
-       letters.status, letter_recipients.name,
-       (SELECT count(r.id) FROM letter_recipients AS r WHERE r.letter_id = letters.id),
-       letters.created_at, letters.updated_at, letters.deleted_at
+_PAGE: Final = f"""
+SELECT {_select_list(cols.LIST_COLUMNS)}
 FROM letters
-JOIN (SELECT letters.id AS id FROM letters WHERE letters.deleted_at IS NULL
-      ORDER BY {order} LIMIT ? OFFSET ?) AS page ON page.id = letters.id
+JOIN (SELECT letters.id AS id FROM letters WHERE {_LIVE}
+      ORDER BY {{order}} LIMIT ? OFFSET ?) AS page ON page.id = letters.id
 LEFT OUTER JOIN letter_recipients
   ON letter_recipients.letter_id = letters.id AND letter_recipients.position = 0
-ORDER BY {order}
+ORDER BY {{order}}
 """
 
 
 @dataclass(frozen=True)
 class QuickLetterRow:
-    """One row of the letter list, with the fields of `repository.LetterSummary`."""
+    """One row of the letter list, with the fields of `repository.LetterSummary`.
+
+    Its own class rather than LetterSummary: that module imports the Letter value and its helpers, which
+    the first paint does not need.
+    """
 
     id: int
     uuid: str
@@ -88,11 +93,21 @@ def _utc(value: Any) -> Any:
 
 
 def _order(sort: str | None, descending: bool) -> str:
-    column = SORT_COLUMNS.get(sort or "updated")
+    """ORDER BY text from the shared mapping only: a sort key never reaches the SQL as it was given."""
+    column = cols.sort_column(sort)
     if column is None:
         raise ValueError(f"unknown letter sort key {sort!r}")
     direction = "DESC" if descending else "ASC"
-    return f"letters.{column} {direction}, letters.id {direction}"
+    return f"letters.{column} {direction}, letters.{cols.TIE_BREAK} {direction}"
+
+
+def _quick_row(row: Any) -> QuickLetterRow:
+    """A row as the repository hands it back: sqlite3 gives dates and times as text, SQLAlchemy as values."""
+    fields = cols.row_fields(row)
+    fields["date"] = _date(fields["date"])
+    for name in ("created_at", "updated_at", "deleted_at"):
+        fields[name] = _utc(fields[name])
+    return QuickLetterRow(**fields)
 
 
 class QuickLetterReader:
@@ -110,32 +125,16 @@ class QuickLetterReader:
 
     def page(self, offset: int, limit: int, sort: str | None, descending: bool) -> list[QuickLetterRow]:
         first = self._first
-        if first is not None and first[:3] == (sort or "updated", descending, limit) and offset == 0:
+        if first is not None and first[:3] == (sort or cols.DEFAULT_SORT, descending, limit) and offset == 0:
             return list(first[3])
         rows = self._conn.execute(_PAGE.format(order=_order(sort, descending)), (limit, max(0, offset)))
-        return [
-            QuickLetterRow(
-                id=row[0],
-                uuid=row[1],
-                subject=row[2],
-                language=row[3],
-                date=_date(row[4]),
-                place=row[5],
-                status=row[6],
-                recipient=(row[7] or "") + (f" +{row[8] - 1}" if row[8] > 1 else ""),
-                recipient_count=row[8],
-                created_at=_utc(row[9]),
-                updated_at=_utc(row[10]),
-                deleted_at=_utc(row[11]),
-            )
-            for row in rows
-        ]
+        return [_quick_row(row) for row in rows]
 
     def prefetch(self, limit: int, sort: str | None = "updated", descending: bool = True) -> None:
         """Read the count and the first page now (on the worker thread), for the window to show at once."""
         self.count()
         rows = self.page(0, limit, sort, descending)
-        self._first = (sort or "updated", descending, limit, rows)
+        self._first = (sort or cols.DEFAULT_SORT, descending, limit, rows)
 
     def forget_prefetch(self) -> None:
         """The first page may be stale once shown: later reads go to the file."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 from PySide6.QtGui import QIcon
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QStyle
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
 from iphr_desk.gui.widgets.filter_bar import FilterBar
+
+if TYPE_CHECKING:
+    from iphr_desk.core.store.quick_list import QuickLetterReader
 
 
 def _get(row: Any, name: str, default: Any = "") -> Any:
@@ -119,7 +122,7 @@ class SnippetLoader(QObject):
 class QuickLetterBackend:
     """The unfiltered live list from a `QuickLetterReader`, while the store is still opening."""
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: QuickLetterReader) -> None:
         self._reader = reader
 
     def count(self) -> int:
@@ -169,10 +172,10 @@ class LetterTableModel(StoreTableModel):
         self._generation = 0
         self._loader = SnippetLoader(self)
         self._loader.loaded.connect(self._snippets_loaded)
-        self._quick: Any = None  # a QuickLetterReader until `attach` gives the store
+        self._quick: QuickLetterReader | None = None  # until `attach` gives the store
 
-    def show_quick(self, reader: Any) -> None:
-        """Show the unfiltered list from `reader` (quick_letters.py) until `attach` gives the store.
+    def show_quick(self, reader: QuickLetterReader | None) -> None:
+        """Show the unfiltered list from `reader` (core/store/quick_list.py) until `attach` gives the store.
 
         A search or a filter set meanwhile shows no rows until then (the store applies it); `None` takes
         the quick rows away.
@@ -311,6 +314,6 @@ def _short_time(value: Any) -> str:
         return ""
     try:
         local = value.astimezone()
-        return local.strftime("%Y-%m-%d %H:%M")
+        return str(local.strftime("%Y-%m-%d %H:%M"))
     except (AttributeError, ValueError):
         return str(value)

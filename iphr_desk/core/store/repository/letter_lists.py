@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from iphr_desk.core.errors import BadInput
+from iphr_desk.core.store import list_columns as cols
 from iphr_desk.core.store.repository._common import _models
 from iphr_desk.core.store.repository.values import LetterFilter, LetterSummary
 from iphr_desk.core.vocabularies import LETTER_SORT_KEYS
@@ -24,9 +25,8 @@ def _letter_filter_clauses(filters: LetterFilter) -> list[Any]:
     from iphr_desk.core.store import search
 
     mm = _models()
-    clauses: list[Any] = [
-        mm.Letter.deleted_at.is_not(None) if filters.trashed else mm.Letter.deleted_at.is_(None)
-    ]
+    deleted = getattr(mm.Letter, cols.DELETED)
+    clauses: list[Any] = [deleted.is_not(None) if filters.trashed else deleted.is_(None)]
     if filters.status:
         clauses.append(mm.Letter.status == filters.status)
     if filters.statuses:
@@ -79,26 +79,12 @@ def _letter_link_clauses(filters: LetterFilter) -> list[Any]:
 
 
 def _letter_sort_column(sort: str | None) -> Any:
-    mm = _models()
-    columns = {
-        "updated": mm.Letter.updated_at,
-        "updated_at": mm.Letter.updated_at,
-        "created": mm.Letter.created_at,
-        "created_at": mm.Letter.created_at,
-        "date": mm.Letter.date,
-        "subject": mm.Letter.subject,
-        "status": mm.Letter.status,
-        "language": mm.Letter.language,
-        "recipient": mm.Letter.recipient_name,
-        "place": mm.Letter.place,
-        "id": mm.Letter.id,
-        "deleted": mm.Letter.deleted_at,
-        "deleted_at": mm.Letter.deleted_at,
-    }
-    key = sort or "updated"
-    if key not in columns:
+    """The ORM column of `sort`, as `list_columns` maps it: the quick reader orders by the same one."""
+    column = cols.sort_column(sort)
+    if column is None:
+        key = sort or cols.DEFAULT_SORT
         raise BadInput(f"Letters cannot be sorted by '{key}' (use one of: {', '.join(LETTER_SORT_KEYS)}).")
-    return columns[key]
+    return getattr(_models().Letter, column)
 
 
 def _ordered(query: Select[Any], order: Any, ident: Any, descending: bool) -> Select[Any]:
@@ -122,7 +108,8 @@ def _letter_page_query(
     order = _letter_sort_column(sort)
     on_first = and_(first.letter_id == mm.Letter.id, first.position == 0)
     ids = select(mm.Letter.id).where(*_letter_filter_clauses(filters))
-    ids = _ordered(ids, order, mm.Letter.id, descending).offset(max(0, offset))
+    tie_break = getattr(mm.Letter, cols.TIE_BREAK)
+    ids = _ordered(ids, order, tie_break, descending).offset(max(0, offset))
     if limit is not None:
         ids = ids.limit(max(0, limit))
     page = ids.subquery("page")
@@ -132,25 +119,10 @@ def _letter_page_query(
         .correlate(mm.Letter)
         .scalar_subquery()
     )
-    query = (
-        select(
-            mm.Letter.id,
-            mm.Letter.uuid,
-            mm.Letter.subject,
-            mm.Letter.language,
-            mm.Letter.date,
-            mm.Letter.place,
-            mm.Letter.status,
-            first.name,
-            recipient_count,
-            mm.Letter.created_at,
-            mm.Letter.updated_at,
-            mm.Letter.deleted_at,
-        )
-        .join(page, page.c.id == mm.Letter.id)
-        .outerjoin(first, on_first)
-    )
-    return _ordered(query, order, mm.Letter.id, descending)
+    computed = {cols.FIRST_RECIPIENT_NAME: first.name, cols.RECIPIENT_COUNT: recipient_count}
+    columns = [computed[name] if name in computed else getattr(mm.Letter, name) for name in cols.LIST_COLUMNS]
+    query = select(*columns).join(page, page.c.id == mm.Letter.id).outerjoin(first, on_first)
+    return _ordered(query, order, tie_break, descending)
 
 
 def letter_summaries(
@@ -167,23 +139,7 @@ def letter_summaries(
     _search_catch_up(store, filters)
     query = _letter_page_query(filters, sort, descending, offset, limit)
     with store.read_session() as session:
-        return [
-            LetterSummary(
-                id=row[0],
-                uuid=row[1],
-                subject=row[2],
-                language=row[3],
-                date=row[4],
-                place=row[5],
-                status=row[6],
-                recipient=(row[7] or "") + (f" +{row[8] - 1}" if row[8] > 1 else ""),
-                recipient_count=row[8],
-                created_at=row[9],
-                updated_at=row[10],
-                deleted_at=row[11],
-            )
-            for row in session.execute(query)
-        ]
+        return [LetterSummary(**cols.row_fields(row)) for row in session.execute(query)]
 
 
 def count_letters(store: Store, filters: LetterFilter | None = None) -> int:
