@@ -61,8 +61,8 @@ ORDER BY {{order}}
 class QuickLetterRow:
     """One row of the letter list, with the fields of `repository.LetterSummary`.
 
-    Its own class rather than LetterSummary: that module imports the Letter value and its helpers, which
-    the first paint does not need.
+    Its own class rather than LetterSummary, so that the reader loads nothing of the repository package
+    before the first paint; tests/core/store/test_quick_list.py keeps the two classes' fields the same.
     """
 
     id: int
