@@ -29,7 +29,7 @@ from typing import Any
 
 RESULT_PREFIX = "BENCH-PROBE "
 SETTLE_MS = 300
-#: Modules the app should not need before its window shows (design.md, issue 8): reported, not judged.
+#: Modules the app should not need before its window shows (README.md, "Performance"): reported, not judged.
 HEAVY = (
     "sqlalchemy", "sqlalchemy.orm", "alembic", "docx", "babel", "markdown_it", "mdformat", "yaml", "lxml",
 )  # fmt: skip

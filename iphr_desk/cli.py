@@ -1,4 +1,4 @@
-"""The `iphr-desk` command (design.md, "CLI"): argparse sub-commands over the Qt-free core.
+"""The `iphr-desk` command (docs/cli.md): argparse sub-commands over the Qt-free core.
 
 Why it looks the way it does:
 - Every sub-command imports what it needs inside its own function, so `iphr-desk --version` and the

@@ -1,6 +1,6 @@
 """Where the store lives on disk: one data folder holding the database, its backups and letterheads.
 
-The order of precedence is the CLI contract of design.md: `--data-dir`, then `$IPHR_DESK_DATA_DIR`,
+The order of precedence is the CLI contract of docs/cli.md: `--data-dir`, then `$IPHR_DESK_DATA_DIR`,
 then the platform's per-user data folder (so a field laptop keeps its data where the OS expects it).
 """
 

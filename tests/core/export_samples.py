@@ -1,7 +1,7 @@
 """Sample letters for the exporter tests (data and builders; the fixtures live in conftest.py).
 
 Frames are written by hand here (the forms-of-address module has its own tests); what these
-tests check is that the exporter lays out exactly what the frame says, in design.md's order.
+tests check is that the exporter lays out exactly what the frame says, in docs/letter-format.md's order.
 """
 
 from __future__ import annotations
@@ -176,7 +176,7 @@ def batch_letter() -> Letter:
 
 
 def design_letter() -> Letter:
-    """design.md's French example, with the pre-visit body of FR_BODY."""
+    """The letter-file contract's French example (README.md), with the pre-visit body of FR_BODY."""
     return Letter(
         language="fr",
         place="Bruxelles",

@@ -1,6 +1,6 @@
 """Export a letter as a .docx on the organisation's letterhead (and as PDF through LibreOffice).
 
-Order of the letter, top to bottom (design.md, "The exported letter"): the letterhead's own page
+Order of the letter, top to bottom (docs/letter-format.md): the letterhead's own page
 header and footer, the recipient block (attention line, then address lines), place and date,
 subject, salutation, body, closing, one signature block per signatory (several side by side in a
 borderless table), cc lines.
@@ -382,7 +382,7 @@ def build_document(
 
 
 class _Layout:
-    """Lays letters out in a document, in design.md's order."""
+    """Lays letters out in a document, in docs/letter-format.md's order."""
 
     def __init__(self, document: DocxDocument) -> None:
         self._document = document

@@ -1,6 +1,6 @@
 """The letter as the rest of the core sees it: plain, immutable values with no database attached.
 
-A `Letter` is exactly what a letter file holds (design.md, "Letter files"): the letter-file parser
+A `Letter` is exactly what a letter file holds (docs/letter-format.md): the letter-file parser
 produces it, the store converts it to and from rows, the forms-of-address module turns it into a
 `Frame`, and the exporter turns frame + body into a .docx. Keeping it free of SQLAlchemy lets the
 CLI export a file without opening any store.
@@ -22,7 +22,7 @@ GENDERS: Final[tuple[str, ...]] = get_args(Gender)
 REGISTERS: Final[tuple[str, ...]] = get_args(Register)
 VOICES: Final[tuple[str, ...]] = get_args(Voice)
 
-#: The office ids of shared/reference/protocol.md (a contract shared with resources/protocol/*.toml).
+#: The office ids of docs/letter-format.md, "Offices" (a contract shared with resources/protocol/*.toml).
 OFFICE_IDS: Final[tuple[str, ...]] = (
     "head_of_state",
     "monarch",

@@ -1,4 +1,4 @@
-"""Letter files: one UTF-8 Markdown file with YAML front matter  <->  `Letter` (design.md, "Letter files").
+"""Letter files: one UTF-8 Markdown file with YAML front matter  <->  `Letter` (docs/letter-format.md).
 
 The parser is strict on purpose: a letter file is written by hand, and a typo in `office:` or
 `gender:` would otherwise silently give the wrong salutation to a head of state. Every problem is a

@@ -24,7 +24,8 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class Frame:
-    """Everything the exported letter shows except the letterhead and the body, in design.md's order.
+    """Everything the exported letter shows except the letterhead and the body, in the order of the
+    letter format (docs/letter-format.md).
 
     - `attention_line`: e.g. FR house style "À l'attention de :"; None where the style has none.
     - `address_lines`: the recipient block, first line e.g. "Monsieur Emmanuel Macron, Président de

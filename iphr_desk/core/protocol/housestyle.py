@@ -1,6 +1,6 @@
 """A letterhead's house style: the typographic choices on which the reference sources disagree.
 
-shared/reference/protocol.md lists where sources differ (French "le" in the date, colon spacing,
+resources/protocol/README.md lists where sources differ (French "le" in the date, colon spacing,
 Russian "г." or "года"); IPHR's default letterhead settles each one, and another organisation's
 letterhead profile can settle them otherwise in its `[house_style]` table:
 
@@ -85,7 +85,7 @@ class HouseStyle:
 
     @classmethod
     def default(cls) -> HouseStyle:
-        """IPHR's house style (shared/design.md): no "le", French colon spacing, "г."."""
+        """IPHR's house style (resources/protocol/README.md): no "le", French colon spacing, "г."."""
         return cls()
 
     @classmethod

@@ -1,4 +1,4 @@
-"""The exported letters as LibreOffice and Pandoc read them: every part, in design.md's order."""
+"""The exported letters as LibreOffice and Pandoc read them: every part, in docs/letter-format.md's order."""
 
 from __future__ import annotations
 

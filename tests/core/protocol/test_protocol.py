@@ -1,4 +1,5 @@
-"""Forms of address: every cell of the four tables, the rules each language keeps, design.md's examples."""
+"""Forms of address: every cell of the four tables, the rules each language keeps, the examples of
+docs/letter-format.md."""
 
 from __future__ import annotations
 
@@ -226,7 +227,7 @@ def test_german_minister_female() -> None:
     assert salutation_for(person("minister", "female"), "de", "house") == "Sehr geehrte Frau Ministerin,"
 
 
-# --- design.md's house-style table, exactly ------------------------------------------------------
+# --- docs/letter-format.md's house-style table, exactly ------------------------------------------
 
 DESIGN_TABLE = [
     # language, office, gender, voice, salutation, house closing, formal closing
