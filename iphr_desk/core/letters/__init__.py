@@ -4,6 +4,6 @@ Owns the `Letter` value (letter.py), the letter file format, Markdown with YAML 
 (letterfile.py, docs/letter-format.md), the body's Markdown (body_markdown.py: normalising with mdformat)
 and its rich-text model (richtext.py), read by the preview and every exporter alike.
 
-May import: the shared helpers of `iphr_desk.core` (errors, textclean, boundedio, safewrite, vocabularies)
-and `protocol` (office ids). Never `store` or `export`.
+May import: the shared helpers of `iphr_desk.core` (errors, textclean, boundedio, safewrite, vocabularies).
+Never `protocol` (which reads the Letter value from here), `store` or `export`.
 """

@@ -200,7 +200,7 @@ def test_every_exported_document_passes_the_word_schema_check(samples: Samples, 
 
 
 @needs_soffice
-def test_letter_exported_from_its_file_form_follows_design_md(samples: Samples) -> None:
+def test_letter_exported_from_its_file_form_follows_the_letter_format(samples: Samples) -> None:
     got = [line.replace("\u00a0", " ") for line in lines(samples.texts["letter_fr"])]
     assert got[:7] == [
         "À l'attention de :",
