@@ -199,7 +199,7 @@ def crypto_is_encrypted(folder: Path) -> bool:
 def test_a_header_read_in_a_process_with_open_connections_keeps_its_locks(tmp_path: Path) -> None:
     """The root cause, without a window: asking whether the file is encrypted while connections are open
     used to open and close a descriptor on it, which drops the process's SQLite locks."""
-    from iphr_desk.core.store.database import is_plain_sqlite
+    from iphr_desk.core.store.connection import is_plain_sqlite
 
     folder = tmp_path / "data"
     with Store.open(folder) as store:
