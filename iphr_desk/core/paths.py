@@ -10,7 +10,10 @@ import os
 from pathlib import Path
 from typing import Final
 
+#: The data folder, when no `--data-dir` is given (the CLI and the GUI read this one definition).
 DATA_DIR_ENV: Final = "IPHR_DESK_DATA_DIR"
+#: The passphrase of an encrypted store, so scripts and tests need not type it (docs/cli.md).
+PASSPHRASE_ENV: Final = "IPHR_DESK_PASSPHRASE"
 DB_FILENAME: Final = "iphr-desk.sqlite3"
 BACKUP_DIRNAME: Final = "backups"
 

@@ -40,12 +40,21 @@ class Settings:
 
     @property
     def user_name(self) -> str:
-        """Who the user is in revisions and comments."""
+        """Who the user is in revisions and comments ('' until given; `profile.current_user` reads it)."""
         return self._text("user/name")
 
     @user_name.setter
     def user_name(self, value: str) -> None:
         self._qs.setValue("user/name", value.strip())
+
+    @property
+    def profile_asked(self) -> bool:
+        """Whether the first start asked for the name: it asks once; Preferences sets it after that."""
+        return self._text("user/asked") in ("true", "1")
+
+    @profile_asked.setter
+    def profile_asked(self, value: bool) -> None:
+        self._qs.setValue("user/asked", "true" if value else "false")
 
     @property
     def default_letterhead(self) -> str:

@@ -389,6 +389,25 @@
         </message>
     </context>
     <context>
+        <name>CaseActions</name>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Suppression impossible</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
+            <extracomment>Show this case in the case view (after it was created or edited). Views to read again (a `Changes`).</extracomment>
+            <translation>
+                <numerusform>Supprimer %n cas avec ses personnes et ses événements ? Les lettres gardent leur référence de cas.</numerusform>
+                <numerusform>Supprimer %n cas avec leurs personnes et leurs événements ? Les lettres gardent leur référence de cas.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Cases</source>
+            <translation>Supprimer des cas</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
             <source>&amp;Add</source>
@@ -694,10 +713,30 @@
         </message>
     </context>
     <context>
-        <name>Drafts</name>
+        <name>DocumentTabs</name>
         <message>
-            <source>IPHR Desk</source>
-            <translation>IPHR Desk</translation>
+            <source>A letter could not be saved.</source>
+            <translation>Une lettre n'a pas pu être enregistrée.</translation>
+        </message>
+        <message>
+            <source>Could Not Save</source>
+            <translation>Enregistrement impossible</translation>
+        </message>
+        <message>
+            <source>Letter Editor</source>
+            <translation>Éditeur de lettres</translation>
+        </message>
+        <message>
+            <source>Lists and open letters</source>
+            <translation>Listes et lettres ouvertes</translation>
+        </message>
+        <message>
+            <source>The letter editor is not available in this build.</source>
+            <translation>L'éditeur de lettres n'est pas disponible dans cette version.</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Lettre sans titre</translation>
         </message>
     </context>
     <context>
@@ -1260,6 +1299,64 @@
         </message>
     </context>
     <context>
+        <name>LetterActions</name>
+        <message>
+            <source>Could Not Change the Status</source>
+            <extracomment>A letter's status changed: (letter id, new status). Its editor applies it; the lists read again. A letter was created or imported and should be shown in an editor. A letter is leaving (to the trash): close its editor first. Views to read again (a `Changes`), after every operation, failed or not.</extracomment>
+            <translation>Impossible de changer le statut</translation>
+        </message>
+        <message>
+            <source>Could Not Create the Letter</source>
+            <translation>Impossible de créer la lettre</translation>
+        </message>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Suppression impossible</translation>
+        </message>
+        <message>
+            <source>Could Not Empty the Trash</source>
+            <translation>Impossible de vider la corbeille</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Letter</source>
+            <translation>Impossible d'importer la lettre</translation>
+        </message>
+        <message>
+            <source>Could Not Restore</source>
+            <translation>Restauration impossible</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
+            <translation>
+                <numerusform>Supprimer définitivement %n lettre de la corbeille, avec ses révisions et ses commentaires ? Cette opération est irréversible.</numerusform>
+                <numerusform>Supprimer définitivement les %n lettres de la corbeille, avec leurs révisions et leurs commentaires ? Cette opération est irréversible.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>Vider la corbeille</translation>
+        </message>
+        <message>
+            <source>Import a Letter File</source>
+            <translation>Importer un fichier de lettre</translation>
+        </message>
+        <message>
+            <source>Letter files (*.md *.markdown);;All files (*)</source>
+            <translation>Fichiers de lettre (*.md *.markdown);;Tous les fichiers (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n letter(s) to the trash?</source>
+            <translation>
+                <numerusform>Mettre %n lettre à la corbeille ?</numerusform>
+                <numerusform>Mettre %n lettres à la corbeille ?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>Mettre à la corbeille</translation>
+        </message>
+    </context>
+    <context>
         <name>LetterEditor</name>
         <message>
             <source>Cases</source>
@@ -1323,6 +1420,7 @@
         </message>
         <message>
             <source>The letter could not be saved</source>
+            <extracomment>The window's letter actions; an editor on its own (tests) makes its own, same code.</extracomment>
             <translation>La lettre n'a pas pu être enregistrée</translation>
         </message>
         <message>
@@ -1332,10 +1430,6 @@
         <message>
             <source>The revision could not be saved</source>
             <translation>La révision n'a pas pu être enregistrée</translation>
-        </message>
-        <message>
-            <source>The status could not be changed</source>
-            <translation>Le statut n'a pas pu être changé</translation>
         </message>
         <message>
             <source>This letter is %1 and cannot be changed. Reopen it to edit (it goes back to draft).</source>
@@ -1458,136 +1552,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%n letter(s) restored</source>
-            <translation>
-                <numerusform>%n lettre restaurée</numerusform>
-                <numerusform>%n lettres restaurées</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Supprimer</translation>
-        </message>
-        <message>
-            <source>&amp;Delete Case…</source>
-            <translation>&amp;Supprimer le cas…</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Modifier…</translation>
-        </message>
-        <message>
-            <source>&amp;Empty Trash…</source>
-            <translation>&amp;Vider la corbeille…</translation>
-        </message>
-        <message>
-            <source>&amp;New…</source>
-            <translation>&amp;Nouveau…</translation>
-        </message>
-        <message>
-            <source>&amp;Restore</source>
-            <translation>&amp;Restaurer</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cas et lettres de plaidoyer sur l'en-tête de l'organisation, hors ligne.&lt;/p&gt;&lt;p&gt;Vos données restent sur cet ordinateur : IPHR Desk ne se connecte jamais au réseau.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>A letter could not be saved.</source>
-            <translation>Une lettre n'a pas pu être enregistrée.</translation>
-        </message>
-        <message>
-            <source>About IPHR Desk</source>
-            <translation>À propos d'IPHR Desk</translation>
-        </message>
-        <message>
-            <source>About Qt</source>
-            <translation>À propos de Qt</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>Approuver</translation>
-        </message>
-        <message>
-            <source>Change &amp;Status</source>
-            <translation>Changer le &amp;statut</translation>
-        </message>
-        <message>
-            <source>Could Not Change the Status</source>
-            <translation>Impossible de changer le statut</translation>
-        </message>
-        <message>
-            <source>Could Not Create the Letter</source>
-            <translation>Impossible de créer la lettre</translation>
-        </message>
-        <message>
-            <source>Could Not Delete</source>
-            <translation>Suppression impossible</translation>
-        </message>
-        <message>
-            <source>Could Not Empty the Trash</source>
-            <translation>Impossible de vider la corbeille</translation>
-        </message>
-        <message>
-            <source>Could Not Import the Letter</source>
-            <translation>Impossible d'importer la lettre</translation>
-        </message>
-        <message>
-            <source>Could Not Load the Demo Data</source>
-            <translation>Impossible de charger les données de démonstration</translation>
-        </message>
-        <message>
-            <source>Could Not Restore</source>
-            <translation>Restauration impossible</translation>
-        </message>
-        <message>
-            <source>Could Not Save</source>
-            <translation>Enregistrement impossible</translation>
-        </message>
-        <message>
-            <source>Data: %1</source>
-            <translation>Données : %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
-            <translation>
-                <numerusform>Supprimer %n cas avec ses personnes et ses événements ? Les lettres gardent leur référence de cas.</numerusform>
-                <numerusform>Supprimer %n cas avec leurs personnes et leurs événements ? Les lettres gardent leur référence de cas.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete Cases</source>
-            <translation>Supprimer des cas</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
-            <translation>
-                <numerusform>Supprimer définitivement %n lettre de la corbeille, avec ses révisions et ses commentaires ? Cette opération est irréversible.</numerusform>
-                <numerusform>Supprimer définitivement les %n lettres de la corbeille, avec leurs révisions et leurs commentaires ? Cette opération est irréversible.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Demo cases and letters loaded</source>
-            <translation>Cas et lettres de démonstration chargés</translation>
-        </message>
-        <message>
-            <source>Demo Data</source>
-            <translation>Données de démonstration</translation>
-        </message>
-        <message>
-            <source>Empty Trash</source>
-            <translation>Vider la corbeille</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Exporter</translation>
-        </message>
-        <message>
-            <source>Export is not available in this build.</source>
-            <translation>L'exportation n'est pas disponible dans cette version.</translation>
-        </message>
+        <name>ListStack</name>
         <message>
             <source>Filter recipients by name…</source>
             <translation>Filtrer les destinataires par nom…</translation>
@@ -1597,16 +1562,27 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>Filtrer les signataires par nom…</translation>
         </message>
         <message>
-            <source>Import a Letter File</source>
-            <translation>Importer un fichier de lettre</translation>
+            <source>Search cases (reference, title, people)…</source>
+            <translation>Rechercher des cas (référence, titre, personnes)…</translation>
         </message>
         <message>
-            <source>Imported</source>
-            <translation>Importation</translation>
+            <source>Search letters (subject, text, recipients)…</source>
+            <translation>Rechercher des lettres (objet, texte, destinataires)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Delete Case…</source>
+            <translation>&amp;Supprimer le cas…</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Données : %1</translation>
         </message>
         <message>
             <source>IPHR Desk</source>
-            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists.</extracomment>
+            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists. The one path of every letter and case action; made by `attach`, when the store is open.</extracomment>
             <translation>IPHR Desk</translation>
         </message>
         <message>
@@ -1614,51 +1590,16 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>Lettre %1</translation>
         </message>
         <message>
-            <source>Letter Editor</source>
-            <translation>Éditeur de lettres</translation>
-        </message>
-        <message>
-            <source>Letter files (*.md *.markdown);;All files (*)</source>
-            <translation>Fichiers de lettre (*.md *.markdown);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
             <source>Letters</source>
             <translation>Lettres</translation>
-        </message>
-        <message>
-            <source>Lists and open letters</source>
-            <translation>Listes et lettres ouvertes</translation>
         </message>
         <message>
             <source>Main Toolbar</source>
             <translation>Barre d'outils principale</translation>
         </message>
         <message>
-            <source>Mark as Sent</source>
-            <translation>Marquer comme envoyée</translation>
-        </message>
-        <message>
-            <source>Mark as Signed</source>
-            <translation>Marquer comme signée</translation>
-        </message>
-        <message numerus="yes">
-            <source>Move %n letter(s) to the trash?</source>
-            <translation>
-                <numerusform>Mettre %n lettre à la corbeille ?</numerusform>
-                <numerusform>Mettre %n lettres à la corbeille ?</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Move to &amp;Trash</source>
             <translation>Mettre à la &amp;corbeille</translation>
-        </message>
-        <message>
-            <source>Move to Trash</source>
-            <translation>Mettre à la corbeille</translation>
-        </message>
-        <message>
-            <source>Now: %1</source>
-            <translation>Statut actuel : %1</translation>
         </message>
         <message>
             <source>Opening your data…</source>
@@ -1667,58 +1608,6 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Ready</source>
             <translation>Prêt</translation>
-        </message>
-        <message>
-            <source>Reopen as Draft</source>
-            <translation>Rouvrir comme brouillon</translation>
-        </message>
-        <message>
-            <source>Request Changes</source>
-            <translation>Demander des modifications</translation>
-        </message>
-        <message>
-            <source>Resubmit for Review</source>
-            <translation>Soumettre de nouveau pour relecture</translation>
-        </message>
-        <message>
-            <source>Search cases (reference, title, people)…</source>
-            <translation>Rechercher des cas (référence, titre, personnes)…</translation>
-        </message>
-        <message>
-            <source>Search letters (subject, text, recipients)…</source>
-            <translation>Rechercher des lettres (objet, texte, destinataires)…</translation>
-        </message>
-        <message>
-            <source>Search the trash…</source>
-            <translation>Rechercher dans la corbeille…</translation>
-        </message>
-        <message>
-            <source>Select one letter</source>
-            <translation>Sélectionnez une seule lettre</translation>
-        </message>
-        <message>
-            <source>Something went wrong.</source>
-            <translation>Une erreur s'est produite.</translation>
-        </message>
-        <message>
-            <source>Submit for Review</source>
-            <translation>Soumettre pour relecture</translation>
-        </message>
-        <message>
-            <source>The demo data is not available in this build.</source>
-            <translation>Les données de démonstration ne sont pas disponibles dans cette version.</translation>
-        </message>
-        <message>
-            <source>The letter editor is not available in this build.</source>
-            <translation>L'éditeur de lettres n'est pas disponible dans cette version.</translation>
-        </message>
-        <message>
-            <source>Unnamed user</source>
-            <translation>Utilisateur sans nom</translation>
-        </message>
-        <message>
-            <source>Untitled letter</source>
-            <translation>Lettre sans titre</translation>
         </message>
     </context>
     <context>
@@ -1831,6 +1720,37 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Preview of the exported letter</source>
             <translation>Aperçu de la lettre exportée</translation>
+        </message>
+    </context>
+    <context>
+        <name>Profile</name>
+        <message>
+            <source>Unnamed user</source>
+            <translation>Utilisateur sans nom</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileQuestion</name>
+        <message>
+            <source>First name and surname</source>
+            <translation>Prénom et nom</translation>
+        </message>
+        <message>
+            <source>Welcome to IPHR Desk</source>
+            <extracomment>The name was stored (the caller may refresh what shows it).</extracomment>
+            <translation>Bienvenue dans IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>Votre &amp;nom :</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Votre nom</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every status change, comment and revision, so your colleagues know who approved or changed a letter. You can change it later in Preferences.</source>
+            <translation>Votre nom est enregistré avec chaque changement de statut, commentaire et révision, pour que vos collègues sachent qui a approuvé ou modifié une lettre. Vous pourrez le changer plus tard dans les Préférences.</translation>
         </message>
     </context>
     <context>
@@ -1968,26 +1888,25 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
     </context>
     <context>
+        <name>RecordPages</name>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Supprimer</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Modifier…</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Nouveau…</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <source>Approve</source>
             <translation>Approuver</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Approuvée</translation>
-        </message>
-        <message>
-            <source>Changes requested</source>
-            <translation>Modifications demandées</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation>Brouillon</translation>
-        </message>
-        <message>
-            <source>In review</source>
-            <translation>En relecture</translation>
         </message>
         <message>
             <source>Mark sent</source>
@@ -2004,14 +1923,6 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Request changes</source>
             <translation>Demander des modifications</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>Envoyée</translation>
-        </message>
-        <message>
-            <source>Signed</source>
-            <translation>Signée</translation>
         </message>
         <message>
             <source>Submit for review</source>
@@ -2131,6 +2042,110 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>process %1 on %2</source>
             <translation>processus %1 sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusMenu</name>
+        <message>
+            <source>Approve</source>
+            <translation>Approuver</translation>
+        </message>
+        <message>
+            <source>Change &amp;Status</source>
+            <translation>Changer le &amp;statut</translation>
+        </message>
+        <message>
+            <source>Mark as Sent</source>
+            <translation>Marquer comme envoyée</translation>
+        </message>
+        <message>
+            <source>Mark as Signed</source>
+            <translation>Marquer comme signée</translation>
+        </message>
+        <message>
+            <source>Now: %1</source>
+            <translation>Statut actuel : %1</translation>
+        </message>
+        <message>
+            <source>Reopen as Draft</source>
+            <translation>Rouvrir comme brouillon</translation>
+        </message>
+        <message>
+            <source>Request Changes</source>
+            <translation>Demander des modifications</translation>
+        </message>
+        <message>
+            <source>Resubmit for Review</source>
+            <translation>Soumettre de nouveau pour relecture</translation>
+        </message>
+        <message>
+            <source>Select one letter</source>
+            <translation>Sélectionnez une seule lettre</translation>
+        </message>
+        <message>
+            <source>Submit for Review</source>
+            <translation>Soumettre pour relecture</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreOp</name>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>Une erreur s'est produite.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ToolsMenu</name>
+        <message>
+            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cas et lettres de plaidoyer sur l'en-tête de l'organisation, hors ligne.&lt;/p&gt;&lt;p&gt;Vos données restent sur cet ordinateur : IPHR Desk ne se connecte jamais au réseau.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About IPHR Desk</source>
+            <translation>À propos d'IPHR Desk</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>À propos de Qt</translation>
+        </message>
+        <message>
+            <source>Could Not Load the Demo Data</source>
+            <translation>Impossible de charger les données de démonstration</translation>
+        </message>
+        <message>
+            <source>Demo cases and letters loaded</source>
+            <translation>Cas et lettres de démonstration chargés</translation>
+        </message>
+        <message>
+            <source>Demo Data</source>
+            <translation>Données de démonstration</translation>
+        </message>
+        <message>
+            <source>The demo data is not available in this build.</source>
+            <translation>Les données de démonstration ne sont pas disponibles dans cette version.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashPage</name>
+        <message numerus="yes">
+            <source>%n letter(s) restored</source>
+            <translation>
+                <numerusform>%n lettre restaurée</numerusform>
+                <numerusform>%n lettres restaurées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>&amp;Vider la corbeille…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Restaurer</translation>
+        </message>
+        <message>
+            <source>Search the trash…</source>
+            <extracomment>A line for the status bar.</extracomment>
+            <translation>Rechercher dans la corbeille…</translation>
         </message>
     </context>
 </TS>

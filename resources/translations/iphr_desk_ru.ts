@@ -390,6 +390,26 @@
         </message>
     </context>
     <context>
+        <name>CaseActions</name>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Не удалось удалить</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
+            <extracomment>Show this case in the case view (after it was created or edited). Views to read again (a `Changes`).</extracomment>
+            <translation>
+                <numerusform>Удалить %n дело вместе с людьми и событиями? В письмах номер дела сохранится.</numerusform>
+                <numerusform>Удалить %n дела вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
+                <numerusform>Удалить %n дел вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete Cases</source>
+            <translation>Удаление дел</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
             <source>&amp;Add</source>
@@ -695,10 +715,30 @@
         </message>
     </context>
     <context>
-        <name>Drafts</name>
+        <name>DocumentTabs</name>
         <message>
-            <source>IPHR Desk</source>
-            <translation>IPHR Desk</translation>
+            <source>A letter could not be saved.</source>
+            <translation>Не удалось сохранить письмо.</translation>
+        </message>
+        <message>
+            <source>Could Not Save</source>
+            <translation>Не удалось сохранить</translation>
+        </message>
+        <message>
+            <source>Letter Editor</source>
+            <translation>Редактор писем</translation>
+        </message>
+        <message>
+            <source>Lists and open letters</source>
+            <translation>Списки и открытые письма</translation>
+        </message>
+        <message>
+            <source>The letter editor is not available in this build.</source>
+            <translation>Редактор писем недоступен в этой сборке.</translation>
+        </message>
+        <message>
+            <source>Untitled letter</source>
+            <translation>Письмо без темы</translation>
         </message>
     </context>
     <context>
@@ -1264,6 +1304,66 @@
         </message>
     </context>
     <context>
+        <name>LetterActions</name>
+        <message>
+            <source>Could Not Change the Status</source>
+            <extracomment>A letter's status changed: (letter id, new status). Its editor applies it; the lists read again. A letter was created or imported and should be shown in an editor. A letter is leaving (to the trash): close its editor first. Views to read again (a `Changes`), after every operation, failed or not.</extracomment>
+            <translation>Не удалось изменить статус</translation>
+        </message>
+        <message>
+            <source>Could Not Create the Letter</source>
+            <translation>Не удалось создать письмо</translation>
+        </message>
+        <message>
+            <source>Could Not Delete</source>
+            <translation>Не удалось удалить</translation>
+        </message>
+        <message>
+            <source>Could Not Empty the Trash</source>
+            <translation>Не удалось очистить корзину</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Letter</source>
+            <translation>Не удалось импортировать письмо</translation>
+        </message>
+        <message>
+            <source>Could Not Restore</source>
+            <translation>Не удалось восстановить</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
+            <translation>
+                <numerusform>Окончательно удалить %n письмо из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+                <numerusform>Окончательно удалить %n письма из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+                <numerusform>Окончательно удалить %n писем из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Empty Trash</source>
+            <translation>Очистка корзины</translation>
+        </message>
+        <message>
+            <source>Import a Letter File</source>
+            <translation>Импорт файла письма</translation>
+        </message>
+        <message>
+            <source>Letter files (*.md *.markdown);;All files (*)</source>
+            <translation>Файлы писем (*.md *.markdown);;Все файлы (*)</translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n letter(s) to the trash?</source>
+            <translation>
+                <numerusform>Переместить %n письмо в корзину?</numerusform>
+                <numerusform>Переместить %n письма в корзину?</numerusform>
+                <numerusform>Переместить %n писем в корзину?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>Переместить в корзину</translation>
+        </message>
+    </context>
+    <context>
         <name>LetterEditor</name>
         <message>
             <source>Cases</source>
@@ -1327,6 +1427,7 @@
         </message>
         <message>
             <source>The letter could not be saved</source>
+            <extracomment>The window's letter actions; an editor on its own (tests) makes its own, same code.</extracomment>
             <translation>Не удалось сохранить письмо</translation>
         </message>
         <message>
@@ -1336,10 +1437,6 @@
         <message>
             <source>The revision could not be saved</source>
             <translation>Не удалось сохранить редакцию</translation>
-        </message>
-        <message>
-            <source>The status could not be changed</source>
-            <translation>Не удалось изменить статус</translation>
         </message>
         <message>
             <source>This letter is %1 and cannot be changed. Reopen it to edit (it goes back to draft).</source>
@@ -1463,139 +1560,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <source>%n letter(s) restored</source>
-            <translation>
-                <numerusform>Восстановлено %n письмо</numerusform>
-                <numerusform>Восстановлено %n письма</numerusform>
-                <numerusform>Восстановлено %n писем</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Удалить</translation>
-        </message>
-        <message>
-            <source>&amp;Delete Case…</source>
-            <translation>&amp;Удалить дело…</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Изменить…</translation>
-        </message>
-        <message>
-            <source>&amp;Empty Trash…</source>
-            <translation>&amp;Очистить корзину…</translation>
-        </message>
-        <message>
-            <source>&amp;New…</source>
-            <translation>&amp;Создать…</translation>
-        </message>
-        <message>
-            <source>&amp;Restore</source>
-            <translation>&amp;Восстановить</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Дела и правозащитные письма на бланке организации, без подключения к интернету.&lt;/p&gt;&lt;p&gt;Ваши данные остаются на этом компьютере: IPHR Desk никогда не подключается к сети.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>A letter could not be saved.</source>
-            <translation>Не удалось сохранить письмо.</translation>
-        </message>
-        <message>
-            <source>About IPHR Desk</source>
-            <translation>О программе IPHR Desk</translation>
-        </message>
-        <message>
-            <source>About Qt</source>
-            <translation>О Qt</translation>
-        </message>
-        <message>
-            <source>Approve</source>
-            <translation>Одобрить</translation>
-        </message>
-        <message>
-            <source>Change &amp;Status</source>
-            <translation>Изменить &amp;статус</translation>
-        </message>
-        <message>
-            <source>Could Not Change the Status</source>
-            <translation>Не удалось изменить статус</translation>
-        </message>
-        <message>
-            <source>Could Not Create the Letter</source>
-            <translation>Не удалось создать письмо</translation>
-        </message>
-        <message>
-            <source>Could Not Delete</source>
-            <translation>Не удалось удалить</translation>
-        </message>
-        <message>
-            <source>Could Not Empty the Trash</source>
-            <translation>Не удалось очистить корзину</translation>
-        </message>
-        <message>
-            <source>Could Not Import the Letter</source>
-            <translation>Не удалось импортировать письмо</translation>
-        </message>
-        <message>
-            <source>Could Not Load the Demo Data</source>
-            <translation>Не удалось загрузить демонстрационные данные</translation>
-        </message>
-        <message>
-            <source>Could Not Restore</source>
-            <translation>Не удалось восстановить</translation>
-        </message>
-        <message>
-            <source>Could Not Save</source>
-            <translation>Не удалось сохранить</translation>
-        </message>
-        <message>
-            <source>Data: %1</source>
-            <translation>Данные: %1</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
-            <translation>
-                <numerusform>Удалить %n дело вместе с людьми и событиями? В письмах номер дела сохранится.</numerusform>
-                <numerusform>Удалить %n дела вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
-                <numerusform>Удалить %n дел вместе с людьми и событиями? В письмах номера дел сохранятся.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Delete Cases</source>
-            <translation>Удаление дел</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
-            <translation>
-                <numerusform>Окончательно удалить %n письмо из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
-                <numerusform>Окончательно удалить %n письма из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
-                <numerusform>Окончательно удалить %n писем из корзины вместе с редакциями и комментариями? Это действие нельзя отменить.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Demo cases and letters loaded</source>
-            <translation>Демонстрационные дела и письма загружены</translation>
-        </message>
-        <message>
-            <source>Demo Data</source>
-            <translation>Демонстрационные данные</translation>
-        </message>
-        <message>
-            <source>Empty Trash</source>
-            <translation>Очистка корзины</translation>
-        </message>
-        <message>
-            <source>Export</source>
-            <translation>Экспорт</translation>
-        </message>
-        <message>
-            <source>Export is not available in this build.</source>
-            <translation>Экспорт недоступен в этой сборке.</translation>
-        </message>
+        <name>ListStack</name>
         <message>
             <source>Filter recipients by name…</source>
             <translation>Фильтр адресатов по имени…</translation>
@@ -1605,16 +1570,27 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Фильтр подписантов по имени…</translation>
         </message>
         <message>
-            <source>Import a Letter File</source>
-            <translation>Импорт файла письма</translation>
+            <source>Search cases (reference, title, people)…</source>
+            <translation>Поиск дел (номер, название, люди)…</translation>
         </message>
         <message>
-            <source>Imported</source>
-            <translation>Импорт</translation>
+            <source>Search letters (subject, text, recipients)…</source>
+            <translation>Поиск писем (тема, текст, адресаты)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;Delete Case…</source>
+            <translation>&amp;Удалить дело…</translation>
+        </message>
+        <message>
+            <source>Data: %1</source>
+            <translation>Данные: %1</translation>
         </message>
         <message>
             <source>IPHR Desk</source>
-            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists.</extracomment>
+            <extracomment>Emitted once, after the window's first paint: `app.py` opens the store then. Emitted after `attach()` has filled the lists. The one path of every letter and case action; made by `attach`, when the store is open.</extracomment>
             <translation>IPHR Desk</translation>
         </message>
         <message>
@@ -1622,52 +1598,16 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Письмо %1</translation>
         </message>
         <message>
-            <source>Letter Editor</source>
-            <translation>Редактор писем</translation>
-        </message>
-        <message>
-            <source>Letter files (*.md *.markdown);;All files (*)</source>
-            <translation>Файлы писем (*.md *.markdown);;Все файлы (*)</translation>
-        </message>
-        <message>
             <source>Letters</source>
             <translation>Письма</translation>
-        </message>
-        <message>
-            <source>Lists and open letters</source>
-            <translation>Списки и открытые письма</translation>
         </message>
         <message>
             <source>Main Toolbar</source>
             <translation>Основная панель инструментов</translation>
         </message>
         <message>
-            <source>Mark as Sent</source>
-            <translation>Отметить как отправленное</translation>
-        </message>
-        <message>
-            <source>Mark as Signed</source>
-            <translation>Отметить как подписанное</translation>
-        </message>
-        <message numerus="yes">
-            <source>Move %n letter(s) to the trash?</source>
-            <translation>
-                <numerusform>Переместить %n письмо в корзину?</numerusform>
-                <numerusform>Переместить %n письма в корзину?</numerusform>
-                <numerusform>Переместить %n писем в корзину?</numerusform>
-            </translation>
-        </message>
-        <message>
             <source>Move to &amp;Trash</source>
             <translation>Переместить в &amp;корзину</translation>
-        </message>
-        <message>
-            <source>Move to Trash</source>
-            <translation>Переместить в корзину</translation>
-        </message>
-        <message>
-            <source>Now: %1</source>
-            <translation>Сейчас: %1</translation>
         </message>
         <message>
             <source>Opening your data…</source>
@@ -1676,58 +1616,6 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Ready</source>
             <translation>Готово</translation>
-        </message>
-        <message>
-            <source>Reopen as Draft</source>
-            <translation>Вернуть в черновики</translation>
-        </message>
-        <message>
-            <source>Request Changes</source>
-            <translation>Запросить правки</translation>
-        </message>
-        <message>
-            <source>Resubmit for Review</source>
-            <translation>Повторно отправить на рассмотрение</translation>
-        </message>
-        <message>
-            <source>Search cases (reference, title, people)…</source>
-            <translation>Поиск дел (номер, название, люди)…</translation>
-        </message>
-        <message>
-            <source>Search letters (subject, text, recipients)…</source>
-            <translation>Поиск писем (тема, текст, адресаты)…</translation>
-        </message>
-        <message>
-            <source>Search the trash…</source>
-            <translation>Поиск в корзине…</translation>
-        </message>
-        <message>
-            <source>Select one letter</source>
-            <translation>Выберите одно письмо</translation>
-        </message>
-        <message>
-            <source>Something went wrong.</source>
-            <translation>Что-то пошло не так.</translation>
-        </message>
-        <message>
-            <source>Submit for Review</source>
-            <translation>Отправить на рассмотрение</translation>
-        </message>
-        <message>
-            <source>The demo data is not available in this build.</source>
-            <translation>Демонстрационные данные недоступны в этой сборке.</translation>
-        </message>
-        <message>
-            <source>The letter editor is not available in this build.</source>
-            <translation>Редактор писем недоступен в этой сборке.</translation>
-        </message>
-        <message>
-            <source>Unnamed user</source>
-            <translation>Пользователь без имени</translation>
-        </message>
-        <message>
-            <source>Untitled letter</source>
-            <translation>Письмо без темы</translation>
         </message>
     </context>
     <context>
@@ -1840,6 +1728,37 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Preview of the exported letter</source>
             <translation>Предварительный просмотр экспортируемого письма</translation>
+        </message>
+    </context>
+    <context>
+        <name>Profile</name>
+        <message>
+            <source>Unnamed user</source>
+            <translation>Пользователь без имени</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileQuestion</name>
+        <message>
+            <source>First name and surname</source>
+            <translation>Имя и фамилия</translation>
+        </message>
+        <message>
+            <source>Welcome to IPHR Desk</source>
+            <extracomment>The name was stored (the caller may refresh what shows it).</extracomment>
+            <translation>Добро пожаловать в IPHR Desk</translation>
+        </message>
+        <message>
+            <source>Your &amp;name:</source>
+            <translation>&amp;Ваше имя:</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Ваше имя</translation>
+        </message>
+        <message>
+            <source>Your name is recorded with every status change, comment and revision, so your colleagues know who approved or changed a letter. You can change it later in Preferences.</source>
+            <translation>Ваше имя записывается при каждой смене статуса, комментарии и редакции, чтобы коллеги знали, кто одобрил или изменил письмо. Его можно изменить позже в настройках.</translation>
         </message>
     </context>
     <context>
@@ -1977,26 +1896,25 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>RecordPages</name>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Удалить</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Изменить…</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Создать…</translation>
+        </message>
+    </context>
+    <context>
         <name>Review</name>
         <message>
             <source>Approve</source>
             <translation>Одобрить</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Одобрено</translation>
-        </message>
-        <message>
-            <source>Changes requested</source>
-            <translation>Запрошены правки</translation>
-        </message>
-        <message>
-            <source>Draft</source>
-            <translation>Черновик</translation>
-        </message>
-        <message>
-            <source>In review</source>
-            <translation>На рассмотрении</translation>
         </message>
         <message>
             <source>Mark sent</source>
@@ -2013,14 +1931,6 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Request changes</source>
             <translation>Запросить правки</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>Отправлено</translation>
-        </message>
-        <message>
-            <source>Signed</source>
-            <translation>Подписано</translation>
         </message>
         <message>
             <source>Submit for review</source>
@@ -2140,6 +2050,111 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>process %1 on %2</source>
             <translation>процесс %1 на %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusMenu</name>
+        <message>
+            <source>Approve</source>
+            <translation>Одобрить</translation>
+        </message>
+        <message>
+            <source>Change &amp;Status</source>
+            <translation>Изменить &amp;статус</translation>
+        </message>
+        <message>
+            <source>Mark as Sent</source>
+            <translation>Отметить как отправленное</translation>
+        </message>
+        <message>
+            <source>Mark as Signed</source>
+            <translation>Отметить как подписанное</translation>
+        </message>
+        <message>
+            <source>Now: %1</source>
+            <translation>Сейчас: %1</translation>
+        </message>
+        <message>
+            <source>Reopen as Draft</source>
+            <translation>Вернуть в черновики</translation>
+        </message>
+        <message>
+            <source>Request Changes</source>
+            <translation>Запросить правки</translation>
+        </message>
+        <message>
+            <source>Resubmit for Review</source>
+            <translation>Повторно отправить на рассмотрение</translation>
+        </message>
+        <message>
+            <source>Select one letter</source>
+            <translation>Выберите одно письмо</translation>
+        </message>
+        <message>
+            <source>Submit for Review</source>
+            <translation>Отправить на рассмотрение</translation>
+        </message>
+    </context>
+    <context>
+        <name>StoreOp</name>
+        <message>
+            <source>Something went wrong.</source>
+            <translation>Что-то пошло не так.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ToolsMenu</name>
+        <message>
+            <source>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Cases and advocacy letters on the organisation's letterhead, offline.&lt;/p&gt;&lt;p&gt;Your data stays on this computer: IPHR Desk never connects to the network.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;IPHR Desk %1&lt;/h3&gt;&lt;p&gt;Дела и правозащитные письма на бланке организации, без подключения к интернету.&lt;/p&gt;&lt;p&gt;Ваши данные остаются на этом компьютере: IPHR Desk никогда не подключается к сети.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>About IPHR Desk</source>
+            <translation>О программе IPHR Desk</translation>
+        </message>
+        <message>
+            <source>About Qt</source>
+            <translation>О Qt</translation>
+        </message>
+        <message>
+            <source>Could Not Load the Demo Data</source>
+            <translation>Не удалось загрузить демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>Demo cases and letters loaded</source>
+            <translation>Демонстрационные дела и письма загружены</translation>
+        </message>
+        <message>
+            <source>Demo Data</source>
+            <translation>Демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>The demo data is not available in this build.</source>
+            <translation>Демонстрационные данные недоступны в этой сборке.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashPage</name>
+        <message numerus="yes">
+            <source>%n letter(s) restored</source>
+            <translation>
+                <numerusform>Восстановлено %n письмо</numerusform>
+                <numerusform>Восстановлено %n письма</numerusform>
+                <numerusform>Восстановлено %n писем</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Empty Trash…</source>
+            <translation>&amp;Очистить корзину…</translation>
+        </message>
+        <message>
+            <source>&amp;Restore</source>
+            <translation>&amp;Восстановить</translation>
+        </message>
+        <message>
+            <source>Search the trash…</source>
+            <extracomment>A line for the status bar.</extracomment>
+            <translation>Поиск в корзине…</translation>
         </message>
     </context>
 </TS>

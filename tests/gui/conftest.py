@@ -83,11 +83,18 @@ def data_dir(tmp_path: Path) -> Path:
     return folder
 
 
+#: The profile name of the tests' settings: a stored name means the first start asks nothing.
+TEST_USER = "Test User"
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Any:
+    """Settings in the test's folder, with a name, as after the first start's question."""
     from iphr_desk.gui.settings import Settings
 
-    return Settings(tmp_path / "settings.ini")
+    settings = Settings(tmp_path / "settings.ini")
+    settings.user_name = TEST_USER
+    return settings
 
 
 @pytest.fixture

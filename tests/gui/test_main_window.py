@@ -171,7 +171,7 @@ def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fa
     window.refresh()
     window.letters_page.table.selectRow(0)
     letter_id = window.letter_model.row_at(0).id
-    window._fill_status_menu()
+    window.status_menu.fill()
     offered = [a.text() for a in window.status_menu.actions() if a.isEnabled() and not a.isSeparator()]
     assert offered == ["Submit for Review"]
     window.change_status(letter_id, "in_review")
@@ -259,7 +259,7 @@ def test_about_dialog_shows_the_version_and_frees_itself(window: Any, qtbot: Any
 
     from iphr_desk import __version__
 
-    window.show_about()
+    window.tools.show_about()
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert boxes and __version__ in boxes[0].text()
     destroyed: list[bool] = []
@@ -358,10 +358,10 @@ def test_trashed_letters_can_be_restored_or_deleted_for_good(
     assert [a.text() for a in shown[0].actions()] == ["&Restore", "&Empty Trash…"]
     row = next(r for r in range(2) if window.trash_model.row_at(r).id == ids["letter_fr"])
     window.trash_page.table.selectRow(row)
-    window.restore_selected()
+    window.trash.restore_selected()
     assert window.trash_model.rowCount() == 1
     assert window.letter_model.rowCount() == 3
-    window.empty_trash()
+    window.trash.empty_trash()
     assert fake_services.called("ask_yes_no")
     assert window.trash_model.rowCount() == 0
     assert letter_lists.count_letters(store, LetterFilter(trashed=True)) == 0

@@ -211,7 +211,7 @@ def test_record_pages_have_new_edit_and_delete_buttons(window: Any, monkeypatch:
         texts = [b.text() for b in page.findChildren(QPushButton)]
         assert {"&New…", "&Edit…", "&Delete"} <= set(texts)
     opened: list[tuple[str, int]] = []
-    monkeypatch.setattr(window, "_edit_record", lambda kind, row: opened.append((kind, row)))
+    monkeypatch.setattr(window.record_pages, "edit", lambda kind, row: opened.append((kind, row)))
     new = next(b for b in window.signatories_page.findChildren(QPushButton) if b.text() == "&New…")
     new.click()
     assert opened == [("signatory", -1)]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iphr_desk.core.vocabularies import CASE_STATUSES, PERSON_ROLES, PERSON_SITUATIONS
 from iphr_desk.gui.models import labels
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class CaseDialog(QDialog):
             self.country_combo.addItem(f"{name} ({code})", code)
         self.region_edit = QLineEdit(self)
         self.status_combo = QComboBox(self)
-        for status in labels.CASE_STATUSES:
+        for status in CASE_STATUSES:
             self.status_combo.addItem(labels.case_status(status), status)
         self.themes_edit = QLineEdit(self)
         self.themes_edit.setPlaceholderText(
@@ -150,10 +151,10 @@ class CaseDialog(QDialog):
         self.people.insertRow(row)
         self.people.setItem(row, 0, QTableWidgetItem(str(_field(person, "name", "")) if person else ""))
         role = QComboBox(self.people)
-        for code in labels.ROLES:
+        for code in PERSON_ROLES:
             role.addItem(labels.role(code), code)
         situation = QComboBox(self.people)
-        for code in labels.SITUATIONS:
+        for code in PERSON_SITUATIONS:
             situation.addItem(labels.situation(code), code)
         at_risk = QCheckBox(self.tr("At risk"), self.people)
         if person is not None:

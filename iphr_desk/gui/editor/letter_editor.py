@@ -1,13 +1,14 @@
 """One stored letter open for writing: header form, body, live preview, cases, revisions and review.
 
 The shell puts a `LetterEditor` in a tab and only needs its contract: `titleChanged(str)`,
-`saved(int)`, `statusChanged(int, str)`, `letter_id` and `flush()` (called before the tab or the window
-closes). Panels talk to the editor through signals; the editor alone talks to the store.
+`saved(int)`, `statusChanged(int, str)`, `letter_id`, `flush()` (called before the tab or the window
+closes) and `release()` (when its tab closes). Panels talk to the editor through signals; the editor
+talks to the store for its own text, and goes through `LetterActions` (letter_actions.py) for what the
+list can do too — status changes, export — so both take the same path and record the same author.
 """
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -39,6 +40,7 @@ from iphr_desk.gui.editor.header_form import HeaderForm
 from iphr_desk.gui.editor.preview import PreviewPane
 from iphr_desk.gui.editor.review_panel import ReviewPanel, status_label
 from iphr_desk.gui.editor.revisions import RevisionsPanel
+from iphr_desk.gui.letter_actions import LetterActions
 
 PREVIEW_DELAY_MS = 300
 T = TypeVar("T")
@@ -49,10 +51,19 @@ class LetterEditor(QWidget):
     saved = Signal(int)
     statusChanged = Signal(int, str)
 
-    def __init__(self, ctx: AppContext, letter_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        letter_id: int,
+        parent: QWidget | None = None,
+        *,
+        actions: LetterActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._letter_id = letter_id
+        #: The window's letter actions; an editor on its own (tests) makes its own, same code.
+        self.letter_actions = actions if actions is not None else LetterActions(ctx, self)
         self._status = "draft"
         self._title = ""
         self._shown_cases: tuple[str, ...] = ()
@@ -67,6 +78,8 @@ class LetterEditor(QWidget):
         self.form.changed.connect(self._on_changed)
         self.body.changed.connect(self._on_changed)
         self.form.recipient_list.currentRowChanged.connect(lambda _row: self.update_preview())
+        self.letter_actions.statusChanged.connect(self._on_status_changed)
+        self.letter_actions.register_editor(self._letter_id, self)
 
     # Contract ---------------------------------------------------------------------------------------
 
@@ -75,17 +88,26 @@ class LetterEditor(QWidget):
 
     letter_id = Property(int, _get_letter_id)
 
-    def flush(self) -> None:
-        """Save pending changes now (before the tab or the window closes)."""
-        if not self.autosave.flush():
-            self._ctx.services.error(
-                self,
-                self.tr("The letter could not be saved"),
-                self.tr(
-                    "Your last changes to this letter were not saved: %1\n"
-                    "Fix the problem (for example, give the letter a signatory) and save again."
-                ).replace("%1", self.autosave.error or ""),
-            )
+    def flush(self) -> bool:
+        """Save pending changes now (before the tab closes, or an action on the letter); False if it failed.
+
+        A failure is told here, in one dialog, so callers only decide whether to go on.
+        """
+        if self.autosave.flush():
+            return True
+        self._ctx.services.error(
+            self,
+            self.tr("The letter could not be saved"),
+            self.tr(
+                "Your last changes to this letter were not saved: %1\n"
+                "Fix the problem (for example, give the letter a signatory) and save again."
+            ).replace("%1", self.autosave.error or ""),
+        )
+        return False
+
+    def release(self) -> None:
+        """The tab is closing: the letter actions stop saving this editor before acting on its letter."""
+        self.letter_actions.unregister_editor(self._letter_id, self)
 
     def reload(self) -> None:
         """Read the letter again from the store (after a change made elsewhere, e.g. from the list).
@@ -108,7 +130,7 @@ class LetterEditor(QWidget):
         self.preview = PreviewPane(self._ctx.data_dir, self)
         self.cases = CasePanel(store, self)
         self.revisions = RevisionsPanel(store, self._letter_id, self)
-        self.review = ReviewPanel(store, self._letter_id, self.author(), self)
+        self.review = ReviewPanel(store, self._letter_id, self.author, self)
 
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -175,11 +197,8 @@ class LetterEditor(QWidget):
         self.cases.insertRequested.connect(self.body.insert_text)
 
     def author(self) -> str:
-        try:
-            name = self._ctx.settings.user_name
-        except AttributeError:
-            name = ""
-        return name or getpass.getuser()
+        """Who is writing: the profile's name (profile.current_user), read at each save."""
+        return self.letter_actions.author()
 
     # Loading and saving -----------------------------------------------------------------------------
 
@@ -286,16 +305,18 @@ class LetterEditor(QWidget):
     def is_read_only(self) -> bool:
         return is_read_only(self._status)
 
-    def change_status(self, new_status: str) -> None:
-        self.flush()
-        try:
-            letter_repo.change_status(self._ctx.store, self._letter_id, new_status, author=self.author())
-        except IphrError as exc:
-            self._error(self.tr("The status could not be changed"), exc)
+    def change_status(self, new_status: str) -> bool:
+        """Through the letter actions, as the list does: saved first, the author recorded, views told."""
+        return self.letter_actions.change_status(self._letter_id, new_status)
+
+    def _on_status_changed(self, letter_id: int, status: str) -> None:
+        """A status change from anywhere (this editor, the list, a menu): show it, read-only if it is."""
+        if letter_id != self._letter_id:
             return
-        self._apply_status(new_status)
+        self._apply_status(status)
         self.revisions.refresh()
-        self.statusChanged.emit(self._letter_id, new_status)
+        self.review.refresh_comments()
+        self.statusChanged.emit(self._letter_id, status)
 
     def _apply_status(self, status: str) -> None:
         self._status = status
@@ -318,10 +339,7 @@ class LetterEditor(QWidget):
     # Export -----------------------------------------------------------------------------------------
 
     def export(self) -> None:
-        from iphr_desk.gui.export.controller import start_export
-
-        self.flush()
-        start_export(self._ctx, self, [self._letter_id])
+        self.letter_actions.export([self._letter_id])
 
     def _error(self, title: str, exc: IphrError) -> None:
         self._ctx.services.error(self, title, str(exc))

@@ -1,10 +1,14 @@
 """Review and sign-off: the status, the transitions the workflow allows, and the comment threads.
 
-The workflow itself is data in `core.repository` (`allowed_transitions`); this panel only offers what
-it allows and reports each move with `statusChangeRequested`, so the letter editor can save first.
+The workflow itself is data in `core.vocabularies` (`allowed_transitions`); this panel only offers what
+it allows and reports each move with `statusChangeRequested`: the editor hands it to `LetterActions`, the
+path the letter list takes too. Comments name their author with the editor's `author()` (the profile's
+name), read when the comment is written, so a name changed in Preferences applies at once.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,20 +26,14 @@ from iphr_desk.core.store.database import Store
 from iphr_desk.core.store.repository import comments as comment_repo
 from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.core.vocabularies import allowed_transitions
+from iphr_desk.gui.models import labels
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def status_label(status: str) -> str:
-    labels = {
-        "draft": QCoreApplication.translate("Review", "Draft"),
-        "in_review": QCoreApplication.translate("Review", "In review"),
-        "changes_requested": QCoreApplication.translate("Review", "Changes requested"),
-        "approved": QCoreApplication.translate("Review", "Approved"),
-        "signed": QCoreApplication.translate("Review", "Signed"),
-        "sent": QCoreApplication.translate("Review", "Sent"),
-    }
-    return labels.get(status, status.replace("_", " ").capitalize())
+    """The status as the lists show it (one set of names: models/labels.py)."""
+    return labels.letter_status(status)
 
 
 def transition_label(old: str, new: str) -> str:
@@ -56,7 +54,9 @@ def transition_label(old: str, new: str) -> str:
 class ReviewPanel(QWidget):
     statusChangeRequested = Signal(str)
 
-    def __init__(self, store: Store, letter_id: int, author: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, letter_id: int, author: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._letter_id = letter_id
@@ -89,9 +89,6 @@ class ReviewPanel(QWidget):
         self.resolve_button.clicked.connect(self.toggle_resolved)
         self.comments.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.refresh()
-
-    def set_author(self, author: str) -> None:
-        self._author = author
 
     def refresh(self) -> None:
         info = letter_repo.get_letter_info(self._store, self._letter_id)
@@ -159,14 +156,14 @@ class ReviewPanel(QWidget):
     def add_comment(self) -> None:
         text = self._take_text()
         if text:
-            comment_repo.add_comment(self._store, self._letter_id, text, author=self._author)
+            comment_repo.add_comment(self._store, self._letter_id, text, author=self._author())
             self.refresh_comments()
 
     def reply_to_current(self) -> None:
         thread = self._current_thread()
         text = self._take_text() if thread is not None else None
         if thread is not None and text:
-            comment_repo.reply(self._store, thread, text, author=self._author)
+            comment_repo.reply(self._store, thread, text, author=self._author())
             self.refresh_comments()
 
     def toggle_resolved(self) -> None:
@@ -177,5 +174,5 @@ class ReviewPanel(QWidget):
             (c.resolved for c in comment_repo.list_comments(self._store, self._letter_id) if c.id == thread),
             False,
         )
-        comment_repo.resolve_comment(self._store, thread, author=self._author, resolved=not resolved)
+        comment_repo.resolve_comment(self._store, thread, author=self._author(), resolved=not resolved)
         self.refresh_comments()

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from iphr_desk.core.vocabularies import CASE_STATUSES
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
 from iphr_desk.gui.widgets.filter_bar import FilterBar
@@ -77,7 +78,7 @@ class CaseTableModel(StoreTableModel):
 
     def install_filters(self, bar: FilterBar) -> None:
         bar.add_filter("country", self.tr("Country"), [], self.tr("All countries"))
-        statuses = [(s, labels.case_status(s)) for s in labels.CASE_STATUSES]
+        statuses = [(s, labels.case_status(s)) for s in CASE_STATUSES]
         bar.add_filter("status", self.tr("Status"), statuses, self.tr("All statuses"))
         bar.add_filter("theme", self.tr("Theme"), [], self.tr("All themes"))
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
-
 from iphr_desk.gui.models.labels import ui_language_code
 
 if TYPE_CHECKING:
@@ -57,12 +55,14 @@ def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
     )
 
 
-def create_draft(ctx: AppContext, case_id: int | None, today: dt.date) -> int:
-    """Store a new draft and return its id; linked to the case when `case_id` is given."""
+def create_draft(ctx: AppContext, case_id: int | None, today: dt.date, *, author: str) -> int:
+    """Store a new draft and return its id; linked to the case when `case_id` is given.
+
+    `author` is the caller's `profile.current_user()`: the first revision names who started the letter.
+    """
     from iphr_desk.core.store.repository import cases as case_repo
     from iphr_desk.core.store.repository import letters as letter_repo
 
     case = case_repo.get_case_detail(ctx.store, case_id) if case_id is not None else None
     letter = build_draft(ctx, case, today)
-    author = ctx.settings.user_name or QCoreApplication.translate("Drafts", "IPHR Desk")
     return int(letter_repo.add_letter(ctx.store, letter, author=author))

@@ -1,34 +1,21 @@
 """Visible names for the store's codes (statuses, languages, roles…), translated with Qt's tr.
 
-Country names come from babel in the interface language; babel is imported on first use only, after the
-window is on screen.
+Country names come from babel in the interface language (core/protocol/locale_names.py, the CLI's too);
+babel is imported on first use only, after the window is on screen.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from PySide6.QtCore import QCoreApplication, QLocale
+
+# The vocabularies are the core's, defined once (core/vocabularies.py, core/protocol/locale_names.py);
+# re-exported here so the GUI's lists and pickers name them where they name the labels.
+from iphr_desk.core.protocol.locale_names import CENTRAL_ASIA as CENTRAL_ASIA
+from iphr_desk.core.vocabularies import LETTER_STATUSES as LETTER_STATUSES
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
-
-
-LETTER_STATUSES: tuple[str, ...] = ("draft", "in_review", "changes_requested", "approved", "signed", "sent")
-CASE_STATUSES: tuple[str, ...] = ("open", "monitoring", "closed")
-ROLES: tuple[str, ...] = (
-    "human_rights_defender",
-    "journalist",
-    "lawyer",
-    "blogger",
-    "activist",
-    "relative",
-    "other",
-)
-SITUATIONS: tuple[str, ...] = ("detained", "charged", "convicted", "harassed", "released", "missing", "other")
-#: The five countries the organisation works on most; country pickers list them first.
-CENTRAL_ASIA: tuple[str, ...] = ("KZ", "KG", "TJ", "TM", "UZ")
 
 
 def letter_status(code: str) -> str:
@@ -94,23 +81,13 @@ def ui_language_code() -> str:
     return QLocale().name().split("_")[0] or "en"
 
 
-@lru_cache(maxsize=256)
-def _country(code: str, locale: str) -> str:
-    try:
-        from babel import Locale, UnknownLocaleError
-    except ImportError:  # pragma: no cover - babel is a dependency; the code is still a usable label
-        return code
-    try:
-        names = Locale.parse(locale).territories
-    except (UnknownLocaleError, ValueError):
-        names = Locale.parse("en").territories
-    return str(names.get(code.upper(), code))
-
-
 def country(code: str | None) -> str:
+    """The country's name in the interface language (babel, on first use: core/protocol/locale_names.py)."""
     if not code:
         return ""
-    return _country(code, ui_language_code())
+    from iphr_desk.core.protocol.locale_names import country_name
+
+    return country_name(code, ui_language_code())
 
 
 def office(office_id: str | None) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 
+from iphr_desk.core.protocol.locale_names import CENTRAL_ASIA
 from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import Column, RowBackend, StoreTableModel
 
@@ -163,8 +164,8 @@ def country_choices(store: Any) -> list[tuple[str, str]]:
     from iphr_desk.core.store.repository import cases as case_repo
 
     used = set(case_repo.list_countries(store))
-    first = [c for c in labels.CENTRAL_ASIA if c in used]
-    rest = sorted((c for c in used if c not in labels.CENTRAL_ASIA), key=labels.country)
+    first = [c for c in CENTRAL_ASIA if c in used]
+    rest = sorted((c for c in used if c not in CENTRAL_ASIA), key=labels.country)
     return [(code, labels.country(code)) for code in first + rest]
 
 

@@ -191,6 +191,10 @@ class ListPage(QWidget):
     def selected_items(self) -> list[object]:
         return [item for row in self.table.selected_rows() if (item := self.model.row_at(row)) is not None]
 
+    def selected_ids(self) -> list[int]:
+        """The store ids of the selected rows (every list's rows carry an `id`)."""
+        return [int(item.id) for item in self.selected_items()]  # type: ignore[attr-defined]
+
     def current_item(self) -> object | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
