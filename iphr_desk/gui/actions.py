@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QMenu, QStyle
 
 Key = QKeySequence.StandardKey
 Pixmap = QStyle.StandardPixmap
@@ -260,3 +260,67 @@ class Actions(QObject):
                 if action not in seen:
                     seen.append(action)
         return seen
+
+    def store_actions(self) -> list[QAction]:
+        """The actions that need the open store: disabled until the window is attached to it."""
+        return [
+            self.new_letter,
+            self.new_case,
+            self.new_letter_from_case,
+            self.open_letter,
+            self.export,
+            self.move_to_trash,
+            self.edit_case,
+            self.refresh,
+            self.backups,
+            self.encrypt,
+            self.change_passphrase,
+            self.import_letter,
+            self.load_demo,
+            self.open_data_folder,
+            self.find,
+        ]
+
+    def toolbar_items(self) -> list[QAction | None]:
+        """The main toolbar, left to right; `None` marks a separator."""
+        return [
+            self.new_letter,
+            self.new_case,
+            self.new_letter_from_case,
+            None,
+            self.open_letter,
+            self.export,
+            None,
+            self.refresh,
+            self.preferences,
+        ]
+
+    def page_actions(self) -> dict[str, QAction]:
+        """The View menu's lists by page name (widgets/navigation.py's names)."""
+        return {
+            "cases": self.show_cases,
+            "letters": self.show_letters,
+            "recipients": self.show_recipients,
+            "signatories": self.show_signatories,
+            "letterheads": self.show_letterheads,
+            "trash": self.show_trash,
+        }
+
+    def fill_list_menu(self, menu: QMenu, page: str, on_row: bool, status_menu: QMenu) -> None:
+        """The context menu of the letter list (`page` "letters") or the case list: the row's actions
+        when the click was on a row, then New."""
+        if page == "letters":
+            if on_row:
+                menu.addAction(self.open_letter)
+                menu.addMenu(status_menu)
+                menu.addAction(self.export)
+                menu.addSeparator()
+                menu.addAction(self.move_to_trash)
+            menu.addAction(self.new_letter)
+        else:
+            if on_row:
+                menu.addAction(self.edit_case)
+                menu.addAction(self.new_letter_from_case)
+                menu.addSeparator()
+                menu.addAction(self.move_to_trash)
+            menu.addAction(self.new_case)

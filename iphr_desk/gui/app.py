@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iphr_desk import __version__
+from iphr_desk.core.paths import DATA_DIR_ENV
 from iphr_desk.gui.i18n import install_translators
 from iphr_desk.gui.main_window import MainWindow
 from iphr_desk.gui.services import Services
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
     from iphr_desk.gui.opener import StoreOpener
 
 QUIT_AFTER_ENV = "IPHR_DESK_QUIT_AFTER_MS"
-DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 FALLBACK_OPEN_MS = 1500
 

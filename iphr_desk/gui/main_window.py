@@ -17,12 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6 import QtCore
 from PySide6.QtCore import QPoint, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from iphr_desk.gui.actions import Actions
 from iphr_desk.gui.services import Services
@@ -160,18 +155,7 @@ class MainWindow(QMainWindow):
         # By name through the meta-object: `Qt.ToolButtonStyle` would build every Python enum of the Qt
         # namespace (about 16 ms) before the first paint; the lists need them only after it.
         toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
-        a = self.app_actions
-        for action in (
-            a.new_letter,
-            a.new_case,
-            a.new_letter_from_case,
-            None,
-            a.open_letter,
-            a.export,
-            None,
-            a.refresh,
-            a.preferences,
-        ):
+        for action in self.app_actions.toolbar_items():
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -184,10 +168,6 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(t.show_about)
         a.about_qt.triggered.connect(t.about_qt)
         a.preferences.triggered.connect(t.show_preferences)
-        a.new_letter.triggered.connect(lambda: self.new_letter(None))
-        a.new_case.triggered.connect(self.new_case)
-        a.edit_case.triggered.connect(self.edit_current_case)
-        a.new_letter_from_case.triggered.connect(self._new_letter_from_current_case)
         a.open_letter.triggered.connect(self._open_current)
         a.export.triggered.connect(self.export_selected)
         a.move_to_trash.triggered.connect(self.trash_selected)
@@ -198,18 +178,10 @@ class MainWindow(QMainWindow):
         a.previous_tab.triggered.connect(lambda: self._step_tab(-1))
         a.backups.triggered.connect(t.show_backups)
         a.encrypt.triggered.connect(t.encrypt_store)
-        a.import_letter.triggered.connect(self.import_letter_file)
         a.change_passphrase.triggered.connect(t.change_passphrase)
-        a.load_demo.triggered.connect(self.load_demo)
+        a.load_demo.triggered.connect(t.load_demo)
         a.open_data_folder.triggered.connect(t.open_data_folder)
-        for name, action in (
-            ("cases", a.show_cases),
-            ("letters", a.show_letters),
-            ("recipients", a.show_recipients),
-            ("signatories", a.show_signatories),
-            ("letterheads", a.show_letterheads),
-            ("trash", a.show_trash),
-        ):
+        for name, action in a.page_actions().items():
             action.triggered.connect(lambda _=False, page=name: self.show_page(page))
 
     def _connect_panels(self) -> None:
@@ -224,15 +196,12 @@ class MainWindow(QMainWindow):
             page.model.reloaded.connect(lambda _count: self._update_actions())
         self.letter_model.reloaded.connect(self._update_empty_state)
         assert self.letters_page.empty is not None
-        self.letters_page.empty.loadDemoRequested.connect(self.load_demo)
-        self.letters_page.empty.newCaseRequested.connect(self.new_case)
-        self.letters_page.empty.newLetterRequested.connect(lambda: self.new_letter(None))
+        self.letters_page.empty.loadDemoRequested.connect(self.tools.load_demo)
         self.cases_page.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._show_case_row(cur.row())
         )
-        self.case_model.modelReset.connect(self._reselect_case)
-        self.case_view.editRequested.connect(self.edit_case)
-        self.case_view.newLetterRequested.connect(self.new_letter)
+        # After a reload the selection is gone: keep showing the case the user was looking at.
+        self.case_model.modelReset.connect(self.case_view.reload)
         self.case_view.openLetterRequested.connect(self.open_letter)
         self.case_view.messageRequested.connect(lambda text: self.statusBar().showMessage(text, 4000))
         from iphr_desk.gui.pages.records import RecordPages
@@ -305,18 +274,36 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._ask_name_once)
 
     def _connect_store_actions(self, ctx: AppContext) -> None:
-        """The letter and case actions, on the open store, wired to the views they change."""
+        """The letter and case actions, on the open store, wired to what asks for them and what they change.
+
+        The menus, the toolbar, the empty state and the case view all reach the same two objects.
+        """
         from iphr_desk.gui.case_actions import CaseActions
         from iphr_desk.gui.letter_actions import LetterActions
 
-        self.letter_actions = LetterActions(ctx, self)
-        self.letter_actions.changed.connect(self.refresh_changed)
-        self.letter_actions.openRequested.connect(self.open_letter)
-        self.letter_actions.closeRequested.connect(self.tabs.close_letter)
-        self.status_menu.letter_actions = self.letter_actions
-        self.case_actions = CaseActions(ctx, self)
-        self.case_actions.changed.connect(self.refresh_changed)
-        self.case_actions.showRequested.connect(self._show_case)
+        a, empty = self.app_actions, self.letters_page.empty
+        assert empty is not None
+        self.letter_actions = letters = LetterActions(ctx, self)
+        letters.changed.connect(self.refresh_changed)
+        letters.openRequested.connect(self.open_letter)
+        letters.closeRequested.connect(self.tabs.close_letter)
+        self.status_menu.letter_actions = letters
+        a.new_letter.triggered.connect(lambda: letters.new_letter(None))
+        a.import_letter.triggered.connect(letters.import_letter_file)
+        empty.newLetterRequested.connect(lambda: letters.new_letter(None))
+        self.case_view.newLetterRequested.connect(letters.new_letter)
+        a.new_letter_from_case.triggered.connect(
+            lambda: self.case_view.case_id is not None and letters.new_letter(self.case_view.case_id)
+        )
+        self.case_actions = cases = CaseActions(ctx, self)
+        cases.changed.connect(self.refresh_changed)
+        cases.showRequested.connect(self._show_case)
+        a.new_case.triggered.connect(cases.new_case)
+        empty.newCaseRequested.connect(cases.new_case)
+        self.case_view.editRequested.connect(cases.edit_case)
+        a.edit_case.triggered.connect(
+            lambda: self.case_view.case_id is not None and cases.edit_case(self.case_view.case_id)
+        )
 
     def _ask_name_once(self) -> None:
         """The first start asks who the user is (not modal; never again once asked)."""
@@ -344,24 +331,7 @@ class MainWindow(QMainWindow):
         self.storeAttached.emit()
 
     def _set_store_actions_enabled(self, enabled: bool) -> None:
-        a = self.app_actions
-        for action in (
-            a.new_letter,
-            a.new_case,
-            a.new_letter_from_case,
-            a.open_letter,
-            a.export,
-            a.move_to_trash,
-            a.edit_case,
-            a.refresh,
-            a.backups,
-            a.encrypt,
-            a.change_passphrase,
-            a.import_letter,
-            a.load_demo,
-            a.open_data_folder,
-            a.find,
-        ):
+        for action in self.app_actions.store_actions():
             action.setEnabled(enabled)
         if not self._built:
             return
@@ -542,19 +512,9 @@ class MainWindow(QMainWindow):
 
     # Letter actions (letter_actions.py holds the one path of each) --------------------------------------
 
-    def new_letter(self, case_id: int | None) -> int | None:
-        """Create a letter (from a case, prefilled from it) and open it in the editor."""
-        return self.letter_actions.new_letter(case_id) if self.letter_actions is not None else None
-
-    def import_letter_file(self) -> int | None:
-        return self.letter_actions.import_letter_file() if self.letter_actions is not None else None
-
     def export_selected(self) -> None:
         if self.letter_actions is not None:
             self.letter_actions.export(self.selected_letter_ids())
-
-    def change_status(self, letter_id: int, status: str) -> bool:
-        return self.letter_actions is not None and self.letter_actions.change_status(letter_id, status)
 
     def trash_selected(self) -> None:
         """Letters go to the trash (they can come back); cases are deleted after a clear question."""
@@ -570,22 +530,9 @@ class MainWindow(QMainWindow):
         index = page.table.indexAt(pos)
         menu = QMenu(self)
         menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        a = self.app_actions
-        if page is self.letters_page:
-            if index.isValid():
-                menu.addAction(a.open_letter)
-                menu.addMenu(self.status_menu)
-                menu.addAction(a.export)
-                menu.addSeparator()
-                menu.addAction(a.move_to_trash)
-            menu.addAction(a.new_letter)
-        elif page is self.cases_page:
-            if index.isValid():
-                menu.addAction(a.edit_case)
-                menu.addAction(a.new_letter_from_case)
-                menu.addSeparator()
-                menu.addAction(a.move_to_trash)
-            menu.addAction(a.new_case)
+        if page in (self.letters_page, self.cases_page):
+            name = "letters" if page is self.letters_page else "cases"
+            self.app_actions.fill_list_menu(menu, name, index.isValid(), self.status_menu)
         elif page is self.trash_page:
             self.trash.fill_context_menu(menu, index)
         else:
@@ -599,30 +546,10 @@ class MainWindow(QMainWindow):
         self.case_view.show_case(int(item.id) if item is not None else None)
         self._update_actions()
 
-    def _reselect_case(self) -> None:
-        """After a reload the selection is gone: keep showing the case the user was looking at."""
-        self.case_view.reload()
-
     def _show_case(self, case_id: int) -> None:
         if self.current_page_name() != "cases":
             self.show_page("cases")
         self.case_view.show_case(case_id)
-
-    def new_case(self) -> None:
-        if self.case_actions is not None:
-            self.case_actions.new_case()
-
-    def edit_current_case(self) -> None:
-        if self.case_view.case_id is not None:
-            self.edit_case(self.case_view.case_id)
-
-    def edit_case(self, case_id: int) -> None:
-        if self.case_actions is not None:
-            self.case_actions.edit_case(case_id)
-
-    def _new_letter_from_current_case(self) -> None:
-        if self.case_view.case_id is not None:
-            self.new_letter(self.case_view.case_id)
 
     def load_demo(self) -> None:
         self.tools.load_demo()

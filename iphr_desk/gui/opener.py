@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from iphr_desk.core.paths import resolve_data_dir
+from iphr_desk.core.paths import PASSPHRASE_ENV, resolve_data_dir
 
 if TYPE_CHECKING:
     from iphr_desk.core.store.database import Store
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from iphr_desk.gui.services import Services
     from iphr_desk.gui.settings import Settings
 
-PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"  # as for the CLI: the window asks only when it is not set
 PASSPHRASE_ATTEMPTS = 3
 REST_AFTER_MS = 120  # the other lists fill after the letters have been painted
 QUICK_PAGE = 100  # rows read for the first page before the store opens (PagedTableModel's page size)

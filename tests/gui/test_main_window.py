@@ -174,9 +174,9 @@ def test_status_menu_offers_only_allowed_transitions(window: Any, store: Any, fa
     window.status_menu.fill()
     offered = [a.text() for a in window.status_menu.actions() if a.isEnabled() and not a.isSeparator()]
     assert offered == ["Submit for Review"]
-    window.change_status(letter_id, "in_review")
+    window.letter_actions.change_status(letter_id, "in_review")
     assert letter_repo.get_letter_info(store, letter_id).status == "in_review"
-    window.change_status(letter_id, "sent")  # not allowed from in_review
+    window.letter_actions.change_status(letter_id, "sent")  # not allowed from in_review
     assert fake_services.called("error")
     assert letter_repo.get_letter_info(store, letter_id).status == "in_review"
     del ids
@@ -203,7 +203,7 @@ def test_new_letter_from_case_is_linked_and_opens(window: Any, store: Any) -> No
     window.refresh()
     window.settings.default_place = "Bruxelles"
     before = letter_lists.count_letters(store)
-    letter_id = window.new_letter(ids["case_kz"])
+    letter_id = window.letter_actions.new_letter(ids["case_kz"])
     assert letter_id is not None
     assert letter_lists.count_letters(store) == before + 1
     info = letter_repo.get_letter_info(store, letter_id)
@@ -375,7 +375,7 @@ def test_import_a_letter_file_stores_and_opens_it(window: Any, store: Any, fake_
 
     sample = Path(__file__).resolve().parents[1] / "data" / "letters" / "fr_pre_visit.md"
     fake_services.answers["open_file"] = [sample]
-    letter_id = window.import_letter_file()
+    letter_id = window.letter_actions.import_letter_file()
     assert letter_id is not None
     assert letter_repo.get_letter(store, letter_id).language == "fr"
     assert window.letter_model.rowCount() == 1
@@ -389,7 +389,7 @@ def test_a_malformed_letter_file_is_told_and_not_stored(
     bad = tmp_path / "bad.md"
     bad.write_text("---\nlanguage: fr\nplace: Bruxelles\n---\nBody\n", encoding="utf-8")
     fake_services.answers["open_file"] = [bad]
-    assert window.import_letter_file() is None
+    assert window.letter_actions.import_letter_file() is None
     errors = fake_services.called("error")
     assert errors and "bad.md" in errors[0][1]
     assert letter_lists.count_letters(store) == 0
