@@ -13,7 +13,7 @@ Decisions worth knowing:
   where. `write_letter_text` removes them instead, so the app can always save what it holds.
 - A leading byte-order mark and Windows line endings are accepted (Notepad writes both).
 - The body is normalised with mdformat (+ mdformat-footnote, so `[^1]` survives) so that a revision
-  diff shows only what the writer changed.
+  diff shows only what the writer changed (`normalise`, re-exported here with `clear_normalise_cache`).
 """
 
 from __future__ import annotations
@@ -21,13 +21,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import difflib
-import functools
-import hashlib
 import os
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final, cast
@@ -51,6 +48,14 @@ from iphr_desk.core.letters.letter import (
     Voice,
 )
 from iphr_desk.core.letters.markdown_depth import MAX_NESTING, too_deep
+from iphr_desk.core.letters.normalise import (  # noqa: F401 (clear_normalise_cache: re-exported)
+    body_extensions,
+    canonical_key,
+    clear_normalise_cache,
+    is_known_canonical,
+    normalise_body,
+    remember_canonical,
+)
 from iphr_desk.core.safewrite import write_bytes_atomically
 from iphr_desk.core.textclean import first_bidi_control, remove_bidi_controls
 
@@ -97,7 +102,6 @@ OFFICE_ALIASES: Final[Mapping[str, str]] = {
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_BODY_OPTIONS: Final = {"number": True}
 
 
 # --------------------------------------------------------------------------- YAML dialect
@@ -140,7 +144,8 @@ def _construct_mapping(loader: _LetterLoader, node: yaml.MappingNode) -> dict[An
         if isinstance(key, str) and key in seen:
             raise _DuplicateKey(key, key_node.start_mark.line)
         seen.add(key)
-    return loader.construct_mapping(node)
+    mapping: dict[Any, Any] = loader.construct_mapping(node)
+    return mapping
 
 
 _LetterLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -192,10 +197,10 @@ def parse_letter_files(paths: Sequence[Path], *, processes: int | None = None) -
     chunk = max(1, len(paths) // (count * 8))
     with ProcessPoolExecutor(max_workers=count, mp_context=_process_context()) as pool:
         results = list(pool.map(_parse_in_worker, paths, chunksize=chunk))
-    extensions = _body_extensions()
+    extensions = body_extensions()
     for letter, canonical in results:
         if canonical:
-            _remember_canonical(_canonical_key(letter.body, extensions))
+            remember_canonical(canonical_key(letter.body, extensions))
     return [letter for letter, _canonical in results]
 
 
@@ -220,7 +225,7 @@ def _process_context() -> Any:
 
 def _parse_in_worker(path: Path) -> tuple[Letter, bool]:
     letter = parse_letter_file(path)
-    return letter, _is_known_canonical(_canonical_key(letter.body, _body_extensions()))
+    return letter, is_known_canonical(canonical_key(letter.body, body_extensions()))
 
 
 def read_letter_bytes(path: Path, source: str) -> str:
@@ -568,121 +573,6 @@ def _with_body(letter: Letter, body: str) -> Letter:
     return replace(letter, body=body)
 
 
-# --------------------------------------------------------------------------- body
-
-
-def normalise_body(body: str) -> str:
-    """Canonical CommonMark for the body, so revision diffs show only what the writer changed.
-
-    mdformat is not guaranteed idempotent on every odd input, so it runs until the text stops
-    changing (at most three passes); the footnote extension keeps `[^1]` and its definition intact.
-    A body this function has already seen to be canonical comes back at once: parsing a letter file
-    normalises its body, and writing the same letter (every revision, every import) must not pay
-    for mdformat a second time.
-    """
-    text = body.replace("\r\n", "\n").strip("\n")
-    if not text.strip():
-        return ""
-    extensions = _body_extensions()
-    if "footnote" not in extensions and "[^" in text:
-        return text + "\n"  # without the plugin mdformat would escape `[^1]`: keep the text as written
-    text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
-    if _is_known_canonical(_canonical_key(text, extensions)):
-        return text
-    if too_deep(text) is not None:
-        return text  # mdformat would overflow the stack; a letter file with it is refused on reading
-    return _format_body(text, frozenset(extensions))
-
-
-@functools.lru_cache(maxsize=64)
-def _format_body(text: str, extensions: frozenset[str]) -> str:
-    """mdformat to a fixed point; the small cache serves autosave, which writes the same draft often."""
-    import mdformat
-
-    _speed_up_mdformat()
-    for _ in range(3):
-        formatted = mdformat.text(text, options=_BODY_OPTIONS, extensions=extensions)
-        if formatted == text:
-            _remember_canonical(_canonical_key(text, extensions))
-            break
-        text = formatted
-    return text
-
-
-class _CharReferenceEscaper:
-    """mdformat's character-reference pattern, whose `sub` takes a function instead of a template.
-
-    Hand-written workaround: mdformat escapes `&` references in every text node with
-    `pattern.sub(template, text)`. Given a template string, `re` looks it up in a cache keyed by the
-    pattern, and hashing this pattern (every HTML entity name, 16 KB) costs about 30 µs each time:
-    half of mdformat's time on a letter. Expanding the same template per match gives the same text.
-    """
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-
-    def sub(self, repl: str, string: str, count: int = 0) -> str:
-        return self.pattern.sub(lambda match: match.expand(repl), string, count)
-
-
-@functools.cache
-def _speed_up_mdformat() -> None:
-    """Install `_CharReferenceEscaper` where mdformat's text renderer looks it up, if it still does."""
-    from mdformat.renderer import _context
-
-    original = getattr(_context, "re_char_reference", None)
-    pattern = original() if callable(original) else None
-    if isinstance(pattern, re.Pattern):
-        escaper = _CharReferenceEscaper(pattern)
-        setattr(_context, "re_char_reference", lambda: escaper)  # noqa: B010 (mypy: not a Pattern)
-
-
-#: Digests of bodies mdformat has been seen to leave unchanged, newest last. A 16-byte digest rather
-#: than the text keeps the memory small (about 100 bytes an entry) whatever the letters' length;
-#: a false match would need a BLAKE2b collision.
-_CANONICAL: Final[OrderedDict[tuple[frozenset[str], bytes], None]] = OrderedDict()
-_CANONICAL_MAX: Final = 50_000
-_CANONICAL_LOCK: Final = threading.Lock()  # export and autosave may normalise off the UI thread
-
-
-def _canonical_key(text: str, extensions: Iterable[str]) -> tuple[frozenset[str], bytes]:
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    return frozenset(extensions), digest
-
-
-def _is_known_canonical(key: tuple[frozenset[str], bytes]) -> bool:
-    with _CANONICAL_LOCK:
-        if key not in _CANONICAL:
-            return False
-        _CANONICAL.move_to_end(key)
-        return True
-
-
-def _remember_canonical(key: tuple[frozenset[str], bytes]) -> None:
-    with _CANONICAL_LOCK:
-        _CANONICAL[key] = None
-        if len(_CANONICAL) > _CANONICAL_MAX:
-            _CANONICAL.popitem(last=False)
-
-
-def clear_normalise_cache() -> None:
-    """Forget which bodies are known canonical (tests of the formatter; timing a cold import)."""
-    with _CANONICAL_LOCK:
-        _CANONICAL.clear()
-    _format_body.cache_clear()
-
-
-def _body_extensions() -> set[str]:
-    """The footnote plugin when mdformat can find it; without it mdformat would escape `[^1]`.
-
-    mdformat finds plugins through package entry points, which a frozen bundle may lack even when
-    the plugin's code is there, so ask mdformat rather than try an import.
-    """
-    from mdformat.plugins import PARSER_EXTENSIONS
-
-    return {"footnote"} if "footnote" in PARSER_EXTENSIONS else set()
-
-
 # --------------------------------------------------------------------------- writing
 
 
@@ -713,7 +603,8 @@ def letter_front_matter(letter: Letter) -> dict[str, Any]:
         data["cases"] = list(letter.cases)
     if letter.letterhead:
         data["letterhead"] = letter.letterhead
-    return _strip_controls(data)
+    cleaned: dict[str, Any] = _strip_controls(data)
+    return cleaned
 
 
 def _recipient_dict(recipient: Recipient) -> dict[str, Any]:

@@ -189,40 +189,34 @@ def test_footnotes_survive_normalisation_unchanged() -> None:
 
 
 def test_footnotes_survive_even_without_the_footnote_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
-    import iphr_desk.core.letters.letterfile as letterfile
+    from iphr_desk.core.letters import normalise
 
-    monkeypatch.setattr(letterfile, "_body_extensions", set)
+    monkeypatch.setattr(normalise, "body_extensions", set)
     body = "Detained since 2022[^1].\n\n[^1]: See the court record.\n"
     assert normalise_body(body) == body
     assert normalise_body("* a\n* b") == "- a\n- b\n"
 
 
-#: Paragraphs rich in character references, the text mdformat's escaping (and the speed-up) touches.
+#: Paragraphs rich in character references and markup characters, the text mdformat escapes (and the
+#: plain-text renderer hands back to it).
+_MARKUP = (
+    "&amp;", "&nbsp;", "&#10;", "&#x1e;", "&copy", "& ", "&", "*", "[^1]", "\\", "_", "<", "`", "!", "  ",
+    "\t", "\n", "[a](https://example.org)", "**b**",
+)  # fmt: skip
 _ENTITY_TEXT = st.lists(
-    st.one_of(
-        st.characters(exclude_categories=["Cs"]),
-        st.sampled_from(["&amp;", "&nbsp;", "&#10;", "&#x1e;", "&copy", "& ", "&", "*", "[^1]", "\\"]),
-    ),
-    max_size=40,
+    st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(_MARKUP)), max_size=40
 ).map("".join)
 
 
 @given(st.lists(_ENTITY_TEXT, max_size=6).map("\n\n".join))
 @example("Fees &amp; costs &nbsp;&#10; AT&T &copy 2024 &#x1e;\n")
-def test_the_mdformat_speed_up_formats_exactly_as_mdformat(body: str) -> None:
+@example("Plain  text,\ttabs and spaces!\n\n[a link](https://example.org)\n")
+def test_the_plain_text_renderer_formats_exactly_as_mdformat(body: str) -> None:
     import mdformat
-    from mdformat.renderer import _context, _util
 
-    import iphr_desk.core.letters.letterfile as letterfile
+    from iphr_desk.core.letters import normalise
 
-    letterfile._speed_up_mdformat()
-    assert _context.re_char_reference is not _util.re_char_reference  # the speed-up is in place
-    extensions = letterfile._body_extensions()
-    fast = mdformat.text(body, extensions=extensions)
-    patched = _context.re_char_reference
-    try:
-        _context.re_char_reference = _util.re_char_reference
-        plain = mdformat.text(body, extensions=extensions)
-    finally:
-        _context.re_char_reference = patched
+    extensions = normalise.body_extensions()
+    fast = mdformat.text(body, extensions=extensions | {normalise.plain_text_extension()})
+    plain = mdformat.text(body, extensions=extensions)
     assert fast == plain

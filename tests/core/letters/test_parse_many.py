@@ -9,6 +9,7 @@ import pytest
 
 from iphr_desk.core.errors import LetterFileError
 from iphr_desk.core.letters import letterfile as lf
+from iphr_desk.core.letters import normalise
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "demo" / "letters"
@@ -39,8 +40,10 @@ def test_bodies_normalised_by_workers_are_known_canonical_here(tmp_path: Path) -
     paths = _files(tmp_path, 6)
     lf.clear_normalise_cache()
     letters = lf.parse_letter_files(paths, processes=2)
-    extensions = lf._body_extensions()
-    assert all(lf._is_known_canonical(lf._canonical_key(letter.body, extensions)) for letter in letters)
+    extensions = normalise.body_extensions()
+    assert all(
+        normalise.is_known_canonical(normalise.canonical_key(letter.body, extensions)) for letter in letters
+    )
 
 
 def test_the_first_bad_file_is_reported_whole(tmp_path: Path) -> None:
