@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from iphr_desk import __version__
+from iphr_desk.core.paths import DATA_DIR_ENV, PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     import argparse
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from iphr_desk.core.store.database import Store
     from iphr_desk.core.store.repository.values import CaseSummary, LetterSummary
 
-DATA_DIR_ENV = "IPHR_DESK_DATA_DIR"
-PASSPHRASE_ENV = "IPHR_DESK_PASSPHRASE"
 DEBUG_ENV = "IPHR_DESK_DEBUG"
 IMPORT_AUTHOR = "command line"
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130

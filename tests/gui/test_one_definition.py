@@ -49,7 +49,6 @@ def test_defined_once_in_the_core(name: str) -> None:
     assert _definitions(pattern, skip=ELSEWHERE_OWNED) == {home}
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py still spells out the environment-variable names")
 def test_the_command_line_imports_the_environment_names_too() -> None:
     for name in (
         "DATA_DIR_ENV",
