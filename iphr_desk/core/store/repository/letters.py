@@ -304,7 +304,9 @@ def save_letter(
     _check_letter(letter)
     if not revision_reason and _autosaved_in_one_statement(store, letter_id, letter):
         return
-    with store.session(defer_index=not revision_reason) as session:  # autosave: index at the next save point
+    # Autosave leaves the full-text index to the next save point or search (migration 0006): indexing a
+    # 20-page letter at every autosave makes the autosave figure about 7 times its floor (target 3).
+    with store.session(defer_index=not revision_reason) as session:
         status = _save_in_place(session, letter_id, letter)
         if status is None:  # recipients, signatories or cases changed: the ORM rewrites the child rows
             row = _live_letter(session, letter_id)
@@ -363,7 +365,8 @@ def _autosave_update() -> Any:
 
     Its children are compared as JSON text (SQLite's `json_array`, Python's compact `json.dumps`); where
     the two spell a value differently nothing is written and `save_letter` takes the full path, so a
-    mismatch costs time, never correctness.
+    mismatch costs time, never correctness. Needed by the autosave figure (benchmarks/README.md, "Fast
+    paths and what they buy": without it the ratio is about 3.2 against a target of 3).
     """
     from sqlalchemy import and_, bindparam, literal_column, or_, update
 
@@ -420,7 +423,8 @@ def _save_in_place(session: Session, letter_id: int, letter: lt.Letter) -> str |
 
     Autosave runs every few seconds while someone types, so it stays close to the cost of the UPDATE
     itself: one read, one write, no ORM objects. Returns the letter's status, or None when child rows
-    differ and the caller must take the ORM path.
+    differ and the caller must take the ORM path. Needed by the autosave figure (benchmarks/README.md,
+    "Fast paths and what they buy": the ORM path alone is about 7 times the floor, the target 3).
     """
     import json
 
