@@ -42,7 +42,7 @@ from lxml import etree
 from iphr_desk.core.errors import ExportError, OutputPathError
 from iphr_desk.core.export.docx.body import BodyWriter, Story
 from iphr_desk.core.export.docx.footnotes import Footnotes
-from iphr_desk.core.export.docx.metadata import prune_relationships, set_properties
+from iphr_desk.core.export.docx.metadata import prune_relationships, set_language, set_properties
 from iphr_desk.core.export.docx.numbering import Numbering
 from iphr_desk.core.export.docx.ooxml import (
     SECTPR_AFTER_FOOTNOTEPR,
@@ -55,10 +55,8 @@ from iphr_desk.core.export.docx.ooxml import (
 )
 from iphr_desk.core.export.docx.ooxml import set_spacing_before as _space_before
 from iphr_desk.core.export.docx.package import (
-    batch_scope,
     letter_document,
     prepared_of,
-    set_document_language,
 )
 from iphr_desk.core.export.docx.styles import StyleIds
 from iphr_desk.core.export.filenames import batch_filename, combined_filename
@@ -245,7 +243,6 @@ def _write_all(
     collected: list[str] = []
     parsed = _parse(body)
     with ExitStack() as stack:
-        stack.enter_context(batch_scope())
         temps: list[Path] = []
         pdf_jobs: list[tuple[Callable[[str], object], Path]] = []
         for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
@@ -360,8 +357,8 @@ def build_document(
 ) -> DocxDocument:
     """The python-docx document for `pieces` on `head`'s template, metadata set.
 
-    The template comes from `docx.package`'s cache: read and cleaned once, each letter writing only
-    its body (and the parts the body needs) into its own copy.
+    The template comes from `docx.package`'s cache: read, sanitised and cleaned once per process and kept
+    as bytes; each letter opens its own python-docx document from them and writes only its body.
     """
     document = letter_document(head.template)
     layout = _Layout(document)
@@ -372,7 +369,7 @@ def build_document(
     layout.restart_numbering(document.element.body.find(qn("w:sectPr")))
     prune_relationships(document)
     if pieces:
-        set_document_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
+        set_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
         title = pieces[0].frame.subject
     else:
         title = ""

@@ -18,20 +18,17 @@ parsed tree, so letters built on several threads at once share nothing they coul
 
 from __future__ import annotations
 
-import contextlib
 import io
 import threading
 import time
 import weakref
 from collections import OrderedDict
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
 import docx
 from docx.document import Document as DocxDocument
 
-from iphr_desk.core.export.docx.metadata import set_language
 from iphr_desk.core.export.docx.styles import StyleIds
 
 #: Templates kept (each the size of its .docx, a few hundred KB at most).
@@ -64,18 +61,6 @@ _made_from: weakref.WeakKeyDictionary[object, PreparedTemplate] = weakref.WeakKe
 def prepared_of(document: DocxDocument) -> PreparedTemplate | None:
     """The cached template `document` was made from, if it was."""
     return _made_from.get(document.part)
-
-
-def set_document_language(document: DocxDocument, tag: str) -> None:
-    """`metadata.set_language`: kept as the exporter's entry point for the letter's language."""
-    set_language(document, tag)
-
-
-@contextlib.contextmanager
-def batch_scope() -> Iterator[None]:
-    """A batch's letters share nothing but the prepared template, which outlives the block anyway:
-    kept so the batch export marks where a batch starts and ends."""
-    yield
 
 
 # --------------------------------------------------------------------------- the cache
