@@ -1,4 +1,4 @@
-"""Helpers every part of the repository shares: the lazy ORM import, the clock, checks, row lookups.
+"""Helpers every part of the repository shares: the clock, checks, row lookups.
 
 One place for them keeps the error messages identical across letters, cases and the address book.
 """
@@ -6,7 +6,7 @@ One place for them keeps the error messages identical across letters, cases and 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, TypeVar
 
 from iphr_desk.core.errors import BadInput, IphrError
 from iphr_desk.core.letters import letter as lt
@@ -18,13 +18,6 @@ if TYPE_CHECKING:
     from iphr_desk.core.store import models as m
 
 
-def _models() -> Any:
-    """The ORM module, imported on first use: importing this module must not cost SQLAlchemy's ORM."""
-    from iphr_desk.core.store import models
-
-    return models
-
-
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -34,7 +27,10 @@ def _require(condition: bool, message: str) -> None:
         raise BadInput(message)
 
 
-def _get(session: Session, model: Any, ident: int, what: str) -> Any:
+_Row = TypeVar("_Row")
+
+
+def _get(session: Session, model: type[_Row], ident: int, what: str) -> _Row:
     row = session.get(model, ident)
     if row is None:
         raise BadInput(f"There is no {what} with id {ident}.")
@@ -42,8 +38,9 @@ def _get(session: Session, model: Any, ident: int, what: str) -> Any:
 
 
 def _live_letter(session: Session, letter_id: int) -> m.Letter:
-    row = _get(session, _models().Letter, letter_id, "letter")
-    return cast("m.Letter", row)
+    from iphr_desk.core.store import models as mm
+
+    return _get(session, mm.Letter, letter_id, "letter")
 
 
 def _refuse_read_only(row: m.Letter) -> None:

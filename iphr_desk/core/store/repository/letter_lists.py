@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from iphr_desk.core.errors import BadInput
 from iphr_desk.core.store import list_columns as cols
-from iphr_desk.core.store.repository._common import _models
 from iphr_desk.core.store.repository.values import LetterFilter, LetterSummary
 from iphr_desk.core.vocabularies import LETTER_SORT_KEYS
 
@@ -22,9 +21,9 @@ if TYPE_CHECKING:
 def _letter_filter_clauses(filters: LetterFilter) -> list[Any]:
     from sqlalchemy import select
 
+    from iphr_desk.core.store import models as mm
     from iphr_desk.core.store import search
 
-    mm = _models()
     deleted = getattr(mm.Letter, cols.DELETED)
     clauses: list[Any] = [deleted.is_not(None) if filters.trashed else deleted.is_(None)]
     if filters.status:
@@ -63,7 +62,8 @@ def _letter_link_clauses(filters: LetterFilter) -> list[Any]:
     """
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     linked = select(mm.LetterCase.letter_id)
     clauses: list[Any] = []
     if filters.country:
@@ -80,11 +80,13 @@ def _letter_link_clauses(filters: LetterFilter) -> list[Any]:
 
 def _letter_sort_column(sort: str | None) -> Any:
     """The ORM column of `sort`, as `list_columns` maps it: the quick reader orders by the same one."""
+    from iphr_desk.core.store import models as mm
+
     column = cols.sort_column(sort)
     if column is None:
         key = sort or cols.DEFAULT_SORT
         raise BadInput(f"Letters cannot be sorted by '{key}' (use one of: {', '.join(LETTER_SORT_KEYS)}).")
-    return getattr(_models().Letter, column)
+    return getattr(mm.Letter, column)
 
 
 def _ordered(query: Select[Any], order: Any, ident: Any, descending: bool) -> Select[Any]:
@@ -103,7 +105,8 @@ def _letter_page_query(
     """
     from sqlalchemy import and_, func, select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     first = mm.LetterRecipient
     order = _letter_sort_column(sort)
     on_first = and_(first.letter_id == mm.Letter.id, first.position == 0)
@@ -145,7 +148,8 @@ def letter_summaries(
 def count_letters(store: Store, filters: LetterFilter | None = None) -> int:
     from sqlalchemy import func, select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     filters = filters or LetterFilter()
     _search_catch_up(store, filters)
     query = select(func.count(mm.Letter.id)).where(*_letter_filter_clauses(filters))

@@ -15,7 +15,6 @@ from iphr_desk.core.errors import BadInput, IphrError
 from iphr_desk.core.letters import letter as lt
 from iphr_desk.core.store.repository._common import (
     _live_letter,
-    _models,
     _now,
     _refuse_read_only_state,
     _require,
@@ -51,16 +50,18 @@ def _check_letter(letter: lt.Letter) -> None:
 def _resolve_case(session: Session, reference: str) -> int | None:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     found = session.scalar(select(mm.Case.id).where(mm.Case.reference == reference))
     # An all-digit reference may be a row id; "²" is a digit to isdigit(), and SQLite ids are 64-bit.
     if found is None and reference.isascii() and reference.isdigit() and int(reference) < 2**63:
         found = session.scalar(select(mm.Case.id).where(mm.Case.id == int(reference)))
-    return cast("int | None", found)
+    return found
 
 
 def _fill_letter_row(session: Session, row: m.Letter, letter: lt.Letter) -> None:
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     for name, value in _letter_scalars(letter).items():
         setattr(row, name, value)
     row.recipient_name = letter.recipients[0].name if letter.recipients else None  # the list's sort key
@@ -132,8 +133,10 @@ def _add_revision(session: Session, row: m.Letter, letter: lt.Letter, *, author:
 def _add_revision_for(
     session: Session, letter_id: int, status: str, letter: lt.Letter, *, author: str, reason: str
 ) -> None:
+    from iphr_desk.core.store import models as mm
+
     session.add(
-        _models().Revision(
+        mm.Revision(
             letter_id=letter_id,
             created_at=_now(),
             author=author,
@@ -169,7 +172,8 @@ def _insert_letters(
 
     if not items:
         return []
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     for letter, status, _uuid in items:
         _check_letter(letter)
         _require(status in LETTER_STATUSES, f"Unknown letter status '{status}'.")
@@ -283,7 +287,8 @@ def get_letter_info(store: Store, letter_id: int) -> LetterInfo:
 def find_letter_by_uuid(store: Store, uuid: str) -> int | None:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         return cast("int | None", session.scalar(select(mm.Letter.id).where(mm.Letter.uuid == uuid)))
 
@@ -342,7 +347,8 @@ def _autosave_statements() -> tuple[Any, Any]:
     """
     from sqlalchemy import bindparam, literal_column, select, update
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     children = (
         _json_rows("letter_recipients", _RECIPIENT_COLUMNS),
         _json_rows("letter_signatories", ("name", "title", "organisation")),
@@ -370,9 +376,9 @@ def _autosave_update() -> Any:
     """
     from sqlalchemy import and_, bindparam, literal_column, or_, update
 
+    from iphr_desk.core.store import models as mm
     from iphr_desk.core.vocabularies import READ_ONLY_STATUSES
 
-    mm = _models()
     new = {name: bindparam(f"new_{name}", type_=getattr(mm.Letter, name).type) for name in _LETTER_SCALARS}
     children = [
         literal_column(_json_rows("letter_recipients", _RECIPIENT_COLUMNS)) == bindparam("recipients"),
@@ -460,6 +466,8 @@ def change_status(
     store: Store, letter_id: int, new_status: str, *, author: str, note: str | None = None
 ) -> None:
     """Move a letter along the review workflow, recording who and when, with a revision snapshot."""
+    from iphr_desk.core.store import models as mm
+
     _require(new_status in LETTER_STATUSES, f"Unknown letter status '{new_status}'.")
     with store.session() as session:
         row = _live_letter(session, letter_id)
@@ -476,7 +484,7 @@ def change_status(
         row.status = new_status
         row.updated_at = now
         session.add(
-            _models().StatusChange(
+            mm.StatusChange(
                 letter_id=row.id,
                 author=author,
                 changed_at=now,
@@ -494,7 +502,8 @@ def change_status(
 def status_history(store: Store, letter_id: int) -> list[StatusChangeInfo]:
     from sqlalchemy import select
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.read_session() as session:
         rows = session.scalars(
             select(mm.StatusChange)
@@ -537,7 +546,8 @@ def empty_trash(store: Store) -> int:
     """Delete the trashed letters for good (revisions and comments with them); returns how many."""
     from sqlalchemy import delete
 
-    mm = _models()
+    from iphr_desk.core.store import models as mm
+
     with store.session() as session:
         result = session.execute(delete(mm.Letter).where(mm.Letter.deleted_at.is_not(None)))
         return int(getattr(result, "rowcount", 0) or 0)

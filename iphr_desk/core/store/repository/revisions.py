@@ -5,7 +5,7 @@ Revisions are whole letter files, so a restore goes through the letter-file pars
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from iphr_desk.core.errors import BadInput
 from iphr_desk.core.letters import letter as lt
@@ -56,7 +56,7 @@ def get_revision_text(store: Store, revision_id: int) -> str:
     from iphr_desk.core.store import models as mm
 
     with store.read_session() as session:
-        return cast("str", _get(session, mm.Revision, revision_id, "revision").text)
+        return _get(session, mm.Revision, revision_id, "revision").text
 
 
 def restore_revision(store: Store, letter_id: int, revision_id: int, *, author: str) -> lt.Letter:
