@@ -220,12 +220,16 @@ def _write(output: Path, pieces: list[_Piece], head: Letterhead, now: dt.datetim
 
 
 def _write_pdf(output: Path, pieces: list[_Piece], head: Letterhead, now: dt.datetime | None) -> Path:
-    from iphr_desk.core.export.pdf import convert_to_pdf
+    from iphr_desk.core.export.pdf import convert_joined, convert_to_pdf
 
     check_output_path(output)
-    document = build_document(pieces, head, now)
     with temporary_sibling(output, ".pdf") as temp:
-        convert_to_pdf(document.save, temp, stem=output.stem)
+        if len(pieces) > 1:
+            # A combined PDF is each letter's own PDF in turn: LibreOffice does not restart footnote
+            # numbering per section, nor keep the separator after the first (pdf.convert_joined).
+            convert_joined([build_document([piece], head, now).save for piece in pieces], temp)
+        else:
+            convert_to_pdf(build_document(pieces, head, now).save, temp, stem=output.stem)
         replace_into_place(temp, output)
     return output
 

@@ -13,6 +13,7 @@ conversion removes the folders of processes that have ended.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import shutil
 import stat
@@ -67,24 +68,73 @@ def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
     """
     if not jobs:
         return
+    soffice = _soffice()
+    with private_work_folder() as folder:
+        produced = _convert_in(soffice, folder, [save_docx for save_docx, _target in jobs])
+        for pdf, (_save, target) in zip(produced, jobs, strict=True):
+            data = pdf.read_bytes()
+            write_atomically(target, lambda stream: stream.write(data))  # noqa: B023 (called at once)
+
+
+def convert_joined(saves: Sequence[Callable[[str], object]], target: Path) -> None:
+    """Convert each letter of a combined batch on its own (one LibreOffice run) and join the PDFs at `target`.
+
+    Why not convert the combined .docx whole: LibreOffice ignores a Word section's own footnote
+    numbering (`w:numRestart w:val="eachSect"`), so the second letter's footnotes would go on from the
+    first letter's, and it draws the footnote separator only on the first letter's pages. Each letter
+    converted alone is exactly the PDF its single export gives.
+
+    The joined file takes the first letter's document information (LibreOffice's, made from the .docx's
+    cleaned properties: title, the organisation as author, creator and producer), so it says no more
+    than a single letter's PDF does and nothing of the library that joined it.
+    """
+    if not saves:
+        return
+    soffice = _soffice()
+    with private_work_folder() as folder:
+        data = join_pdfs(_convert_in(soffice, folder, saves))
+    write_atomically(target, lambda stream: stream.write(data))
+
+
+def join_pdfs(paths: Sequence[Path]) -> bytes:
+    """The pages of `paths` in turn, as one PDF with the first file's catalogue and document information.
+
+    Built on a clone of the first file, so the joined PDF keeps its language (`/Lang`, read by screen
+    readers), viewer preferences and information; the other files give their pages, with their links.
+    """
+    from pypdf import PdfReader, PdfWriter
+
+    readers = [PdfReader(io.BytesIO(path.read_bytes())) for path in paths]
+    writer = PdfWriter(clone_from=readers[0])
+    for reader in readers[1:]:
+        writer.append(reader)
+    if "/Producer" not in (readers[0].metadata or {}):
+        writer.add_metadata({"/Producer": ""})  # never pypdf's own name in its place
+    stream = io.BytesIO()
+    writer.write(stream)
+    return stream.getvalue()
+
+
+def _soffice() -> str:
+    """LibreOffice's program, looked for before any work folder is made."""
     soffice = find_soffice()
     if soffice is None:
         raise ExportError(INSTALL_HINT)
-    with private_work_folder() as folder:
-        sources = []
-        for index, (save_docx, _target) in enumerate(jobs):
-            source = folder / f"letter{index:04d}.docx"
-            save_docx(str(source))
-            sources.append(source)
-        _run(soffice, folder, sources)
-        for source, (_save, target) in zip(sources, jobs, strict=True):
-            produced = folder / "out" / f"{source.stem}.pdf"
-            if not produced.is_file():
-                raise ExportError(
-                    "LibreOffice could not convert the letter to PDF; the .docx export still works."
-                )
-            data = produced.read_bytes()
-            write_atomically(target, lambda stream: stream.write(data))  # noqa: B023 (called at once)
+    return soffice
+
+
+def _convert_in(soffice: str, folder: Path, saves: Sequence[Callable[[str], object]]) -> list[Path]:
+    """Write each .docx into `folder`, convert them all with one LibreOffice run; the PDFs, in order."""
+    sources = []
+    for index, save_docx in enumerate(saves):
+        source = folder / f"letter{index:04d}.docx"
+        save_docx(str(source))
+        sources.append(source)
+    _run(soffice, folder, sources)
+    produced = [folder / "out" / f"{source.stem}.pdf" for source in sources]
+    if not all(pdf.is_file() for pdf in produced):
+        raise ExportError("LibreOffice could not convert the letter to PDF; the .docx export still works.")
+    return produced
 
 
 def work_root() -> Path:
