@@ -26,14 +26,20 @@ from iphr_desk.core.protocol.frame import Frame, SignatureBlock
 from iphr_desk.core.protocol.housestyle import HouseStyle
 from iphr_desk.resources import resource
 
+#: Address-block placeholders beyond the plain ones: the organisation where the table places it, and the
+#: Russian dative forms GOST R 7.0.97 asks for (computed by `russian.py`, only when a template names them).
+_ADDRESS_EXTRA: Final = ("organisation", "title_dative", "short_name_dative", "name_dative")
+_DATIVE_FIELDS: Final = frozenset(_ADDRESS_EXTRA[1:])
+_LINE_LISTS: Final = frozenset({"address", "address_untitled"})
+
 #: What each field of a cell may refer to; anything else in a template is a broken table.
 PLACEHOLDERS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {
         "salutation": frozenset({"name", "surname"}),
         "closing": frozenset({"salutation", "name", "surname"}),
         "courtesy": frozenset(),
-        "address": frozenset({"courtesy", "name", "surname", "title"}),
-        "address_untitled": frozenset({"courtesy", "name", "surname"}),
+        "address": frozenset({"courtesy", "name", "surname", "title", *_ADDRESS_EXTRA}),
+        "address_untitled": frozenset({"courtesy", "name", "surname", *_ADDRESS_EXTRA}),
     }
 )
 _CELL_FIELDS: Final = tuple(PLACEHOLDERS)
@@ -160,9 +166,13 @@ def _voices(value: Any, where: str) -> Mapping[str, str]:
 
 
 def _template(data: Mapping[str, Any], key: str, where: str) -> str:
+    """One template; an address block may be a list of line templates, one per line of the block."""
     value = data[key]
+    if key in _LINE_LISTS and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        value = "\n".join(value)
     if not isinstance(value, str):
-        raise ProtocolTableError(f"{where}.{key}: must be text.")
+        kinds = "text or a list of lines" if key in _LINE_LISTS else "text"
+        raise ProtocolTableError(f"{where}.{key}: must be {kinds}.")
     _check_placeholders(value, key, f"{where}.{key}")
     return value
 
@@ -270,17 +280,62 @@ def closing_for(
     return fill(cell.closing[voice], values)
 
 
-def address_lines_for(recipient: Recipient, language: str, register: str = "house") -> tuple[str, ...]:
-    """The recipient block: courtesy form, name and title, then organisation and address lines."""
+@dataclass(frozen=True)
+class AddressBlock:
+    """The recipient block's lines, and why a computed form in it may be wrong.
+
+    `notes` is empty unless a declension library was unsure (several dative readings, an unknown word,
+    a gender guessed from the name): the GUI shows them beside the block so the writer checks the form
+    before a head of state reads it.
+    """
+
+    lines: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+def address_block_for(recipient: Recipient, language: str, register: str = "house") -> AddressBlock:
+    """The recipient block as the table lays it out (lines, order, case), then the address lines.
+
+    The organisation goes where the template puts `{organisation}`, else after the table's lines.
+    """
     cell = _cell_for(recipient, language, register)
     values = {**_person_values(recipient), "courtesy": cell.courtesy}
     template = cell.address if values["title"] else cell.address_untitled
-    lines = list(fill(template, values).split("\n"))
+    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     organisation = (recipient.organisation or "").strip()
-    if organisation and organisation != values["name"]:
+    if organisation == values["name"]:
+        organisation = ""
+    values["organisation"] = organisation
+    notes: list[str] = []
+    if fields & _DATIVE_FIELDS:
+        notes.extend(_add_datives(values, recipient.gender, fields))
+    lines = list(fill(template, values).split("\n"))
+    if organisation and "organisation" not in fields:
         lines.append(organisation)
     lines.extend(recipient.address_lines)
-    return tuple(line for line in lines if line)
+    return AddressBlock(tuple(line for line in lines if line), tuple(dict.fromkeys(notes)))
+
+
+def _add_datives(values: dict[str, str], gender: str, fields: set[str]) -> list[str]:
+    """Fill the dative placeholders the template names; imported here so other languages never load
+    the Russian dictionaries."""
+    from iphr_desk.core.protocol import russian
+
+    declined: dict[str, russian.Declined] = {}
+    if "title_dative" in fields and values["title"]:
+        declined["title_dative"] = russian.dative_title(values["title"])
+    if "short_name_dative" in fields:
+        declined["short_name_dative"] = russian.dative_short_name(values["name"], values["surname"], gender)
+    if "name_dative" in fields:
+        declined["name_dative"] = russian.dative_full_name(values["name"], values["surname"], gender)
+    for key in _DATIVE_FIELDS:
+        values[key] = declined[key].text if key in declined else ""
+    return [note for form in declined.values() for note in form.notes]
+
+
+def address_lines_for(recipient: Recipient, language: str, register: str = "house") -> tuple[str, ...]:
+    """The recipient block's lines (`address_block_for` without its notes)."""
+    return address_block_for(recipient, language, register).lines
 
 
 def date_line_for(letter: Letter, style: HouseStyle | None = None) -> str:
@@ -314,10 +369,12 @@ def compute_frame(letter: Letter, style: HouseStyle | None = None) -> Frame:
     style = style or HouseStyle.default()
     recipient = letter.recipients[0]
     language = letter.language
+    block = address_block_for(recipient, language, letter.register)
     return Frame(
         language=language,
         attention_line=style.attention_line(language),
-        address_lines=address_lines_for(recipient, language, letter.register),
+        address_lines=block.lines,
+        address_notes=block.notes,
         date_line=date_line_for(letter, style),
         subject_label=style.subject_label(language),
         subject=letter.subject.strip(),

@@ -33,6 +33,7 @@ class Frame:
     - `date_line`: "Bruxelles, 30 octobre 2023".
     - `subject_label` + `subject`: "Objet :" and the subject; the label is None in DE and RU.
     - `salutation`, `closing`: final text, recipient overrides applied.
+    - `address_notes`: the address block's uncertain forms, for the GUI to show (see `AddressBlock`).
     """
 
     language: str
@@ -46,6 +47,9 @@ class Frame:
     signatures: tuple[SignatureBlock, ...]
     cc_label: str | None
     cc_lines: tuple[str, ...]
+    #: Why a computed form in the address block may be wrong (a Russian dative the declension libraries
+    #: were unsure of); empty when sure. Last, with a default, so frames built by hand need not name it.
+    address_notes: tuple[str, ...] = ()
 
     @property
     def subject_line(self) -> str:

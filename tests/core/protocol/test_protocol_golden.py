@@ -48,5 +48,5 @@ def test_golden_case(case: dict[str, Any]) -> None:
     elif case["part"] == "closing":
         actual = closing_for(recipient, language, register, voice)
     else:
-        actual = address_lines_for(recipient, language, register)[0]
+        actual = " / ".join(address_lines_for(recipient, language, register))
     assert actual == case["expected"], f"source: {case['source']}"
