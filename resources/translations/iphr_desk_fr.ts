@@ -1035,8 +1035,8 @@
             <translation>Date</translation>
         </message>
         <message>
-            <source>Default: the last word of the name</source>
-            <translation>Par défaut : le dernier mot du nom</translation>
+            <source>Default: the surname found in the name</source>
+            <translation>Par défaut : le nom de famille trouvé dans le nom</translation>
         </message>
         <message>
             <source>Down</source>
@@ -1153,6 +1153,10 @@
         <message>
             <source>Subject</source>
             <translation>Objet</translation>
+        </message>
+        <message>
+            <source>Surname guessed from the name: check it</source>
+            <translation>Nom de famille deviné d'après le nom : à vérifier</translation>
         </message>
         <message>
             <source>The office as written in the address block</source>

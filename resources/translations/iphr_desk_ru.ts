@@ -1040,8 +1040,8 @@
             <translation>Дата</translation>
         </message>
         <message>
-            <source>Default: the last word of the name</source>
-            <translation>По умолчанию: последнее слово имени</translation>
+            <source>Default: the surname found in the name</source>
+            <translation>По умолчанию: фамилия, найденная в имени</translation>
         </message>
         <message>
             <source>Down</source>
@@ -1158,6 +1158,10 @@
         <message>
             <source>Subject</source>
             <translation>Тема</translation>
+        </message>
+        <message>
+            <source>Surname guessed from the name: check it</source>
+            <translation>Фамилия угадана по имени: проверьте её</translation>
         </message>
         <message>
             <source>The office as written in the address block</source>

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Final, Literal, get_args
 
+from iphr_desk.core.letters.names import surname_of
+
 Language = Literal["fr", "en", "ru", "de"]
 Gender = Literal["female", "male", "unspecified"]
 Register = Literal["house", "formal"]
@@ -48,7 +50,7 @@ DEFAULT_LETTERHEAD: Final = "iphr"
 
 @dataclass(frozen=True)
 class Recipient:
-    """One addressee. `surname` defaults to the last word of `name` (see `effective_surname`)."""
+    """One addressee. `surname` overrides the surname found in `name` (see `effective_surname`)."""
 
     name: str
     surname: str | None = None
@@ -62,10 +64,13 @@ class Recipient:
 
     @property
     def effective_surname(self) -> str:
+        """`surname:` when given, else the surname found in the name: "von der Leyen", not "Leyen".
+
+        The salutation and the batch file names both read it, so the two never disagree.
+        """
         if self.surname:
             return self.surname
-        words = self.name.split()
-        return words[-1] if words else ""
+        return surname_of(self.name).surname
 
     @property
     def address_lines(self) -> tuple[str, ...]:

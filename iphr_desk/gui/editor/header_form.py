@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.export.letterhead import available_letterheads, load_letterhead
 from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, Letter, Recipient, Signatory
+from iphr_desk.core.letters.names import surname_of
 from iphr_desk.core.protocol import address as protocol
 from iphr_desk.core.protocol.housestyle import HouseStyle
 
@@ -210,7 +211,12 @@ class HeaderForm(QWidget):
         form = QFormLayout()
         self.r_name = QLineEdit(box)
         self.r_surname = QLineEdit(box)
-        self.r_surname.setPlaceholderText(self.tr("Default: the last word of the name"))
+        self.r_surname.setPlaceholderText(self.tr("Default: the surname found in the name"))
+        # Shown only when the name leaves a real choice ("John Fitzgerald Kennedy"): the salutation and
+        # the batch file name use the guess, so the user should see it may be wrong before sending.
+        self.surname_hint = QLabel(self.tr("Surname guessed from the name: check it"), box)
+        self.surname_hint.setAccessibleName(self.tr("Surname guessed from the name: check it"))
+        self.surname_hint.setVisible(False)
         self.r_gender = QComboBox(box)
         for gender, label in zip(
             GENDERS, (self.tr("Female"), self.tr("Male"), self.tr("Unspecified")), strict=True
@@ -237,6 +243,8 @@ class HeaderForm(QWidget):
         ):
             form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", ""))
+            if widget is self.r_surname:
+                form.addRow("", self.surname_hint)
         layout.addLayout(form)
         self._fill_offices("en")
         self.recipient_list.currentRowChanged.connect(self._show_recipient)
@@ -550,6 +558,8 @@ class HeaderForm(QWidget):
             salutation = closing = str(exc)
         self.salutation.set_computed(salutation)
         self.closing.set_computed(closing)
+        guess = surname_of(recipient.name, letter.language)
+        self.surname_hint.setVisible(not recipient.surname and guess.ambiguous)
 
     def computed_salutation(self) -> str:
         return self.salutation.value() or self.salutation.computed.text()
