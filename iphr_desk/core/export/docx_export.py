@@ -64,6 +64,8 @@ from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
 from iphr_desk.core.letters.letter import Letter
 from iphr_desk.core.letters.richtext import Body, parse_body
 from iphr_desk.core.protocol.frame import Frame, SignatureBlock
+from iphr_desk.core.protocol.housestyle import HouseStyle
+from iphr_desk.core.protocol.typography import typeset_body, typeset_frame
 from iphr_desk.core.safewrite import (
     check_output_path,
     replace_into_place,
@@ -366,10 +368,11 @@ def build_document(
     """
     document = letter_document(head.template)
     layout = _Layout(document)
+    style = head.style()
     for index, piece in enumerate(pieces):
         if index:
             layout.section_break()
-        layout.letter(piece)
+        layout.letter(_typeset(piece, style))
     layout.restart_numbering(document.element.body.find(qn("w:sectPr")))
     prune_relationships(document)
     if pieces:
@@ -380,6 +383,12 @@ def build_document(
     when = now or dt.datetime.now(dt.UTC)
     set_properties(document, title=title, author=head.organisation.name, when=when)
     return document
+
+
+def _typeset(piece: _Piece, style: HouseStyle) -> _Piece:
+    """The piece with the language's typography (protocol/typography.py): applied here, at output,
+    so the letter file and the store keep exactly what the writer typed."""
+    return _Piece(typeset_frame(piece.frame, style), typeset_body(piece.body, piece.frame.language, style))
 
 
 class _Layout:

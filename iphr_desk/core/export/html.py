@@ -31,6 +31,8 @@ from iphr_desk.core.letters.richtext import (
 )
 from iphr_desk.core.protocol.address import compute_frame
 from iphr_desk.core.protocol.frame import Frame
+from iphr_desk.core.protocol.housestyle import HouseStyle
+from iphr_desk.core.protocol.typography import typeset_body, typeset_frame
 
 
 def export_html(
@@ -56,6 +58,11 @@ def export_html(
 
 
 def letter_html(frame: Frame, body: Body, head: Letterhead | None) -> str:
+    """The letter as HTML, typeset like the .docx (typography.py): the preview shows the spaces and
+    apostrophes the signatory will get, while the text being edited keeps what the writer typed."""
+    style = head.style() if head is not None else HouseStyle.default()
+    frame = typeset_frame(frame, style)
+    body = typeset_body(body, frame.language, style)
     parts: list[str] = ["<div style='font-size:11pt'>"]
     if head is not None:
         org = head.organisation

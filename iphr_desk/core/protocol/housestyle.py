@@ -12,9 +12,15 @@ letterhead profile can settle them otherwise in its `[house_style]` table:
     subject_label = { de = "Betreff" }         # "" for no label
     attention_line = { en = "For the attention of" }
     cc_label = { en = "Copy to" }
+    fr_spacing = true                # no-break spaces before ; ! ? : and inside « » (default true)
+    fr_apostrophes = "generated"     # ’ in the text the app writes (default); "everywhere"; "off"
+    de_quotes = false                # straight "…" pairs become „…“ in German (default false)
+    ru_quotes = false                # straight "…" pairs become «…» in Russian (default false)
 
 Labels are written without their colon: the colon is added here, with French spacing where the
 language and the style call for it. The forms of address themselves live in resources/protocol.
+The typography keys (`fr_spacing` ... `ru_quotes`) are applied at output only, by `typography.py`:
+the stored letter keeps what the writer typed.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ from iphr_desk.core.letters.letter import LANGUAGES
 ColonSpacing = Literal["french", "eu"]
 COLON_SPACINGS: Final[tuple[str, ...]] = ("french", "eu")
 RU_YEAR_WORDS: Final[tuple[str, ...]] = ("г.", "года", "")
+FrApostrophes = Literal["generated", "everywhere", "off"]
+FR_APOSTROPHES: Final[tuple[str, ...]] = ("generated", "everywhere", "off")
 
 NBSP: Final = "\u00a0"
 
@@ -55,7 +63,15 @@ DEFAULT_CC_LABELS: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 _PER_LANGUAGE_KEYS: Final = ("date_pattern", "subject_label", "attention_line", "cc_label")
-_KNOWN_KEYS: Final = ("date_article", "colon_spacing", "ru_year", *_PER_LANGUAGE_KEYS)
+_TYPOGRAPHY_SWITCHES: Final = ("fr_spacing", "de_quotes", "ru_quotes")
+_KNOWN_KEYS: Final = (
+    "date_article",
+    "colon_spacing",
+    "ru_year",
+    *_PER_LANGUAGE_KEYS,
+    *_TYPOGRAPHY_SWITCHES,
+    "fr_apostrophes",
+)
 #: The CLDR pattern letters that describe a calendar date (era, year, quarter, month, week, day).
 _DATE_FIELDS: Final = frozenset("GyYuUQqMLlwWdDFgEec")
 
@@ -75,12 +91,28 @@ class HouseStyle:
     subject_labels: Mapping[str, str] = field(default_factory=lambda: DEFAULT_SUBJECT_LABELS)
     attention_lines: Mapping[str, str] = field(default_factory=lambda: DEFAULT_ATTENTION_LINES)
     cc_labels: Mapping[str, str] = field(default_factory=lambda: DEFAULT_CC_LABELS)
+    #: Typography at output (typography.py). French spacing and apostrophes are what every French
+    #: reference asks; converting quotes is off unless a letterhead asks, because a writer who typed
+    #: straight quotes in German or Russian may have meant them (a code, a quoted command).
+    fr_spacing: bool = True
+    fr_apostrophes: FrApostrophes = "generated"
+    de_quotes: bool = False
+    ru_quotes: bool = False
 
     def __hash__(self) -> int:
         """Hashable like any frozen value (the per-language tables are read-only mappings)."""
         tables = (self.date_patterns, self.subject_labels, self.attention_lines, self.cc_labels)
         return hash(
-            (self.date_article, self.colon_spacing, self.ru_year, *(tuple(sorted(t.items())) for t in tables))
+            (
+                self.date_article,
+                self.colon_spacing,
+                self.ru_year,
+                self.fr_spacing,
+                self.fr_apostrophes,
+                self.de_quotes,
+                self.ru_quotes,
+                *(tuple(sorted(t.items())) for t in tables),
+            )
         )
 
     @classmethod
@@ -108,6 +140,16 @@ class HouseStyle:
         ru_year = data.get("ru_year", "г.")
         if ru_year not in RU_YEAR_WORDS:
             raise BadInput(f"house_style.ru_year: unknown value {ru_year!r} (use 'г.', 'года' or '').")
+        switches = {key: data.get(key, getattr(cls, key)) for key in _TYPOGRAPHY_SWITCHES}
+        for key, value in switches.items():
+            if not isinstance(value, bool):
+                raise BadInput(f"house_style.{key}: use true or false.")
+        fr_apostrophes = data.get("fr_apostrophes", "generated")
+        if fr_apostrophes not in FR_APOSTROPHES:
+            raise BadInput(
+                f"house_style.fr_apostrophes: unknown value {fr_apostrophes!r} "
+                "(use 'generated', 'everywhere' or 'off')."
+            )
         patterns = _per_language(data, "date_pattern", DEFAULT_DATE_PATTERNS)
         for language, pattern in patterns.items():
             _check_pattern(language, pattern)
@@ -119,6 +161,10 @@ class HouseStyle:
             subject_labels=_per_language(data, "subject_label", DEFAULT_SUBJECT_LABELS),
             attention_lines=_per_language(data, "attention_line", DEFAULT_ATTENTION_LINES),
             cc_labels=_per_language(data, "cc_label", DEFAULT_CC_LABELS),
+            fr_spacing=switches["fr_spacing"],
+            fr_apostrophes=fr_apostrophes,
+            de_quotes=switches["de_quotes"],
+            ru_quotes=switches["ru_quotes"],
         )
 
     def labelled(self, language: str, label: str) -> str | None:

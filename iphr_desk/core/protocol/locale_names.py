@@ -1,4 +1,4 @@
-"""Country and language names, and list dates, in the interface language (CLDR data through babel).
+"""Country and language names, and dates, in the interface language (CLDR data through babel).
 
 Qt-free, so the CLI and the tests use the same names as the GUI. babel is imported on first use only:
 the GUI's first paint does not wait for the CLDR tables.
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 #: The five countries the organisation works on most: country pickers list them first, in this order.
 CENTRAL_ASIA: tuple[str, ...] = ("KZ", "KG", "TJ", "TM", "UZ")
 FALLBACK = "en"
+#: French writes the first day of a month as an ordinal: "1er novembre 2023".
+FRENCH_FIRST_SUFFIX = "er"
 #: The locale used for a bare interface language (day-month dates for English, as in Brussels).
 REGIONAL_DEFAULT: dict[str, str] = {"en": "en_GB", "fr": "fr_FR", "ru": "ru_RU"}
 #: CLDR two-letter territories that are not ISO 3166-1 countries (Ascension, Canary Islands, the EU,
@@ -80,7 +82,28 @@ def _countries(ui_language: str) -> tuple[tuple[str, str], ...]:
 
 
 def format_list_date(date: dt.date, ui_language: str) -> str:
-    """A date as lists show it, medium length in the interface language: "1 Nov 2023", "1 nov. 2023"."""
-    from babel.dates import format_date
+    """A date as lists show it, medium length in the interface language: "1 Nov 2023", "1er nov. 2023"."""
+    locale = _locale(ui_language)
+    return format_day_date(date, str(locale.date_formats["medium"].pattern), locale)
 
-    return str(format_date(date, format="medium", locale=_locale(ui_language)))
+
+def format_day_date(date: dt.date, pattern: str, locale: Locale | str) -> str:
+    """`date` in the CLDR `pattern`, with the first of the month as French writes it ("1er novembre").
+
+    CLDR (and so babel) has no ordinal day: French writes the first day of a month as an ordinal,
+    "1er novembre 2023" (Imprimerie nationale, OQLF), and every other day as a cardinal. English
+    ("1 November"), Russian ("1 ноября") and German ("1. November", the point is in the pattern)
+    need nothing more. Only a one-letter day field gets "er": "dd/MM/y" stays "01/11/2023".
+    """
+    from babel import Locale as BabelLocale
+    from babel.dates import format_date, tokenize_pattern, untokenize_pattern
+
+    locale = BabelLocale.parse(locale) if isinstance(locale, str) else locale
+    if date.day == 1 and locale.language == "fr":
+        tokens: list[tuple[str, str | tuple[str, int]]] = []
+        for kind, value in tokenize_pattern(pattern):
+            tokens.append((kind, value))
+            if kind == "field" and value == ("d", 1):
+                tokens.append(("chars", FRENCH_FIRST_SUFFIX))
+        pattern = untokenize_pattern(tokens)
+    return str(format_date(date, pattern, locale=locale))

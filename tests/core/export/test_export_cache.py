@@ -269,7 +269,7 @@ def test_python_docx_can_read_and_change_a_letter_before_it_is_saved() -> None:
 
     head = load()
     document = build_document([_piece(FR_FRAME, FR_BODY, None)], head, FIXED_NOW)
-    assert document.paragraphs[0].text == FR_FRAME.attention_line
+    assert document.paragraphs[0].text == "À l’attention de\u00a0:"  # typeset (protocol/typography.py)
     assert document.styles["IPHR Body"].style_id == "IPHRBody"
     assert document.sections[0].header.paragraphs  # the letterhead's header, parsed on demand
     document.add_paragraph("Added after the export built it.")

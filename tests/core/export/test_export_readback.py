@@ -15,7 +15,7 @@ needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffi
 @needs_soffice
 def test_french_letter_reads_back_exactly_in_order(samples: Samples) -> None:
     assert lines(samples.texts["fr"]) == [
-        "À l'attention de :",
+        "À l’attention de\u00a0:",  # typeset at export; FR_FRAME holds what was typed
         "Monsieur Kassym-Jomart Tokaïev, Président de la République du Kazakhstan",
         "Palais présidentiel Akorda",
         "010000 Astana, Kazakhstan",
@@ -25,12 +25,13 @@ def test_french_letter_reads_back_exactly_in_order(samples: Samples) -> None:
         "À la veille de votre visite d'État en France, nous souhaitons attirer votre attention sur la "
         "situation des défenseurs des droits humains au Kazakhstan, et en particulier sur trois dossiers "
         "qui nous préoccupent1.",
-        "Nous vous demandons respectueusement :",
-        "1. de libérer sans condition les personnes détenues pour avoir exercé pacifiquement leurs droits ;",
-        "2. de garantir l'indépendance des avocats ;",
+        "Nous vous demandons respectueusement\u00a0:",
+        "1. de libérer sans condition les personnes détenues pour avoir exercé pacifiquement "
+        "leurs droits\u202f;",
+        "2. de garantir l'indépendance des avocats\u202f;",
         "3. de mettre fin aux poursuites contre les journalistes.",
         "Notre analyse complète est disponible sur notre site.",
-        FR_FRAME.closing,
+        FR_FRAME.closing.replace("'", "’"),
         "Brigitte Dufour",
         "Directrice",
         f"{IPHR} (IPHR)",
@@ -47,7 +48,9 @@ def test_french_letter_in_pandoc_keeps_emphasis_list_link_and_footnote(samples: 
     assert re.search(r"^3\.\s+de mettre fin", md, re.M)
     assert "[notre site](https://www.iphronline.org/kazakhstan)" in md
     assert "préoccupent[^1]" in md
-    assert re.search(r"^\[\^1\]: Voir le rapport conjoint \*Kazakhstan : la répression continue\*", md, re.M)
+    assert re.search(
+        r"^\[\^1\]: Voir le rapport conjoint \*Kazakhstan\u00a0: la répression continue\*", md, re.M
+    )
 
 
 @needs_soffice
@@ -203,7 +206,7 @@ def test_every_exported_document_passes_the_word_schema_check(samples: Samples, 
 def test_letter_exported_from_its_file_form_follows_the_letter_format(samples: Samples) -> None:
     got = [line.replace("\u00a0", " ") for line in lines(samples.texts["letter_fr"])]
     assert got[:7] == [
-        "À l'attention de :",
+        "À l’attention de :",
         "Monsieur Emmanuel Macron, Président de la République Française",
         "55 rue du Faubourg Saint-Honoré",
         "75008 Paris",
@@ -212,7 +215,7 @@ def test_letter_exported_from_its_file_form_follows_the_letter_format(samples: S
         "Monsieur le Président,",
     ]
     assert got[-6:] == [
-        "Nous vous prions de recevoir, Monsieur le Président, l'expression de nos sentiments distingués.",
+        "Nous vous prions de recevoir, Monsieur le Président, l’expression de nos sentiments distingués.",
         "Brigitte Dufour",
         "Directrice",
         f"{IPHR} (IPHR)",

@@ -13,6 +13,7 @@ from iphr_desk.core.export import formats
 from iphr_desk.core.export.letterhead import load_letterhead
 from iphr_desk.core.letters.letterfile import parse_letter_file
 from iphr_desk.core.protocol.address import compute_frame
+from iphr_desk.core.protocol.typography import typeset_frame
 
 LETTER = Path(__file__).resolve().parents[2] / "data" / "letters" / "fr_pre_visit.md"
 
@@ -32,7 +33,8 @@ def test_the_html_page_holds_the_frame_and_the_body(tmp_path: Path) -> None:
     page = out.read_text(encoding="utf-8")
     frame = compute_frame(letter, head.style())
     assert page.startswith("<!DOCTYPE html>") and "<meta charset='utf-8'>" in page
-    for line in (frame.date_line, frame.closing):
+    typeset = typeset_frame(frame, head.style())  # the page is typeset as the .docx is
+    for line in (typeset.date_line, typeset.closing):
         assert line.replace("'", "&#x27;") in page
     assert "<sup>1</sup>" in page  # the footnote reference and its text
 

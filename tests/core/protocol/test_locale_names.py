@@ -83,7 +83,12 @@ def test_picker_returns_a_fresh_list() -> None:
 
 @pytest.mark.parametrize(
     ("ui", "text"),
-    [("en", "1 Nov 2023"), ("fr", "1 nov. 2023"), ("ru", "1 нояб. 2023\u202fг."), ("fr_BE", "1 nov. 2023")],
+    [
+        ("en", "1 Nov 2023"),
+        ("fr", "1er nov. 2023"),
+        ("ru", "1 нояб. 2023\u202fг."),
+        ("fr_BE", "1er nov. 2023"),
+    ],
 )
 def test_list_date(ui: str, text: str) -> None:
     assert format_list_date(dt.date(2023, 11, 1), ui) == text
