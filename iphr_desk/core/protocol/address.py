@@ -18,12 +18,11 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, Final
 
-from babel.dates import format_date
-
 from iphr_desk.core.errors import BadInput, IphrError
 from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, OFFICE_IDS, REGISTERS, VOICES, Letter, Recipient
 from iphr_desk.core.protocol.frame import Frame, SignatureBlock
 from iphr_desk.core.protocol.housestyle import HouseStyle
+from iphr_desk.core.protocol.locale_names import format_day_date
 from iphr_desk.resources import resource
 
 #: Address-block placeholders beyond the plain ones: the organisation where the table places it, and the
@@ -339,9 +338,10 @@ def address_lines_for(recipient: Recipient, language: str, register: str = "hous
 
 
 def date_line_for(letter: Letter, style: HouseStyle | None = None) -> str:
-    """The place as the user wrote it (in the letter's language), then the date through babel."""
+    """The place as the user wrote it (in the letter's language), then the date through babel, with the
+    French ordinal first of the month ("1er novembre")."""
     style = style or HouseStyle.default()
-    date = format_date(letter.date, style.date_pattern(letter.language), locale=letter.language)
+    date = format_day_date(letter.date, style.date_pattern(letter.language), letter.language)
     if letter.language == "fr" and style.date_article:
         date = f"le {date}"
     if letter.language == "ru" and style.ru_year:
