@@ -1015,12 +1015,20 @@
             <translation>Adre&amp;sse</translation>
         </message>
         <message>
+            <source>Address block to check</source>
+            <translation>Bloc d'adresse à vérifier</translation>
+        </message>
+        <message>
             <source>Case references, separated by commas</source>
             <translation>Références de cas, séparées par des virgules</translation>
         </message>
         <message>
             <source>Cc</source>
             <translation>Copie à</translation>
+        </message>
+        <message>
+            <source>Check the declension: %1</source>
+            <translation>Vérifiez la déclinaison : %1</translation>
         </message>
         <message>
             <source>Closing</source>

@@ -1020,12 +1020,20 @@
             <translation>&amp;Адрес</translation>
         </message>
         <message>
+            <source>Address block to check</source>
+            <translation>Проверьте блок адреса</translation>
+        </message>
+        <message>
             <source>Case references, separated by commas</source>
             <translation>Номера дел через запятую</translation>
         </message>
         <message>
             <source>Cc</source>
             <translation>Копии</translation>
+        </message>
+        <message>
+            <source>Check the declension: %1</source>
+            <translation>Проверьте склонение: %1</translation>
         </message>
         <message>
             <source>Closing</source>

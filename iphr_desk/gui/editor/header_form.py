@@ -230,6 +230,12 @@ class HeaderForm(QWidget):
         self.r_address.setFixedHeight(self.r_address.fontMetrics().lineSpacing() * 4)
         self.salutation = OverridableLine(self.tr("Salutation"), box)
         self.closing = OverridableLine(self.tr("Closing"), box)
+        # The address block's forms a declension library was unsure of (a Russian dative): shown beside
+        # the salutation so the writer checks them before the letter goes out.
+        self.address_note = QLabel(box)
+        self.address_note.setWordWrap(True)
+        self.address_note.setAccessibleName(self.tr("Address block to check"))
+        self.address_note.setVisible(False)
         for label, widget in (
             (self.tr("&Name"), self.r_name),
             (self.tr("Su&rname"), self.r_surname),
@@ -245,6 +251,8 @@ class HeaderForm(QWidget):
             widget.setAccessibleName(label.replace("&", ""))
             if widget is self.r_surname:
                 form.addRow("", self.surname_hint)
+            if widget is self.salutation:
+                form.addRow("", self.address_note)
         layout.addLayout(form)
         self._fill_offices("en")
         self.recipient_list.currentRowChanged.connect(self._show_recipient)
@@ -556,6 +564,12 @@ class HeaderForm(QWidget):
             )
         except IphrError as exc:
             salutation = closing = str(exc)
+        try:
+            notes = protocol.address_block_for(recipient, letter.language, letter.register).notes
+        except IphrError:
+            notes = ()
+        self.address_note.setText(self.tr("Check the declension: %1").replace("%1", " ".join(notes)))
+        self.address_note.setVisible(bool(notes))
         self.salutation.set_computed(salutation)
         self.closing.set_computed(closing)
         guess = surname_of(recipient.name, letter.language)
