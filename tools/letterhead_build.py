@@ -372,7 +372,7 @@ def _headers(document: DocxDocument, organisation: Organisation, look: Look, log
     line.add_run("\t")
     _page_field(line)
 
-    address = " · ".join((*organisation.address_lines, *(x for x in (organisation.website,) if x)))
+    address = organisation.footer_for(None)  # the default; the exporter swaps in the letter's language
     for footer in (section.first_page_footer, section.footer):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]

@@ -59,6 +59,7 @@ from iphr_desk.core.export.docx.package import (
     prepared_of,
 )
 from iphr_desk.core.export.docx.styles import StyleIds
+from iphr_desk.core.export.docx.template import replace_footer_text
 from iphr_desk.core.export.filenames import batch_filename, combined_filename
 from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
 from iphr_desk.core.letters.letter import Letter
@@ -376,7 +377,10 @@ def build_document(
     layout.restart_numbering(document.element.body.find(qn("w:sectPr")))
     prune_relationships(document)
     if pieces:
-        set_language(document, LANGUAGE_TAGS.get(pieces[0].frame.language, "en-GB"))
+        language = pieces[0].frame.language
+        organisation = head.organisation
+        replace_footer_text(document, organisation.footer_for(None), organisation.footer_for(language))
+        set_language(document, LANGUAGE_TAGS.get(language, "en-GB"))
         title = pieces[0].frame.subject
     else:
         title = ""

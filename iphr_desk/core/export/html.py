@@ -66,7 +66,7 @@ def letter_html(frame: Frame, body: Body, head: Letterhead | None) -> str:
     parts: list[str] = ["<div style='font-size:11pt'>"]
     if head is not None:
         org = head.organisation
-        lines = [f"<b>{escape(org.name)}</b>", *map(escape, org.address_lines)]
+        lines = [f"<b>{escape(org.name)}</b>", *map(escape, org.address_for(frame.language))]
         if org.website:
             lines.append(escape(org.website))
         parts.append(f"<p align='right' style='color:#555; font-size:9pt'>{'<br>'.join(lines)}</p><hr>")

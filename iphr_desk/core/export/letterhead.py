@@ -18,12 +18,12 @@ import tempfile
 import threading
 import tomllib
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from lxml import etree
 
@@ -39,35 +39,107 @@ _NAME_RE: Final = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _MAIN_DOCUMENT: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _MAIN_TEMPLATE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _OLE_MAGIC: Final = bytes.fromhex("D0CF11E0A1B11AE1")  # compound file: .doc, or an encrypted .docx
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
 class Organisation:
-    """Who writes: the name goes into the document's author fields and the letterhead text."""
+    """Who writes: the name goes into the document's author fields and the letterhead text.
+
+    The place and the address lines may have a version per letter language. In the profile, `place`
+    and `address` are either one value for every language (`address = ["…", "…"]`, as profiles
+    written before there were versions) or a table keyed by language code with an optional
+    `default` (`[organisation.place]` `default = "Brussels"`, `fr = "Bruxelles"`, …). The default of a
+    table without one is its `en` entry, else its first. `place_for` and `address_for` pick the
+    version for a language, or the default when the profile has none for it (`has_version` says which).
+    """
 
     name: str
     short_name: str | None = None
-    address_lines: tuple[str, ...] = ()
+    address_lines: tuple[str, ...] = ()  # the default address
     website: str | None = None
     email: str | None = None
     phone: str | None = None
+    place: str | None = None  # the default place
+    places: tuple[tuple[str, str], ...] = ()  # (language, place)
+    addresses: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (language, address lines)
+    localised: bool = False  # the profile gives versions per language (a table for place or address)
+
+    def place_for(self, language: str | None) -> str | None:
+        """The place in `language`, else the default place (None: the profile names no place)."""
+        return dict(self.places).get(language or "", self.place)
+
+    def address_for(self, language: str | None) -> tuple[str, ...]:
+        """The address lines in `language`, else (and for None) the default address."""
+        return dict(self.addresses).get(language or "", self.address_lines)
+
+    def footer_for(self, language: str | None) -> str:
+        """The letterhead's footer line (address lines and website) in `language`; None: the default
+        one, which `tools.letterhead_build` writes into the template."""
+        return " · ".join((*self.address_for(language), *(x for x in (self.website,) if x)))
+
+    def has_version(self, language: str) -> bool:
+        """False when the profile has versions per language but none for `language` (its defaults are
+        used); True for a profile with one value for every language."""
+        if not self.localised:
+            return True
+        return language in dict(self.places) or language in dict(self.addresses)
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], source: str) -> Organisation:
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
             raise LetterheadError(f"{source}: [organisation] needs a name.")
-        address = data.get("address", ())
-        if isinstance(address, str):
-            address = address.splitlines()
+        address, addresses = _localised(data.get("address", ()), "address", source, _lines)
+        place, places = _localised(data.get("place"), "place", source, _place)
         return cls(
             name=name.strip(),
             short_name=_optional_str(data.get("short_name")),
-            address_lines=tuple(str(line).strip() for line in address if str(line).strip()),
+            address_lines=address or (),
             website=_optional_str(data.get("website")),
             email=_optional_str(data.get("email")),
             phone=_optional_str(data.get("phone")),
+            place=place,
+            places=tuple((k, v) for k, v in places if v),
+            addresses=addresses,
+            localised=isinstance(data.get("place"), dict) or isinstance(data.get("address"), dict),
         )
+
+
+def _lines(value: object, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.splitlines()
+    if not isinstance(value, list | tuple):
+        raise LetterheadError(f"{where} must be a list of lines or a text.")
+    return tuple(str(line).strip() for line in value if str(line).strip())
+
+
+def _place(value: object, where: str) -> str | None:
+    if not isinstance(value, str):
+        raise LetterheadError(f"{where} must be a text.")
+    return value.strip() or None
+
+
+def _localised(
+    value: object, key: str, source: str, convert: Callable[[object, str], _T]
+) -> tuple[_T | None, tuple[tuple[str, _T], ...]]:
+    """(the default, the versions per language) of a profile value that may be a table of languages."""
+    from iphr_desk.core.letters.letter import LANGUAGES
+
+    if value is None:
+        return None, ()
+    if not isinstance(value, dict):
+        return convert(value, f"{source}: [organisation] {key}"), ()
+    unknown = [k for k in value if k != "default" and k not in LANGUAGES]
+    if unknown:
+        raise LetterheadError(
+            f"{source}: [organisation.{key}] has no language '{unknown[0]}' "
+            f"(use default, {', '.join(LANGUAGES)})."
+        )
+    versions = tuple((k, convert(v, f"{source}: [organisation.{key}] {k}")) for k, v in value.items())
+    found = dict(versions)
+    default = found.get("default", found.get("en", versions[0][1] if versions else None))
+    return default, tuple((k, v) for k, v in versions if k != "default")
 
 
 @dataclass(frozen=True)

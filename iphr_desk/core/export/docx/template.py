@@ -199,3 +199,30 @@ def profile_text(organisation: str) -> str:
         "address = []\n\n"
         "[house_style]\n"
     )
+
+
+def replace_footer_text(document: DocxDocument, old: str, new: str) -> int:
+    """Write `new` in every footer paragraph whose text is exactly `old`; returns how many changed.
+
+    The letterhead's footer holds its default address (`tools.letterhead_build`); a letter in another
+    language gets that language's version here, in its own document, so the cached template stays
+    one per letterhead. The first text element takes the new text and the others are emptied, so
+    the runs keep their formatting. A footer the organisation wrote differently is left alone.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    if not old or old == new:
+        return 0
+    changed = 0
+    for rel in document.part.rels.values():
+        if rel.is_external or rel.reltype != RT.FOOTER:
+            continue
+        for paragraph in rel.target_part.element.iter(qn("w:p")):
+            texts = list(paragraph.iter(qn("w:t")))
+            if not texts or "".join(t.text or "" for t in texts) != old:
+                continue
+            texts[0].text = new
+            for text in texts[1:]:
+                text.text = ""
+            changed += 1
+    return changed
