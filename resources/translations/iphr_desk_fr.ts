@@ -1167,6 +1167,10 @@
             <translation>Nom de famille deviné d'après le nom : à vérifier</translation>
         </message>
         <message>
+            <source>The letterhead has no version in %1: its default place and address are used.</source>
+            <translation>L'en-tête n'a pas de version en %1 : son lieu et son adresse par défaut sont utilisés.</translation>
+        </message>
+        <message>
             <source>The office as written in the address block</source>
             <translation>La fonction telle qu'écrite dans le bloc d'adresse</translation>
         </message>

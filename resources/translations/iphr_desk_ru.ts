@@ -1172,6 +1172,10 @@
             <translation>Фамилия угадана по имени: проверьте её</translation>
         </message>
         <message>
+            <source>The letterhead has no version in %1: its default place and address are used.</source>
+            <translation>У бланка нет версии на языке «%1»: использованы место и адрес по умолчанию.</translation>
+        </message>
+        <message>
             <source>The office as written in the address block</source>
             <translation>Должность, как она пишется в блоке адреса</translation>
         </message>

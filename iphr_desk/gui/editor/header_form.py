@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.export.letterhead import available_letterheads, load_letterhead
+from iphr_desk.core.export.letterhead import Organisation, available_letterheads, load_letterhead
 from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, Letter, Recipient, Signatory
 from iphr_desk.core.letters.names import surname_of
 from iphr_desk.core.protocol import address as protocol
@@ -48,6 +48,14 @@ def style_for(letterhead: str | None, data_dir: Path | None) -> HouseStyle:
         return load_letterhead(letterhead, data_dir).style()
     except IphrError:
         return HouseStyle.default()
+
+
+def organisation_for(letterhead: str | None, data_dir: Path | None) -> Organisation | None:
+    """The letterhead's organisation profile; None when the letterhead cannot be read."""
+    try:
+        return load_letterhead(letterhead, data_dir).organisation
+    except IphrError:
+        return None
 
 
 class OverridableLine(QWidget):
@@ -118,6 +126,8 @@ class HeaderForm(QWidget):
         self._batch = False
         self._loading = False
         self._styles: dict[str | None, HouseStyle] = {}
+        self._organisations: dict[str | None, Organisation | None] = {}
+        self._shown_language: str = LANGUAGES[0]
         self._build()
 
     # Layout -----------------------------------------------------------------------------------------
@@ -133,6 +143,11 @@ class HeaderForm(QWidget):
         for name in available_letterheads(self._data_dir):
             self.letterhead.addItem(name, name)
         self.place = QLineEdit(letter_box)
+        # Shown when the letterhead has versions per language but none for this one, and the place is
+        # its default: the writer sees the default was used (and the footer's address is the default).
+        self.place_hint = QLabel(letter_box)
+        self.place_hint.setWordWrap(True)
+        self.place_hint.setVisible(False)
         self.date = QDateEdit(letter_box)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -146,6 +161,7 @@ class HeaderForm(QWidget):
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("Letter&head"), self.letterhead)
         form.addRow(self.tr("&Place"), self.place)
+        form.addRow("", self.place_hint)
         form.addRow(self.tr("&Date"), self.date)
         form.addRow(self.tr("&Subject"), self.subject)
         form.addRow(self.tr("&Register"), self.register)
@@ -324,6 +340,7 @@ class HeaderForm(QWidget):
         self._loading = True
         try:
             _select(self.language, letter.language)
+            self._shown_language = letter.language
             if self.letterhead.findData(letter.letterhead or "iphr") < 0 and letter.letterhead:
                 self.letterhead.addItem(letter.letterhead, letter.letterhead)
             _select(self.letterhead, letter.letterhead or "iphr")
@@ -379,6 +396,42 @@ class HeaderForm(QWidget):
             else QAbstractItemView.EditTrigger.AllEditTriggers
         )
         self.recipient_list.setEnabled(True)
+
+    def organisation(self) -> Organisation | None:
+        """The chosen letterhead's organisation profile, read once per letterhead."""
+        name = self.letterhead.currentData()
+        if name not in self._organisations:
+            self._organisations[name] = organisation_for(name, self._data_dir)
+        return self._organisations[name]
+
+    def _follow_language(self, language: str) -> None:
+        """Replace the place by the letterhead's place in `language` while it is still the previous
+        language's default (never a place the user typed)."""
+        previous, self._shown_language = self._shown_language, language
+        organisation = self.organisation()
+        if organisation is None or previous == language:
+            return
+        old, new = organisation.place_for(previous), organisation.place_for(language)
+        if old and new and self.place.text().strip() == old:
+            self.place.setText(new)
+
+    def _refresh_place_hint(self) -> None:
+        organisation = self.organisation()
+        language = self.language.currentData()
+        default = organisation.place_for(language) if organisation is not None else None
+        shown = (
+            organisation is not None
+            and not organisation.has_version(language)
+            and bool(default)
+            and self.place.text().strip() == default
+        )
+        name = LANGUAGE_NAMES.get(language, language)
+        self.place_hint.setText(
+            self.tr("The letterhead has no version in %1: its default place and address are used.").replace(
+                "%1", name
+            )
+        )
+        self.place_hint.setVisible(shown)
 
     def house_style(self) -> HouseStyle:
         """The chosen letterhead's style, read once per letterhead (not on every keystroke)."""
@@ -572,6 +625,7 @@ class HeaderForm(QWidget):
         self.address_note.setVisible(bool(notes))
         self.salutation.set_computed(salutation)
         self.closing.set_computed(closing)
+        self._refresh_place_hint()
         guess = surname_of(recipient.name, letter.language)
         self.surname_hint.setVisible(not recipient.surname and guess.ambiguous)
 
@@ -586,6 +640,7 @@ class HeaderForm(QWidget):
             return
         if self.sender() is self.language:
             self._fill_offices(self.language.currentData())
+            self._follow_language(self.language.currentData())
         self.refresh_computed()
         self.changed.emit()
 

@@ -34,6 +34,23 @@ def default_signatory(ctx: AppContext) -> Any:
     return records[0].signatory if records else None
 
 
+def draft_place(ctx: AppContext, language: str, letterhead: str | None) -> str:
+    """The letterhead's place in `language` ("Bruxelles", "Брюссель"), unless the preferences name
+    another place; the preferred place when the letterhead names none."""
+    from iphr_desk.core.errors import IphrError
+    from iphr_desk.core.export.letterhead import load_letterhead
+
+    preferred = ctx.settings.default_place
+    try:
+        organisation = load_letterhead(letterhead, ctx.data_dir).organisation
+    except IphrError:
+        return preferred
+    place = organisation.place_for(language)
+    if place and (not preferred.strip() or preferred.strip() == organisation.place):
+        return place
+    return preferred
+
+
 def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
     from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 
@@ -43,15 +60,17 @@ def build_draft(ctx: AppContext, case: Any | None, today: dt.date) -> Letter:
     signatories: tuple[Signatory, ...] = (signatory,)
     subject = str(getattr(case, "title", "") or "") if case is not None else ""
     reference = str(getattr(case, "reference", "") or "") if case is not None else ""
+    language = draft_language(ctx)
+    letterhead = ctx.settings.default_letterhead or None
     return Letter(
-        language=draft_language(ctx),
-        place=ctx.settings.default_place,
+        language=language,
+        place=draft_place(ctx, language, letterhead),
         date=today,
         subject=subject,
         recipients=(Recipient(name=""),),
         signatories=signatories,
         cases=(reference,) if reference else (),
-        letterhead=ctx.settings.default_letterhead or None,
+        letterhead=letterhead,
     )
 
 
