@@ -122,6 +122,7 @@ def data_files(repo: Path) -> list[tuple[str, str]]:
 
     datas = resource_files(repo) + migration_files(repo)
     datas += collect_data_files("docx")  # python-docx's default template, used by Document()
+    datas += collect_data_files("pytrovich")  # its declension rules (pymorphy3's dictionaries: its own hook)
     for dist in mdformat_plugin_distributions():
         datas += copy_metadata(dist)
     return datas

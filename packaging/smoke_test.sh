@@ -86,6 +86,32 @@ else
   fail "export of a letter file to .docx (exit $?, or the body or footnote missing from the .docx)" export
 fi
 
+# 2b. a Russian letter: the address block in the dative needs pymorphy3's dictionaries and pytrovich's rules,
+# data files the bundle must carry.
+cat >"$tmp/letter_ru.md" <<'EOF'
+---
+language: ru
+place: Брюссель
+date: 2024-03-01
+subject: О положении правозащитников
+recipient:
+  name: Шавкат Миромонович Мирзиёев
+  gender: male
+  office: head_of_state
+  title: Президент Республики Узбекистан
+signatories:
+  - name: Brigitte Dufour
+---
+Мы обращаемся к Вам в связи с задержанием журналистов.
+EOF
+if run export_ru -- --data-dir "$tmp/data" export letter_ru.md -o out/letter_ru.docx \
+  && unzip -p out/letter_ru.docx word/document.xml | grep 'Президенту Республики Узбекистан' >/dev/null \
+  && unzip -p out/letter_ru.docx word/document.xml | grep 'Мирзиёеву' >/dev/null; then
+  ok "export of a Russian letter -> .docx (address block in the dative)"
+else
+  fail "export of a Russian letter (exit $?, or the address block not in the dative)" export_ru
+fi
+
 # 3. a bad letter file: exit status 2, one line on stderr, no traceback
 run bad -- --data-dir "$tmp/data" export bad.md -o out/bad.docx
 status=$?
