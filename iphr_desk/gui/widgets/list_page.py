@@ -162,7 +162,8 @@ class ListPage(QWidget):
         item = self.model.row_at(row) if item_id is not None else None
         if item is not None and getattr(item, "id", None) == item_id:
             self.table.setCurrentIndex(self.model.index(row, max(column, 0)))
-        QTimer.singleShot(0, lambda: self.table.verticalScrollBar().setValue(scroll))
+        # The table as context: a page closed before the timer fires takes the call with it.
+        QTimer.singleShot(0, self.table, lambda: self.table.verticalScrollBar().setValue(scroll))
 
     def _on_reloaded(self, count: int) -> None:
         self.count_label.setText(self.tr("%Ln row(s)", "", count))
