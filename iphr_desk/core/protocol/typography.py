@@ -78,6 +78,20 @@ class Rules:
     def active(self) -> bool:
         return self.french_spacing or self.apostrophes or self.quotes is not None
 
+    @property
+    def triggers(self) -> str:
+        """The characters a rule acts on: text holding none of them comes out as it went in."""
+        return (
+            ("".join(_NNBSP_BEFORE) + ":«»" if self.french_spacing else "")
+            + ("'" if self.apostrophes else "")
+            + ('"' if self.quotes is not None else "")
+        )
+
+    def touches(self, text: str) -> bool:
+        # The character-by-character pass costs about 0.1 ms a paragraph; most runs of a letter hold
+        # no punctuation it acts on ("export, against docxtpl" in make bench needs this shortcut).
+        return any(ch in text for ch in self.triggers)
+
 
 def rules_for(language: str, style: HouseStyle, *, generated: bool) -> Rules:
     """The rules for `language` under `style`; `generated` is text the app wrote (salutation, closing...)."""
@@ -97,7 +111,7 @@ def rules_for(language: str, style: HouseStyle, *, generated: bool) -> Rules:
 
 def typeset(text: str, rules: Rules) -> str:
     """`text` under `rules` (one paragraph or one line of the frame)."""
-    if not rules.active or not text:
+    if not rules.active or not text or not rules.touches(text):
         return text
     return "".join(ch for ch, _ in _typeset(text, [0] * len(text), rules))
 
@@ -109,6 +123,8 @@ def typeset_runs(runs: tuple[Inline, ...], rules: Rules) -> tuple[Inline, ...]:
     text as one opaque character (a line break as a new line), so a rule sees what is around them.
     """
     if not rules.active:
+        return runs
+    if not any(isinstance(run, Text) and rules.touches(run.text) for run in runs):
         return runs
     chars: list[str] = []
     owners: list[int] = []
