@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from iphr_desk import __version__
-from iphr_desk.cli import Progress, main
+from iphr_desk.cli import main
+from iphr_desk.cli.common import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTERS = ROOT / "tests" / "data" / "letters"

@@ -30,7 +30,7 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
 }
 #: Copies outside the GUI and the core that this change did not own (the command line keeps its own
 #: names of the environment variables until it imports them from core/paths.py).
-ELSEWHERE_OWNED = {"cli.py"}
+ELSEWHERE_OWNED: set[str] = set()
 
 
 def _definitions(pattern: str, *, skip: set[str]) -> set[str]:

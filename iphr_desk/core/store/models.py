@@ -11,11 +11,13 @@ table rebuild. Every column a list filters or sorts on has an index (issue 8: wi
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any, Final
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     Date,
     DateTime,
     ForeignKey,
@@ -42,6 +44,10 @@ NAMING_CONVENTION: Final = {
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -96,6 +102,11 @@ class Signatory(Base):
     name: Mapped[str] = mapped_column(String(300), index=True)
     title: Mapped[str | None] = mapped_column(String(300))
     organisation: Mapped[str | None] = mapped_column(String(300))
+    #: The title in other languages, {"fr": "Directrice", "ru": "Директор"}; `title` is the fallback.
+    titles: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    #: A PNG or SVG of the handwritten signature, placed only on Signed or Sent letters (issue 15).
+    signature_image: Mapped[bytes | None] = mapped_column(LargeBinary)
+    signature_mime: Mapped[str | None] = mapped_column(String(40))
 
 
 class Recipient(Base):
@@ -263,6 +274,8 @@ class LetterRecipient(Base):
     address: Mapped[str | None] = mapped_column(Text)
     salutation: Mapped[str | None] = mapped_column(String(300))
     closing: Mapped[str | None] = mapped_column(Text)
+    #: The address block typed by hand where the declension (Russian dative) is wrong (issue 14).
+    address_dative: Mapped[str | None] = mapped_column(Text)
 
     letter: Mapped[Letter] = relationship(back_populates="recipients")
 
@@ -282,6 +295,8 @@ class LetterSignatory(Base):
     name: Mapped[str] = mapped_column(String(300))
     title: Mapped[str | None] = mapped_column(String(300))
     organisation: Mapped[str | None] = mapped_column(String(300))
+    #: The title in other languages, chosen by the letter's language; `title` is the fallback.
+    titles: Mapped[dict[str, str] | None] = mapped_column(JSON)
 
     letter: Mapped[Letter] = relationship(back_populates="signatories")
 
@@ -312,7 +327,10 @@ class Revision(Base):
     """A full snapshot of a letter as letter-file text: readable and diffable without the app."""
 
     __tablename__ = "revisions"
-    __table_args__ = (Index("ix_revisions_letter_created", "letter_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_revisions_letter_created", "letter_id", "created_at"),
+        Index("ix_revisions_uuid", "uuid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
@@ -321,13 +339,24 @@ class Revision(Base):
     reason: Mapped[str] = mapped_column(String(500))
     status: Mapped[str] = mapped_column(String(24))
     text: Mapped[str] = mapped_column(Text)
+    #: Identity across stores: exported .docx files and exchange packages name revisions by it.
+    uuid: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
+    #: The revision this one was made from (a reviewed copy's exported revision, a merge's base).
+    parent_uuid: Mapped[str | None] = mapped_column(String(36))
+    #: Set when a merge kept both texts of a paragraph changed on both sides (issue 15).
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: What made this revision beyond its reason: tracked changes with author and date, merge notes.
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class Comment(Base):
     """A review comment; `parent_id` makes it a reply within a thread."""
 
     __tablename__ = "comments"
-    __table_args__ = (Index("ix_comments_letter_created", "letter_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_comments_letter_created", "letter_id", "created_at"),
+        Index("ix_comments_uuid", "uuid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
@@ -338,13 +367,22 @@ class Comment(Base):
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolved_by: Mapped[str | None] = mapped_column(String(200))
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    #: Identity across stores (exchange packages merge comments by it).
+    uuid: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
+    #: The letter text the comment is about ("" or None: the whole letter).
+    anchor: Mapped[str | None] = mapped_column(Text)
+    #: Where it was written: "app", or "word" for a comment read from a reviewed .docx.
+    origin: Mapped[str] = mapped_column(String(16), default="app")
 
 
 class StatusChange(Base):
     """Who moved a letter from one review status to another, and when."""
 
     __tablename__ = "status_changes"
-    __table_args__ = (Index("ix_status_changes_letter_changed", "letter_id", "changed_at"),)
+    __table_args__ = (
+        Index("ix_status_changes_letter_changed", "letter_id", "changed_at"),
+        Index("ix_status_changes_uuid", "uuid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
@@ -353,3 +391,23 @@ class StatusChange(Base):
     from_status: Mapped[str] = mapped_column(String(24))
     to_status: Mapped[str] = mapped_column(String(24))
     note: Mapped[str | None] = mapped_column(Text)
+    #: Identity across stores (exchange packages merge the history by it).
+    uuid: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
+
+
+class SignatureRecord(Base):
+    """A PDF signed with a certificate: who, when, and the SHA-256 of the file as signed (issue 15)."""
+
+    __tablename__ = "signature_records"
+    __table_args__ = (Index("ix_signature_records_letter_signed", "letter_id", "signed_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    letter_id: Mapped[int] = mapped_column(ForeignKey("letters.id", ondelete="CASCADE"))
+    revision_uuid: Mapped[str | None] = mapped_column(String(36))
+    signed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    signatory: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(String(64))
+    file_name: Mapped[str] = mapped_column(String(500))
+    author: Mapped[str] = mapped_column(String(200))

@@ -140,13 +140,18 @@ def test_migrations_run_inside_the_package_folder() -> None:
 
     assert SCRIPT_LOCATION.is_relative_to(Path(iphr_desk.__file__).parent)
     assert (SCRIPT_LOCATION / "env.py").is_file()
-    assert sorted(p.name for p in (SCRIPT_LOCATION / "versions").glob("*.py")) == [
+    from iphr_desk.core.store.migrations import KNOWN_REVISIONS
+
+    scripts = sorted(p.name for p in (SCRIPT_LOCATION / "versions").glob("*.py"))
+    assert scripts == [f"{name}.py" for name in KNOWN_REVISIONS]
+    assert scripts[:7] == [
         "0001_initial.py",
         "0002_fulltext.py",
         "0003_fts_external_content.py",
         "0004_sort_indexes.py",
         "0005_list_filters.py",
         "0006_deferred_letter_index.py",
+        "0007_review_and_signing.py",
     ]
 
 

@@ -22,6 +22,7 @@ KNOWN_REVISIONS: Final[tuple[str, ...]] = (
     "0004_sort_indexes",
     "0005_list_filters",
     "0006_deferred_letter_index",
+    "0007_review_and_signing",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
