@@ -20,6 +20,7 @@ from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from iphr_desk.gui.actions import Actions
+from iphr_desk.gui.exchange_menu import ExchangeMenu
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
 from iphr_desk.gui.store_op import Changes
@@ -145,6 +146,8 @@ class MainWindow(QMainWindow):
         letter_menu = self.menus[self.app_actions.letter.title]
         self.status_menu: StatusMenu = StatusMenu(self.selected_letter_ids, self)
         letter_menu.insertMenu(self.app_actions.export, self.status_menu)
+        self.exchange_menu = ExchangeMenu(self.selected_letter_ids, self)
+        letter_menu.insertMenu(self.app_actions.export, self.exchange_menu)
         for action in self.app_actions.all_actions():
             self.addAction(action)  # shortcuts work whichever tab has the focus
 
@@ -287,7 +290,7 @@ class MainWindow(QMainWindow):
         letters.changed.connect(self.refresh_changed)
         letters.openRequested.connect(self.open_letter)
         letters.closeRequested.connect(self.tabs.close_letter)
-        self.status_menu.letter_actions = letters
+        self.status_menu.letter_actions = self.exchange_menu.letter_actions = letters
         a.new_letter.triggered.connect(lambda: letters.new_letter(None))
         a.import_letter.triggered.connect(letters.import_letter_file)
         empty.newLetterRequested.connect(lambda: letters.new_letter(None))

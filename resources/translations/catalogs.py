@@ -223,8 +223,20 @@ Translation = str | list[str]
 
 
 def load_translations(language: str) -> tuple[dict[str, Translation], dict[str, dict[str, Translation]]]:
-    data: dict[str, Any] = yaml.safe_load((HERE / f"{language}.yaml").read_text(encoding="utf-8")) or {}
-    contexts = data.pop("_contexts", None) or {}
+    """`<language>.yaml`, then every `<language>.d/*.yaml` in name order (one file per area of the
+    interface, so that work on different windows does not edit one file); a later file may not
+    redefine a source an earlier one translated."""
+    files = [HERE / f"{language}.yaml", *sorted((HERE / f"{language}.d").glob("*.yaml"))]
+    data: dict[str, Translation] = {}
+    contexts: dict[str, dict[str, Translation]] = {}
+    for path in files:
+        part: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, entries in (part.pop("_contexts", None) or {}).items():
+            contexts.setdefault(name, {}).update(entries)
+        clashes = sorted(key for key in part if key in data and data[key] != part[key])
+        if clashes:
+            raise SystemExit(f"{path.name}: translated differently in an earlier file: {clashes[0]!r}")
+        data.update(part)
     return data, contexts
 
 

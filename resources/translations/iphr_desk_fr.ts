@@ -822,6 +822,14 @@
         </message>
     </context>
     <context>
+        <name>ExchangeMenu</name>
+        <message>
+            <source>Review and E&amp;xchange</source>
+            <extracomment>Modules (under iphr_desk.gui) with `add_actions(menu: ExchangeMenu) -&gt; None`, in menu order.</extracomment>
+            <translation>Relecture et é&amp;change</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message numerus="yes">
             <source>%n file(s) written to %1.</source>
