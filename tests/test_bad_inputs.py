@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import importlib
 import io
 import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
-import bad_rows_encryption
-import bad_rows_files
-import bad_rows_letterheads
-import bad_rows_store
 import pytest
 from badinput import (
     EXISTING_OUTPUT,
@@ -373,7 +370,18 @@ STORE_ROWS: list[Row] = [
 
 ROWS += OUTPUT_ROWS + STORE_ROWS
 # Rows by concern, each module with its own set-ups (see tests/badinput.py).
-ROWS += bad_rows_store.ROWS + bad_rows_encryption.ROWS + bad_rows_letterheads.ROWS + bad_rows_files.ROWS
+#: Every tests/bad_rows_<area>.py contributes its ROWS (one file per area: store, encryption, ...).
+_FIRST = ("store", "encryption", "letterheads", "files")
+ROW_MODULES = (
+    *_FIRST,
+    *sorted(
+        p.stem.removeprefix("bad_rows_")
+        for p in Path(__file__).parent.glob("bad_rows_*.py")
+        if p.stem.removeprefix("bad_rows_") not in _FIRST
+    ),
+)
+for _area in ROW_MODULES:
+    ROWS += importlib.import_module(f"bad_rows_{_area}").ROWS
 
 
 def snapshot(root: Path) -> dict[str, str]:
