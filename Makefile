@@ -53,7 +53,7 @@ package: system-deps-run $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean packaging/iphr-desk.spec
 
 ## Update the interface catalogs from the GUI sources and compile them (resources/translations/).
-TS_FILES := resources/translations/iphr_desk_fr.ts resources/translations/iphr_desk_ru.ts
+TS_FILES := resources/translations/iphr_desk_fr.ts resources/translations/iphr_desk_ru.ts resources/translations/iphr_desk_en.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate $$(find iphr_desk/gui -name '*.py' | sort) -no-obsolete -locations none -silent -ts $(TS_FILES)
 	$(BIN)/python resources/translations/catalogs.py

@@ -3,7 +3,9 @@
 One implementation for every file the app writes (letter files, .docx and .pdf exports, templates).
 The temporary file lives in the target folder so the final rename stays on one file system (and
 is atomic there). Any failure removes the temporary file and leaves an existing file untouched.
-A replaced file keeps its permissions; a new one gets what the user's umask gives (not mkstemp's 0600).
+Who may read the result is the caller's explicit choice (`FileAccess`): an exported letter or a letter
+file is the user's document (a new one gets what their umask gives, not mkstemp's 0600, and a replaced one
+keeps its permissions); a file in the data folder is `PRIVATE` (0600 whatever the umask), like the folder.
 
 A process killed outright (SIGKILL, power cut) cannot remove its temporary file, which holds the
 whole letter. So each temporary name says who owns it: `.~iphr-<host>-<pid>-<start>-xxxxxxxx.tmp`
@@ -27,6 +29,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO, Final
 
@@ -40,6 +43,29 @@ _OWNER: Final = re.compile(r"(?P<host>[0-9a-f]{8})-(?P<pid>\d{1,10})-(?P<start>\
 _UNOWNED_AGE_SECONDS: Final = 24 * 3600
 _swept: set[str] = set()
 _swept_lock = threading.Lock()
+PRIVATE_MODE: Final = 0o600
+
+
+class FileAccess(StrEnum):
+    """Who may read a written file: a parameter of every writer here, so no caller gets it by accident."""
+
+    #: The user's own document (an export, a letter file): the mode their umask gives a new file
+    #: (0644 under the usual 022), so it can be shared with a signatory; a replaced file keeps its mode.
+    DOCUMENT = "document"
+    #: Part of the private data folder (names of people at risk): owner only (0600), always.
+    PRIVATE = "private"
+
+
+def mode_for(access: FileAccess, existing: Path | None = None) -> int:
+    """The permission bits a file written with `access` gets (`existing`: the file it replaces)."""
+    if access is FileAccess.PRIVATE:
+        return PRIVATE_MODE
+    if existing is not None:
+        try:
+            return existing.stat().st_mode & 0o777
+        except FileNotFoundError:
+            pass
+    return 0o666 & ~current_umask()
 
 
 def check_output_path(output: Path, example: str = "letter.docx") -> None:
@@ -217,18 +243,14 @@ def temporary_sibling(output: Path, suffix: str = ".tmp") -> Iterator[Path]:
             temp.unlink()
 
 
-def replace_into_place(temp: Path, output: Path) -> None:
-    """Rename `temp` over `output`, giving it the permissions of the file it replaces.
+def replace_into_place(temp: Path, output: Path, *, access: FileAccess = FileAccess.DOCUMENT) -> None:
+    """Rename `temp` over `output` with the permissions `access` gives (see `FileAccess`).
 
-    A new file gets what the user's umask gives any file they create (0644 under the usual 022), not
-    mkstemp's 0600: an exported letter is the user's document, to share with a signatory.
+    The default is the exporters' case: an exported letter is the user's document, to share with a
+    signatory, so it must not keep mkstemp's 0600.
     """
     try:
-        try:
-            mode = output.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o666 & ~current_umask()
-        os.chmod(temp, mode)
+        os.chmod(temp, mode_for(access, output))
         os.replace(temp, output)
     except OSError as exc:
         problem = exc.strerror or exc
@@ -252,8 +274,14 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomically(output: Path, write: Callable[[BinaryIO], object], example: str = "letter.docx") -> Path:
-    """Call `write` with a binary stream, then move the result to `output`."""
+def write_atomically(
+    output: Path,
+    write: Callable[[BinaryIO], object],
+    example: str = "letter.docx",
+    *,
+    access: FileAccess = FileAccess.DOCUMENT,
+) -> Path:
+    """Call `write` with a binary stream, then move the result to `output` with `access`'s permissions."""
     check_output_path(output, example)
     with temporary_sibling(output) as temp:
         try:
@@ -264,10 +292,12 @@ def write_atomically(output: Path, write: Callable[[BinaryIO], object], example:
         except OSError as exc:
             problem = exc.strerror or exc
             raise ExportError(f"Could not write {output}: {problem}. Nothing was changed.") from exc
-        replace_into_place(temp, output)
+        replace_into_place(temp, output, access=access)
     return output
 
 
-def write_bytes_atomically(output: Path, data: bytes, example: str = "letter.docx") -> Path:
+def write_bytes_atomically(
+    output: Path, data: bytes, example: str = "letter.docx", *, access: FileAccess = FileAccess.DOCUMENT
+) -> Path:
     """`write_atomically` for content already in memory."""
-    return write_atomically(output, lambda stream: stream.write(data), example)
+    return write_atomically(output, lambda stream: stream.write(data), example, access=access)

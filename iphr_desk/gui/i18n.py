@@ -63,14 +63,15 @@ def remove_translators(app: QCoreApplication) -> None:
 def install_translators(app: QCoreApplication, language: str | None) -> str:
     """Install the catalogs for `language` (None or "": follow the system locale); return the language used.
 
-    English needs no catalog: the source strings are English. The default QLocale follows the chosen
+    The source strings are English; English's catalog holds only the plural forms ("1 letter", not
+    "1 letter(s)"; see resources/translations/catalogs.py). The default QLocale follows the chosen
     language, so numbers and dates shown through QLocale match the words around them.
     """
     chosen = choose_language(language)
     remove_translators(app)
     QLocale.setDefault(default_locale(chosen))
+    _load(app, f"{APP_CATALOG}_{chosen}", str(resource("translations")))
     if chosen == FALLBACK:
         return chosen
-    _load(app, f"{APP_CATALOG}_{chosen}", str(resource("translations")))
     _load(app, f"{QT_CATALOG}_{chosen}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return chosen

@@ -82,6 +82,16 @@ class Settings:
         self._qs.setValue("letters/default_signatory", "" if value is None else str(value))
 
     @property
+    def last_export_folder(self) -> Path | None:
+        """The folder of the last export (offered first next time), or None before the first one."""
+        text = self._text("export/last_folder")
+        return Path(text) if text else None
+
+    @last_export_folder.setter
+    def last_export_folder(self, value: Path | None) -> None:
+        self._qs.setValue("export/last_folder", "" if value is None else str(value))
+
+    @property
     def ui_language(self) -> str:
         """'' means: follow the system language."""
         value = self._text("ui/language")

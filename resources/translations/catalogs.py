@@ -21,6 +21,11 @@ differently in one place. A plural message (`%n ...`) maps to a list of forms in
 language (French: one, many; Russian: one, few, many). In French the script turns an ordinary space before
 `:` `;` `!` `?` into a no-break space (U+00A0), so the YAML stays readable and the typography is uniform.
 
+English needs no translation but has plurals: a source such as "%n letter(s) to export." would show
+"1 letter(s)". `iphr_desk_en.ts` holds only the plural messages, with the English forms made from the
+source ("(s)" dropped for one, kept as "s" for many; `en.yaml` may give other forms), so English reads
+"1 letter to export." / "3 letters to export." through Qt's ordinary numerus lookup.
+
 `--check` changes nothing and exits 1 when a message has no translation (what the tests and CI use).
 """
 
@@ -42,8 +47,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 GUI = ROOT / "iphr_desk" / "gui"
 LANGUAGES = ("fr", "ru")
+#: The source language's catalog: plural messages only (see the module's docstring).
+ENGLISH = "en"
 #: Qt's plural forms per catalog language (see QTranslator's numerus rules).
-PLURAL_FORMS = {"fr": 2, "ru": 3}
+PLURAL_FORMS = {"fr": 2, "ru": 3, "en": 2}
+ENGLISH_PLURAL = re.compile(r"\((e?s)\)")
 FRENCH_SPACE = re.compile(r" (?=[:;!?](\s|$|<))")
 NBSP = "\u00a0"
 TRANSLATE_FUNCS = {"translate"}
@@ -227,6 +235,7 @@ def load_translations(language: str) -> tuple[dict[str, Translation], dict[str, 
     interface, so that work on different windows does not edit one file); a later file may not
     redefine a source an earlier one translated."""
     files = [HERE / f"{language}.yaml", *sorted((HERE / f"{language}.d").glob("*.yaml"))]
+    files = [path for path in files if path.exists()]
     data: dict[str, Translation] = {}
     contexts: dict[str, dict[str, Translation]] = {}
     for path in files:
@@ -254,10 +263,17 @@ def lookup(
     key = f"{message.source}#{message.disambiguation}" if message.disambiguation else message.source
     specific = contexts.get(message.context, {})
     found = specific.get(key, common.get(key))
+    if found is None and language == ENGLISH and message.numerus:
+        found = english_forms(message.source)
     if found is None:
         return None
     forms = found if isinstance(found, list) else [found]
     return [typeset(language, str(form)) for form in forms]
+
+
+def english_forms(source: str) -> list[str]:
+    """The English one/many forms of a plural source: "%n file(s)" -> "%n file", "%n files"."""
+    return [ENGLISH_PLURAL.sub("", source), ENGLISH_PLURAL.sub(r"\1", source)]
 
 
 def unused_keys(language: str, messages: set[Message]) -> list[str]:
@@ -413,6 +429,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{language}: untranslated: [{message.context}] {message.source!r}", file=sys.stderr)
         print(f"{ts_path.name}: {len(found.messages)} messages, {len(missing)} untranslated")
         status = status or (1 if missing else 0)
+    plurals = {message for message in found.messages if message.numerus}
+    english = HERE / f"iphr_desk_{ENGLISH}.ts"
+    if not args.check:
+        sync(english, ENGLISH, plurals)
+        print(f"{english.name}: {len(plurals)} plural messages")
     return status if args.check else 0
 
 

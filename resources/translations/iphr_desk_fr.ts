@@ -884,12 +884,20 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>%1 is a file, not a folder. Choose a folder.</source>
+            <translation>%1 est un fichier, pas un dossier. Choisissez un dossier.</translation>
+        </message>
         <message numerus="yes">
             <source>%n letter(s) to export.</source>
             <translation>
                 <numerusform>%n lettre à exporter.</numerusform>
                 <numerusform>%n lettres à exporter.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Choose a folder to export to.</source>
+            <translation>Choisissez le dossier où exporter.</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -928,8 +936,16 @@
             <translation>Installez LibreOffice pour exporter en PDF.</translation>
         </message>
         <message>
+            <source>No folder</source>
+            <translation>Aucun dossier</translation>
+        </message>
+        <message>
             <source>No such folder</source>
             <translation>Dossier introuvable</translation>
+        </message>
+        <message>
+            <source>Not a folder</source>
+            <translation>Ce n'est pas un dossier</translation>
         </message>
         <message>
             <source>One document with every recipient's letter</source>
@@ -948,8 +964,12 @@
             <translation>Plusieurs destinataires</translation>
         </message>
         <message>
-            <source>The folder %1 does not exist. Choose an existing folder.</source>
-            <translation>Le dossier %1 n'existe pas. Choisissez un dossier existant.</translation>
+            <source>The folder %1 could not be created: %2. Choose another folder.</source>
+            <translation>Impossible de créer le dossier %1 : %2. Choisissez un autre dossier.</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Create it?</source>
+            <translation>Le dossier %1 n'existe pas. Le créer ?</translation>
         </message>
         <message>
             <source>Word document (.docx)</source>

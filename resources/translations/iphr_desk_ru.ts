@@ -888,6 +888,10 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>%1 is a file, not a folder. Choose a folder.</source>
+            <translation>%1 — это файл, а не папка. Выберите папку.</translation>
+        </message>
         <message numerus="yes">
             <source>%n letter(s) to export.</source>
             <translation>
@@ -895,6 +899,10 @@
                 <numerusform>Будет экспортировано %n письма.</numerusform>
                 <numerusform>Будет экспортировано %n писем.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Choose a folder to export to.</source>
+            <translation>Выберите папку для экспорта.</translation>
         </message>
         <message>
             <source>Choose…</source>
@@ -933,8 +941,16 @@
             <translation>Установите LibreOffice, чтобы экспортировать в PDF.</translation>
         </message>
         <message>
+            <source>No folder</source>
+            <translation>Папка не выбрана</translation>
+        </message>
+        <message>
             <source>No such folder</source>
             <translation>Папка не найдена</translation>
+        </message>
+        <message>
+            <source>Not a folder</source>
+            <translation>Это не папка</translation>
         </message>
         <message>
             <source>One document with every recipient's letter</source>
@@ -953,8 +969,12 @@
             <translation>Несколько адресатов</translation>
         </message>
         <message>
-            <source>The folder %1 does not exist. Choose an existing folder.</source>
-            <translation>Папка %1 не существует. Выберите существующую папку.</translation>
+            <source>The folder %1 could not be created: %2. Choose another folder.</source>
+            <translation>Не удалось создать папку %1: %2. Выберите другую папку.</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist. Create it?</source>
+            <translation>Папки %1 не существует. Создать её?</translation>
         </message>
         <message>
             <source>Word document (.docx)</source>

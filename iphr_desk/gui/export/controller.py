@@ -25,7 +25,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
-def start_export(ctx: AppContext, parent: QWidget, letter_ids: list[int]) -> None:
+def start_export(ctx: AppContext, parent: QWidget | None, letter_ids: list[int]) -> None:
     """Ask where and how, then export `letter_ids` in the background."""
     if not letter_ids:
         return
@@ -42,6 +42,7 @@ def start_export(ctx: AppContext, parent: QWidget, letter_ids: list[int]) -> Non
         any(len(x.recipients) > 1 for x in letters),
         find_soffice() is not None,
         parent,
+        settings=ctx.settings,
     )
     dialog.setObjectName("exportDialog")
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

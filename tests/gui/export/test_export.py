@@ -137,13 +137,17 @@ def test_start_export_asks_options_then_exports(qtbot: Any, ctx: Any, seeded: An
     qtbot.waitUntil(lambda: bool(ctx.services.called("ask_yes_no")))
 
 
-def test_export_dialog_refuses_a_missing_folder(qtbot: Any, ctx: Any, tmp_path: Path) -> None:
+def test_export_dialog_refuses_a_missing_folder_the_user_does_not_create(
+    qtbot: Any, ctx: Any, tmp_path: Path
+) -> None:
     dialog = ExportDialog(ctx.services, 1, False, False)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "missing"))
+    ctx.services.answers["ask_yes_no"] = [False]
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     assert dialog.result() == 0
-    assert ctx.services.called("warning")
+    assert ctx.services.called("ask_yes_no")
+    assert not (tmp_path / "missing").exists()
     assert not dialog.pdf.isEnabled()
 
 

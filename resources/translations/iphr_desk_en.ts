@@ -1,0 +1,89 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>BodyEditor</name>
+        <message numerus="yes">
+            <source>%n word(s)</source>
+            <translation>
+                <numerusform>%n word</numerusform>
+                <numerusform>%n words</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseActions</name>
+        <message numerus="yes">
+            <source>Delete %n case(s) with their people and events? Letters keep their case reference.</source>
+            <extracomment>Show this case in the case view (after it was created or edited). Views to read again (a `Changes`).</extracomment>
+            <translation>
+                <numerusform>Delete %n case with their people and events? Letters keep their case reference.</numerusform>
+                <numerusform>Delete %n cases with their people and events? Letters keep their case reference.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message numerus="yes">
+            <source>%n file(s) written to %1.</source>
+            <translation>
+                <numerusform>%n file written to %1.</numerusform>
+                <numerusform>%n files written to %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Export cancelled. %n file(s) had been written before.</source>
+            <translation>
+                <numerusform>Export cancelled. %n file had been written before.</numerusform>
+                <numerusform>Export cancelled. %n files had been written before.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message numerus="yes">
+            <source>%n letter(s) to export.</source>
+            <translation>
+                <numerusform>%n letter to export.</numerusform>
+                <numerusform>%n letters to export.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>LetterActions</name>
+        <message numerus="yes">
+            <source>Delete the %n letter(s) in the trash for good, with their revisions and comments? This cannot be undone.</source>
+            <translation>
+                <numerusform>Delete the %n letter in the trash for good, with their revisions and comments? This cannot be undone.</numerusform>
+                <numerusform>Delete the %n letters in the trash for good, with their revisions and comments? This cannot be undone.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n letter(s) to the trash?</source>
+            <translation>
+                <numerusform>Move %n letter to the trash?</numerusform>
+                <numerusform>Move %n letters to the trash?</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message numerus="yes">
+            <source>%Ln row(s)</source>
+            <translation>
+                <numerusform>%Ln row</numerusform>
+                <numerusform>%Ln rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TrashPage</name>
+        <message numerus="yes">
+            <source>%n letter(s) restored</source>
+            <translation>
+                <numerusform>%n letter restored</numerusform>
+                <numerusform>%n letters restored</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
