@@ -9,6 +9,7 @@ CLI export a file without opening any store.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Final, Literal, get_args
 
@@ -61,6 +62,10 @@ class Recipient:
     address: str | None = None
     salutation: str | None = None
     closing: str | None = None
+    #: The recipient block typed by hand, one line each, for a Russian letter whose computed dative
+    #: (pymorphy3, pytrovich) is wrong: it replaces the organisation, office and name lines; the
+    #: `address` lines still follow. Other languages keep it but do not use it (see `address_block_for`).
+    address_dative: str | None = None
 
     @property
     def effective_surname(self) -> str:
@@ -79,11 +84,69 @@ class Recipient:
         return tuple(line.strip() for line in self.address.splitlines() if line.strip())
 
 
+#: A signatory's title per letter language, as (language, title) pairs in `LANGUAGES` order: a tuple
+#: rather than a dict so that a `Letter` stays hashable and compares equal whatever order the titles
+#: were given in.
+Titles = tuple[tuple[str, str], ...]
+
+
+def normal_titles(titles: Mapping[str, str] | Iterable[tuple[str, str]] | None) -> Titles:
+    """Titles in `LANGUAGES` order, blank ones left out; refuses a language the app does not write in."""
+    pairs = dict(titles.items() if isinstance(titles, Mapping) else titles or ())
+    unknown = sorted(set(pairs) - set(LANGUAGES))
+    if unknown:
+        raise ValueError(f"unknown letter language {unknown[0]!r} in titles (use {', '.join(LANGUAGES)})")
+    return tuple((lang, pairs[lang].strip()) for lang in LANGUAGES if (pairs.get(lang) or "").strip())
+
+
+def stored_titles(value: object) -> Titles:
+    """Titles as a store's JSON column holds them ({"fr": "Directrice"}), read leniently: a language
+    or a value the app does not know is skipped rather than making the letter unreadable."""
+    if not isinstance(value, Mapping):
+        return ()
+    return normal_titles({k: v for k, v in value.items() if k in LANGUAGES and isinstance(v, str)})
+
+
+@dataclass(frozen=True)
+class TitleChoice:
+    """The title a signature block prints in a given letter language, and where it came from.
+
+    `fallback` is True when the signatory has no title in that language and another one stands in
+    (the general `title`, else a title in another language): the editor shows it, as it shows a
+    letterhead without a place in the letter's language, so nobody signs "Director" in a French letter
+    without having seen it.
+    """
+
+    text: str | None
+    language: str | None
+    fallback: bool
+
+
 @dataclass(frozen=True)
 class Signatory:
+    """One signature block. `title` is the title for any language `titles` has no entry for."""
+
     name: str
     title: str | None = None
     organisation: str | None = None
+    titles: Titles = ()
+
+    def __post_init__(self) -> None:
+        # Normalised here so that two signatories with the same titles given in another order (a
+        # letter file's mapping, the database's JSON) are equal: the autosave compares them.
+        object.__setattr__(self, "titles", normal_titles(self.titles))
+
+    def title_for(self, language: str) -> TitleChoice:
+        """The title for a letter in `language`: its own, else `title`, else English, else the first."""
+        own = dict(self.titles)
+        if language in own:
+            return TitleChoice(own[language], language, False)
+        if self.title and self.title.strip():
+            return TitleChoice(self.title, None, bool(self.titles))
+        for lang in ("en", *LANGUAGES):
+            if lang in own:
+                return TitleChoice(own[lang], lang, True)
+        return TitleChoice(None, None, False)
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,9 @@ from iphr_desk.core.letters.letter import (
     Recipient,
     Register,
     Signatory,
+    Titles,
     Voice,
+    normal_titles,
 )
 from iphr_desk.core.letters.markdown_depth import MAX_NESTING, too_deep
 from iphr_desk.core.letters.normalise import (  # noqa: F401 (clear_normalise_cache: re-exported)
@@ -56,8 +58,16 @@ from iphr_desk.core.letters.normalise import (  # noqa: F401 (clear_normalise_ca
     normalise_body,
     remember_canonical,
 )
+from iphr_desk.core.letters.yaml_dialect import (
+    LetterDumper,
+    LetterLoader,
+    describe_value,
+    load_front_matter,
+)
 from iphr_desk.core.safewrite import write_bytes_atomically
 from iphr_desk.core.textclean import first_bidi_control, remove_bidi_controls
+
+_LetterLoader = LetterLoader  # the name tests/core/letters/test_letterfile.py imports
 
 #: A letter is a few pages; anything this large is not a letter file (and is not read into memory).
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
@@ -68,10 +78,11 @@ TOP_KEYS: Final = (
 )  # fmt: skip
 RECIPIENT_KEYS: Final = (
     "name", "surname", "gender", "office", "title", "organisation", "address", "salutation", "closing",
+    "address_dative",
 )  # fmt: skip
-SIGNATORY_KEYS: Final = ("name", "title", "organisation")
+SIGNATORY_KEYS: Final = ("name", "title", "titles", "organisation")
 #: The only fields that may span lines (and so may hold bidi controls); every other field is one line.
-MULTILINE_KEYS: Final = frozenset({"address"})
+MULTILINE_KEYS: Final = frozenset({"address", "address_dative"})
 
 #: Words people write for an office, mapped to the office id, so a typo gets a useful suggestion.
 OFFICE_ALIASES: Final[Mapping[str, str]] = {
@@ -102,68 +113,6 @@ OFFICE_ALIASES: Final[Mapping[str, str]] = {
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
-
-# --------------------------------------------------------------------------- YAML dialect
-
-
-#: libyaml's parser when PyYAML was built with it (several times faster); the pure-Python one otherwise.
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LetterLoader(_BaseLoader):
-    """A safe loader where every scalar is text or null, and a key given twice is an error."""
-
-
-_LetterLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int) -> None:
-        self.key = key
-        self.line = line
-
-
-class _KeyNotText(Exception):
-    """A key written as a list or a mapping (`[a]: x`, `? [a, b]`): no letter key looks like that."""
-
-    def __init__(self, node: yaml.Node) -> None:
-        self.what = "a list" if isinstance(node, yaml.SequenceNode) else "a set of 'key: value' lines"
-        self.line = node.start_mark.line
-
-
-def _construct_mapping(loader: _LetterLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise _KeyNotText(key_node)  # before constructing it: a list cannot be a dict key
-        key = loader.construct_object(key_node)
-        if isinstance(key, str) and key in seen:
-            raise _DuplicateKey(key, key_node.start_mark.line)
-        seen.add(key)
-    mapping: dict[Any, Any] = loader.construct_mapping(node)
-    return mapping
-
-
-_LetterLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-_BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-class _LetterDumper(_BaseDumper):
-    """Block style throughout; multi-line text (addresses) as `|` literal blocks."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_LetterDumper.add_representer(str, _represent_str)
 
 
 # --------------------------------------------------------------------------- reading
@@ -265,7 +214,7 @@ def parse_letter_text(text: str, source: str) -> Letter:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     _reject_control_characters(text, source)
     front, body = _split_front_matter(text, source)
-    data = _load_yaml(front, source)
+    data = load_front_matter(front, source)
     letter = _LetterBuilder(source).build(data)
     _refuse_deep_nesting(body, text[: len(text) - len(body)].count("\n") + 1, source)
     return _with_body(letter, normalise_body(body))
@@ -305,74 +254,6 @@ def _split_front_matter(text: str, source: str) -> tuple[str, str]:
         if line.rstrip() == "---":
             return "\n".join(lines[1:number]) + "\n", "\n".join(lines[number + 1 :])
     raise LetterFileError(source, None, "the front matter opened on line 1 is never closed by a line '---'")
-
-
-def _load_yaml(front: str, source: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(front, Loader=_LetterLoader)  # a SafeLoader subclass
-    except _DuplicateKey as exc:
-        raise LetterFileError(source, f"line {exc.line + 2}", f"the key '{exc.key}' is given twice") from None
-    except _KeyNotText as exc:
-        raise LetterFileError(
-            source, f"line {exc.line + 2}", f"a key must be a word such as 'subject', not {exc.what}"
-        ) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"line {mark.line + 2}" if mark else None
-        problem = _plain_yaml_problem(exc.problem or exc.context or "unreadable", front, mark)
-        raise LetterFileError(source, where, f"malformed YAML: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise LetterFileError(source, None, f"malformed YAML ({exc})") from None
-    if data is None:
-        raise LetterFileError(
-            source, None, "the front matter is empty; it needs language, place, date, subject, "
-            "recipient and signatories"
-        )  # fmt: skip
-    if not isinstance(data, dict):
-        raise LetterFileError(
-            source, None, f"the front matter must be 'key: value' lines, not {_describe(data)}"
-        )
-    return data
-
-
-#: PyYAML's parser vocabulary, said the way a person editing the file would understand it.
-_YAML_PROBLEMS: Final = (
-    ("expected <block end>", "this line is not indented like the lines above it"),
-    ("did not find expected key", "this line is not indented like the lines above it"),
-    ("mapping values are not allowed", "unexpected ':'; put text that contains ': ' in quotes"),
-    ("could not find expected ':'", "a line is missing the ':' after its key"),
-    ("found undefined alias", "'*' starts a YAML alias; put text that starts with '*' in quotes"),
-    ("found unexpected end of stream", "a quotation mark is opened and never closed"),
-    ("found unknown escape character", "an unknown escape after a backslash inside double quotes"),
-)
-
-
-def _plain_yaml_problem(problem: str, front: str, mark: Any) -> str:
-    if "cannot start any token" in problem:
-        char = _char_at(front, mark)
-        if char == "\t":
-            return "a tab is used for indentation; use spaces"
-        return f"'{char}' cannot start a value; put the text in quotes" if char else problem
-    for needle, plain in _YAML_PROBLEMS:
-        if needle in problem:
-            return plain
-    return problem
-
-
-def _char_at(text: str, mark: Any) -> str:
-    lines = text.split("\n")
-    if mark is None or not 0 <= mark.line < len(lines):
-        return ""
-    line = lines[mark.line]
-    return line[mark.column] if 0 <= mark.column < len(line) else ""
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "a set of 'key: value' lines"
-    if isinstance(value, list):
-        return "a list"
-    return "text"
 
 
 def _suggest(word: str, choices: Mapping[str, str] | tuple[str, ...]) -> str | None:
@@ -425,13 +306,13 @@ class _LetterBuilder:
 
     def mapping(self, value: object, key: str, what: str) -> dict[Any, Any]:
         if not isinstance(value, dict):
-            got = _describe(value)
+            got = describe_value(value)
             raise self.fail(key, f"must be {what} written as indented 'key: value' lines, not {got}")
         return value
 
     def sequence(self, value: object, key: str, what: str) -> list[Any]:
         if not isinstance(value, list):
-            got = _describe(value)
+            got = describe_value(value)
             raise self.fail(key, f"must be a list of {what} (lines starting with '- '), not {got}")
         return value
 
@@ -467,6 +348,7 @@ class _LetterBuilder:
             address=self.optional_text(data, "address", prefix, multiline=True),
             salutation=self.optional_text(data, "salutation", prefix),
             closing=self.optional_text(data, "closing", prefix),
+            address_dative=self.optional_text(data, "address_dative", prefix, multiline=True),
         )
 
     def signatories(self, data: dict[str, Any]) -> tuple[Signatory, ...]:
@@ -485,9 +367,24 @@ class _LetterBuilder:
                     name=self.required_text(entry, "name", key + "."),
                     title=self.optional_text(entry, "title", key + "."),
                     organisation=self.optional_text(entry, "organisation", key + "."),
+                    titles=self.titles(entry, key + "."),
                 )
             )
         return tuple(result)
+
+    def titles(self, entry: dict[Any, Any], prefix: str) -> Titles:
+        """`titles:` as {language: title}; a misspelt language gets a suggestion like any other key."""
+        value = entry.get("titles")
+        if value is None:
+            return ()
+        key = prefix + "titles"
+        mapping = self.mapping(value, key, "the title in each language (e.g. 'fr: Directrice')")
+        for lang in mapping:
+            if lang not in LANGUAGES:
+                hint = _suggest(str(lang), LANGUAGES)
+                detail = f"did you mean '{hint}'?" if hint else "use " + ", ".join(LANGUAGES)
+                raise self.fail(f"{key}.{lang}", f"unknown letter language '{lang}' ({detail})")
+        return normal_titles({lang: self.required_text(mapping, lang, key + ".") for lang in mapping})
 
     # -- scalars
 
@@ -499,7 +396,7 @@ class _LetterBuilder:
             return None
         key = prefix + name
         if not isinstance(value, str):
-            raise self.fail(key, f"must be text, not {_describe(value)}")
+            raise self.fail(key, f"must be text, not {describe_value(value)}")
         match = _CONTROL.search(value)
         if match:
             raise self.fail(key, _control_problem(match.group()))
@@ -596,7 +493,14 @@ def letter_front_matter(letter: Letter) -> dict[str, Any]:
     if letter.voice != "we":
         data["voice"] = letter.voice
     data["signatories"] = [
-        _without_none({"name": s.name, "title": s.title, "organisation": s.organisation})
+        _without_none(
+            {
+                "name": s.name,
+                "title": s.title,
+                "titles": dict(s.titles) or None,
+                "organisation": s.organisation,
+            }
+        )
         for s in letter.signatories
     ]
     if letter.cc:
@@ -621,6 +525,7 @@ def _recipient_dict(recipient: Recipient) -> dict[str, Any]:
             "address": recipient.address,
             "salutation": recipient.salutation,
             "closing": recipient.closing,
+            "address_dative": recipient.address_dative,
         }
     )
 
@@ -653,7 +558,7 @@ def write_letter_text(letter: Letter) -> str:
     """The letter as a letter file: canonical front matter, then the normalised body."""
     front = yaml.dump(
         letter_front_matter(letter),
-        Dumper=_LetterDumper,
+        Dumper=LetterDumper,
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,

@@ -111,7 +111,7 @@ def _by_patronymic(words: list[str], data: _NameData) -> SurnameGuess | None:
 
 
 def _by_spanish_rule(words: list[str], data: _NameData) -> SurnameGuess | None:
-    """"Josep Borrell Fontelles" -> "Borrell": after Spanish given names, the first of two surnames."""
+    """ "Josep Borrell Fontelles" -> "Borrell": after Spanish given names, the first of two surnames."""
     given = 0
     while given < len(words) - 1 and _fold(words[given]) in data.spanish_given:
         given += 1

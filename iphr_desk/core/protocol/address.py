@@ -13,7 +13,7 @@ import re
 import string
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 from typing import Any, Final
@@ -296,7 +296,13 @@ def address_block_for(recipient: Recipient, language: str, register: str = "hous
     """The recipient block as the table lays it out (lines, order, case), then the address lines.
 
     The organisation goes where the template puts `{organisation}`, else after the table's lines.
+    In a Russian letter, the recipient's `address_dative` (typed by hand where the declension libraries
+    are wrong) replaces the lines the table computes; the `address` lines follow it as usual, and no
+    note is left, since a person wrote the form.
     """
+    override = typed_dative_lines(recipient, language)
+    if override:
+        return AddressBlock(override + recipient.address_lines)
     cell = _cell_for(recipient, language, register)
     values = {**_person_values(recipient), "courtesy": cell.courtesy}
     template = cell.address if values["title"] else cell.address_untitled
@@ -313,6 +319,20 @@ def address_block_for(recipient: Recipient, language: str, register: str = "hous
         lines.append(organisation)
     lines.extend(recipient.address_lines)
     return AddressBlock(tuple(line for line in lines if line), tuple(dict.fromkeys(notes)))
+
+
+def typed_dative_lines(recipient: Recipient, language: str) -> tuple[str, ...]:
+    """The hand-typed dative block's non-empty lines when they apply (a Russian letter), else ()."""
+    if language != "ru" or not recipient.address_dative:
+        return ()
+    return tuple(line.strip() for line in recipient.address_dative.splitlines() if line.strip())
+
+
+def computed_dative_lines(recipient: Recipient, register: str = "house") -> tuple[str, ...]:
+    """The lines `address_dative` replaces, as the tables compute them: what the editor prefills the
+    override with, so the writer corrects the computed form instead of typing it from nothing."""
+    plain = replace(recipient, address_dative=None, address=None)
+    return address_block_for(plain, "ru", register).lines
 
 
 def _add_datives(values: dict[str, str], gender: str, fields: set[str]) -> list[str]:
@@ -381,7 +401,7 @@ def compute_frame(letter: Letter, style: HouseStyle | None = None) -> Frame:
         salutation=salutation_for(recipient, language, letter.register, letter.voice, style),
         closing=closing_for(recipient, language, letter.register, letter.voice, style),
         signatures=tuple(
-            SignatureBlock(name=s.name, title=s.title, organisation=s.organisation)
+            SignatureBlock(name=s.name, title=s.title_for(language).text, organisation=s.organisation)
             for s in letter.signatories
         ),
         cc_label=style.cc_label(language) if letter.cc else None,

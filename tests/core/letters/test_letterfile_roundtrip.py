@@ -108,8 +108,15 @@ recipients = st.builds(
     address=st.none() | multiline,
     salutation=optional_line,
     closing=optional_line,
+    address_dative=st.none() | multiline,
 )
-signatories = st.builds(Signatory, name=line, title=optional_line, organisation=optional_line)
+signatories = st.builds(
+    Signatory,
+    name=line,
+    title=optional_line,
+    organisation=optional_line,
+    titles=st.dictionaries(st.sampled_from(LANGUAGES), line, max_size=4).map(lambda d: tuple(d.items())),
+)
 
 
 @st.composite

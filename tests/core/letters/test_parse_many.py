@@ -89,7 +89,7 @@ def test_letters_cross_processes_intact() -> None:
         place="Bruxelles",
         date=__import__("datetime").date(2025, 3, 1),
         subject="Тема",
-        recipients=(Recipient(name="Садыр Жапаров", office="head_of_state", gender="m"),),
+        recipients=(Recipient(name="Садыр Жапаров", office="head_of_state", gender="male"),),
         signatories=(Signatory(name="Brigitte Dufour"),),
         body="Текст[^1].\n\n[^1]: Сноска.\n",
     )

@@ -20,7 +20,9 @@ def _recipient_values(recipient: lt.Recipient) -> dict[str, Any]:
     _require(bool(recipient.name.strip()), "A recipient needs a name.")
     _require(recipient.gender in lt.GENDERS, f"Unknown gender '{recipient.gender}'.")
     _require(recipient.office in lt.OFFICE_IDS, f"Unknown office '{recipient.office}'.")
-    return dict(recipient.__dict__)
+    values = dict(recipient.__dict__)
+    values.pop("address_dative")  # a letter's own correction of its block; the address book has no column
+    return values
 
 
 def _recipient_record(row: m.Recipient) -> RecipientRecord:
@@ -91,12 +93,17 @@ def list_recipients(store: Store, *, language: str | None = None) -> list[Recipi
         return [_recipient_record(row) for row in session.scalars(query)]
 
 
+def _signatory_values(signatory: lt.Signatory) -> dict[str, Any]:
+    """The row's columns; `titles` as the JSON object the column holds ({"fr": "Directrice"})."""
+    return {**signatory.__dict__, "titles": dict(signatory.titles) or None}
+
+
 def add_signatory(store: Store, signatory: lt.Signatory) -> int:
     from iphr_desk.core.store import models as mm
 
     _require(bool(signatory.name.strip()), "A signatory needs a name.")
     with store.session() as session:
-        row = mm.Signatory(**signatory.__dict__)
+        row = mm.Signatory(**_signatory_values(signatory))
         session.add(row)
         session.flush()
         return row.id
@@ -108,7 +115,7 @@ def update_signatory(store: Store, signatory_id: int, signatory: lt.Signatory) -
     _require(bool(signatory.name.strip()), "A signatory needs a name.")
     with store.session() as session:
         row = _get(session, mm.Signatory, signatory_id, "signatory")
-        for key, value in signatory.__dict__.items():
+        for key, value in _signatory_values(signatory).items():
             setattr(row, key, value)
 
 
@@ -127,7 +134,13 @@ def list_signatories(store: Store) -> list[SignatoryRecord]:
     with store.read_session() as session:
         return [
             SignatoryRecord(
-                row.id, lt.Signatory(name=row.name, title=row.title, organisation=row.organisation)
+                row.id,
+                lt.Signatory(
+                    name=row.name,
+                    title=row.title,
+                    organisation=row.organisation,
+                    titles=lt.stored_titles(row.titles),
+                ),
             )
             for row in session.scalars(select(mm.Signatory).order_by(mm.Signatory.name, mm.Signatory.id))
         ]

@@ -35,7 +35,27 @@ _LETTER_SCALARS: Final = ("language", "place", "date", "subject", "register", "v
                           "batch", "body")  # fmt: skip
 
 _RECIPIENT_COLUMNS: Final = ("name", "surname", "gender", "office", "title", "organisation", "address",
-                             "salutation", "closing")  # fmt: skip
+                             "salutation", "closing", "address_dative")  # fmt: skip
+#: A signatory row as the autosave compares it: `titles` as the JSON text SQLAlchemy stored ('null' when
+#: the row predates the column), matched by `_signatory_key` on the Python side.
+_SIGNATORY_SQL: Final = ("name", "title", "organisation", "ifnull(titles, 'null')")
+
+
+def _titles_json(signatory: lt.Signatory) -> dict[str, str] | None:
+    """The titles as the JSON column stores them (None when there are none)."""
+    return dict(signatory.titles) or None
+
+
+def _signatory_values(signatory: lt.Signatory) -> dict[str, Any]:
+    return {"name": signatory.name, "title": signatory.title, "organisation": signatory.organisation,
+            "titles": _titles_json(signatory)}  # fmt: skip
+
+
+def _signatory_key(signatory: lt.Signatory) -> tuple[str, str | None, str | None, str]:
+    """What `_SIGNATORY_SQL` reads for this signatory: SQLAlchemy's JSON type writes `json.dumps(value)`."""
+    import json
+
+    return signatory.name, signatory.title, signatory.organisation, json.dumps(_titles_json(signatory))
 
 
 # --------------------------------------------------------------------------- letters: rows <-> Letter
@@ -76,13 +96,12 @@ def _fill_letter_row(session: Session, row: m.Letter, letter: lt.Letter) -> None
         row.recipients.clear()
         session.flush()
         row.recipients.extend(mm.LetterRecipient(**values) for values in wanted_recipients)
-    wanted_signatories = [(s.name, s.title, s.organisation) for s in letter.signatories]
-    if wanted_signatories != [(s.name, s.title, s.organisation) for s in row.signatories]:
+    wanted_signatories = list(letter.signatories)
+    if wanted_signatories != [_signatory_from_row(s) for s in row.signatories]:
         row.signatories.clear()
         session.flush()
         row.signatories.extend(
-            mm.LetterSignatory(position=i, name=name, title=title, organisation=organisation)
-            for i, (name, title, organisation) in enumerate(wanted_signatories)
+            mm.LetterSignatory(position=i, **_signatory_values(s)) for i, s in enumerate(wanted_signatories)
         )
     if list(letter.cases) != [link.reference for link in row.case_links]:
         row.case_links.clear()
@@ -110,12 +129,11 @@ def _letter_from_row(row: m.Letter) -> lt.Letter:
                 address=r.address,
                 salutation=r.salutation,
                 closing=r.closing,
+                address_dative=r.address_dative,
             )
             for r in row.recipients
         ),
-        signatories=tuple(
-            lt.Signatory(name=s.name, title=s.title, organisation=s.organisation) for s in row.signatories
-        ),
+        signatories=tuple(_signatory_from_row(s) for s in row.signatories),
         body=row.body,
         register=cast("lt.Register", row.register),
         voice=cast("lt.Voice", row.voice),
@@ -123,6 +141,12 @@ def _letter_from_row(row: m.Letter) -> lt.Letter:
         cases=tuple(link.reference for link in row.case_links),
         letterhead=row.letterhead,
         batch=row.batch,
+    )
+
+
+def _signatory_from_row(row: m.LetterSignatory) -> lt.Signatory:
+    return lt.Signatory(
+        name=row.name, title=row.title, organisation=row.organisation, titles=lt.stored_titles(row.titles)
     )
 
 
@@ -199,7 +223,7 @@ def _insert_letters(
         for i, r in enumerate(letter.recipients)
     ]
     signatories = [
-        {"letter_id": ident, "position": i, "name": s.name, "title": s.title, "organisation": s.organisation}
+        {"letter_id": ident, "position": i, **_signatory_values(s)}
         for ident, letter in zip(ids, letters, strict=True)
         for i, s in enumerate(letter.signatories)
     ]
@@ -330,10 +354,11 @@ def _letter_scalars(letter: lt.Letter) -> dict[str, Any]:
 
 def _json_rows(table: str, columns: Sequence[str]) -> str:
     """A letter's child rows as one JSON array of arrays, in their order: one value for the autosave read."""
-    listed = ", ".join(columns)
+    inner = ", ".join(f"{column} AS c{i}" for i, column in enumerate(columns))  # columns or expressions
+    listed = ", ".join(f"c{i}" for i in range(len(columns)))
     return (
         f"(SELECT coalesce(json_group_array(json_array({listed})), '[]') FROM "
-        f"(SELECT {listed} FROM {table} WHERE {table}.letter_id = letters.id ORDER BY {table}.position))"
+        f"(SELECT {inner} FROM {table} WHERE {table}.letter_id = letters.id ORDER BY {table}.position))"
     )
 
 
@@ -351,7 +376,7 @@ def _autosave_statements() -> tuple[Any, Any]:
 
     children = (
         _json_rows("letter_recipients", _RECIPIENT_COLUMNS),
-        _json_rows("letter_signatories", ("name", "title", "organisation")),
+        _json_rows("letter_signatories", _SIGNATORY_SQL),
         _json_rows("letter_cases", ("reference",)),
     )
     read = select(
@@ -382,8 +407,7 @@ def _autosave_update() -> Any:
     new = {name: bindparam(f"new_{name}", type_=getattr(mm.Letter, name).type) for name in _LETTER_SCALARS}
     children = [
         literal_column(_json_rows("letter_recipients", _RECIPIENT_COLUMNS)) == bindparam("recipients"),
-        literal_column(_json_rows("letter_signatories", ("name", "title", "organisation")))
-        == bindparam("signatories"),
+        literal_column(_json_rows("letter_signatories", _SIGNATORY_SQL)) == bindparam("signatories"),
         literal_column(_json_rows("letter_cases", ("reference",))) == bindparam("cases"),
     ]
     return (
@@ -417,7 +441,7 @@ def _autosaved_in_one_statement(store: Store, letter_id: int, letter: lt.Letter)
         "letter_id": letter_id,
         "now": _now(),
         "recipients": compact([[getattr(r, c) for c in _RECIPIENT_COLUMNS] for r in letter.recipients]),
-        "signatories": compact([[s.name, s.title, s.organisation] for s in letter.signatories]),
+        "signatories": compact([list(_signatory_key(s)) for s in letter.signatories]),
         "cases": compact([[reference] for reference in letter.cases]),
     }
     with store.connection(defer_index=True) as conn:
@@ -447,7 +471,7 @@ def _save_in_place(session: Session, letter_id: int, letter: lt.Letter) -> str |
     if (
         [tuple(r) for r in recipients]
         != [tuple(getattr(r, c) for c in _RECIPIENT_COLUMNS) for r in letter.recipients]
-        or [tuple(s) for s in signatories] != [(s.name, s.title, s.organisation) for s in letter.signatories]
+        or [tuple(s) for s in signatories] != [_signatory_key(s) for s in letter.signatories]
         or [c[0] for c in cases] != list(letter.cases)
     ):
         return None
