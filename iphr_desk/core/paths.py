@@ -14,6 +14,8 @@ from typing import Final
 DATA_DIR_ENV: Final = "IPHR_DESK_DATA_DIR"
 #: The passphrase of an encrypted store, so scripts and tests need not type it (docs/cli.md).
 PASSPHRASE_ENV: Final = "IPHR_DESK_PASSPHRASE"
+#: The passphrase of the PKCS#12 certificate file (or the PIN of a PKCS#11 token) `sign` uses (docs/cli.md).
+CERT_PASSPHRASE_ENV: Final = "IPHR_DESK_CERT_PASSPHRASE"
 DB_FILENAME: Final = "iphr-desk.sqlite3"
 BACKUP_DIRNAME: Final = "backups"
 

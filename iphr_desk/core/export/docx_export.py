@@ -58,6 +58,12 @@ from iphr_desk.core.export.docx.package import (
     letter_document,
     prepared_of,
 )
+from iphr_desk.core.export.docx.signature_image import (
+    add_image_paragraph,
+    attach_images,
+    keep_images,
+    tighten_name,
+)
 from iphr_desk.core.export.docx.styles import StyleIds
 from iphr_desk.core.export.docx.template import replace_footer_text
 from iphr_desk.core.export.filenames import batch_filename, combined_filename
@@ -194,7 +200,8 @@ def compute_letter_frame(letter: Letter, letterhead: Letterhead) -> Frame:
         from iphr_desk.core.protocol.address import compute_frame
     except ImportError as exc:  # pragma: no cover - only while the protocol module is missing
         raise ExportError("The forms-of-address module is not available.") from exc
-    return compute_frame(letter, letterhead.style())
+    # Signature images ride on the letter only when it is Signed or Sent (the store decides).
+    return attach_images(compute_frame(letter, letterhead.style()), letter.signature_images)
 
 
 def document_bytes(
@@ -353,6 +360,7 @@ def _clean_frame(frame: Frame) -> tuple[Frame, int]:
             clean(s.name),
             clean(s.title) if s.title else s.title,
             clean(s.organisation) if s.organisation else s.organisation,
+            image=s.image,
         )
         for s in frame.signatures
     )
@@ -392,7 +400,8 @@ def build_document(
 def _typeset(piece: _Piece, style: HouseStyle) -> _Piece:
     """The piece with the language's typography (protocol/typography.py): applied here, at output,
     so the letter file and the store keep exactly what the writer typed."""
-    return _Piece(typeset_frame(piece.frame, style), typeset_body(piece.body, piece.frame.language, style))
+    typeset = keep_images(typeset_frame(piece.frame, style), piece.frame)
+    return _Piece(typeset, typeset_body(piece.body, piece.frame.language, style))
 
 
 class _Layout:
@@ -441,9 +450,15 @@ class _Layout:
         self._signature_table(signatures)
 
     def _signature_block(self, block: SignatureBlock, add_p: Callable[[], CT_P]) -> None:
+        if block.image:
+            picture = add_p()
+            set_paragraph_style(picture, self._styles["signature"])
+            add_image_paragraph(self._document, picture, block.image)
         for index, line in enumerate(block.lines):
             p = add_p()
             set_paragraph_style(p, self._styles["signature" if index == 0 else "signature_detail"])
+            if index == 0 and block.image:
+                tighten_name(p)
             run = _run(p)
             if line:
                 append_text(run, line)

@@ -28,6 +28,10 @@ from iphr_desk.core.errors import ExportError
 from iphr_desk.core.safewrite import owner_is_gone, owner_tag, write_atomically
 
 TIME_LIMIT_SECONDS: Final = 180
+#: LibreOffice's PDF export filter, as PDF/A-2b (SelectPdfVersion 2): fonts embedded, colours and
+#: metadata (XMP with pdfaid:part 2, conformance B) as the archival standard asks. A signed letter is
+#: made this way so that it can still be read, and its signature checked, in years.
+PDFA_FILTER: Final = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 _CANDIDATES: Final = ("soffice", "libreoffice")
 _KNOWN_PLACES: Final = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
@@ -55,13 +59,23 @@ def find_soffice() -> str | None:
     return None
 
 
-def convert_to_pdf(save_docx: Callable[[str], object], target: Path, *, stem: str = "letter") -> Path:
+def convert_to_pdf(
+    save_docx: Callable[[str], object], target: Path, *, stem: str = "letter", pdfa: bool = False
+) -> Path:
     """Write the .docx that `save_docx(path)` produces, convert it, and put the PDF at `target`."""
-    convert_many([(save_docx, target)])
+    convert_many([(save_docx, target)], pdfa=pdfa)
     return target
 
 
-def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
+def convert_to_bytes(save_docx: Callable[[str], object], *, pdfa: bool = False) -> bytes:
+    """The PDF of the .docx that `save_docx(path)` produces, in memory (to be signed before it is written)."""
+    soffice = _soffice()
+    with private_work_folder() as folder:
+        (pdf,) = _convert_in(soffice, folder, [save_docx], pdfa=pdfa)
+        return pdf.read_bytes()
+
+
+def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]], *, pdfa: bool = False) -> None:
     """Convert several letters with ONE LibreOffice run (it takes seconds to start).
 
     Each job is `(save_docx, target)`: `save_docx(path)` writes the .docx, the PDF goes to `target`.
@@ -70,7 +84,7 @@ def convert_many(jobs: Sequence[tuple[Callable[[str], object], Path]]) -> None:
         return
     soffice = _soffice()
     with private_work_folder() as folder:
-        produced = _convert_in(soffice, folder, [save_docx for save_docx, _target in jobs])
+        produced = _convert_in(soffice, folder, [save_docx for save_docx, _target in jobs], pdfa=pdfa)
         for pdf, (_save, target) in zip(produced, jobs, strict=True):
             data = pdf.read_bytes()
             write_atomically(target, lambda stream: stream.write(data))  # noqa: B023 (called at once)
@@ -123,14 +137,16 @@ def _soffice() -> str:
     return soffice
 
 
-def _convert_in(soffice: str, folder: Path, saves: Sequence[Callable[[str], object]]) -> list[Path]:
+def _convert_in(
+    soffice: str, folder: Path, saves: Sequence[Callable[[str], object]], *, pdfa: bool = False
+) -> list[Path]:
     """Write each .docx into `folder`, convert them all with one LibreOffice run; the PDFs, in order."""
     sources = []
     for index, save_docx in enumerate(saves):
         source = folder / f"letter{index:04d}.docx"
         save_docx(str(source))
         sources.append(source)
-    _run(soffice, folder, sources)
+    _run(soffice, folder, sources, pdfa=pdfa)
     produced = [folder / "out" / f"{source.stem}.pdf" for source in sources]
     if not all(pdf.is_file() for pdf in produced):
         raise ExportError("LibreOffice could not convert the letter to PDF; the .docx export still works.")
@@ -193,7 +209,7 @@ def remove_stale_work(root: Path | None = None) -> list[Path]:
     return removed
 
 
-def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
+def _run(soffice: str, folder: Path, sources: list[Path], *, pdfa: bool = False) -> None:
     profile = folder / "profile"
     command = [
         soffice,
@@ -201,7 +217,7 @@ def _run(soffice: str, folder: Path, sources: list[Path]) -> None:
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf",
+        PDFA_FILTER if pdfa else "pdf",
         "--outdir",
         str(folder / "out"),
         *map(str, sources),

@@ -70,7 +70,7 @@ _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 #: (difflib's ratio of their tokens; `difflib.Differ` pairs lines from 0.75, words change more freely).
 PAIR_CUTOFF = 0.5
 #: Letter fields that are not header values (the body is compared separately; `batch` is file shape).
-_NOT_FIELDS = frozenset({"body", "recipients", "signatories", "batch"})
+_NOT_FIELDS = frozenset({"body", "recipients", "signatories", "batch", "signature_images"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Final, Literal, get_args
 
 from iphr_desk.core.letters.names import surname_of
@@ -171,6 +171,10 @@ class Letter:
     cases: tuple[str, ...] = ()
     letterhead: str | None = None
     batch: bool = False
+    #: The signatories' signature images (PNG), in their order. The store sets them only on a Signed or
+    #: Sent letter (and signing, on the letter it signs); a letter file never holds them. Not compared:
+    #: the same letter with or without its images is the same text.
+    signature_images: tuple[bytes | None, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def recipient(self) -> Recipient:

@@ -6,7 +6,7 @@ both lay out the same frame, so the preview cannot drift from the exported .docx
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,8 @@ class SignatureBlock:
     name: str
     title: str | None = None
     organisation: str | None = None
+    #: The signature image (PNG) placed above the name: only on a Signed or Sent letter (issue 15).
+    image: bytes | None = field(default=None, compare=False, repr=False)
 
     @property
     def lines(self) -> tuple[str, ...]:

@@ -12,6 +12,8 @@ from iphr_desk.core.store.repository._common import _get, _require
 from iphr_desk.core.store.repository.values import RecipientRecord, SignatoryRecord
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from iphr_desk.core.store import models as m
     from iphr_desk.core.store.database import Store
 
@@ -144,3 +146,57 @@ def list_signatories(store: Store) -> list[SignatoryRecord]:
             )
             for row in session.scalars(select(mm.Signatory).order_by(mm.Signatory.name, mm.Signatory.id))
         ]
+
+
+# Signature images (issue 15) ----------------------------------------------------------------------------
+
+
+def set_signature_image(store: Store, signatory_id: int, png: bytes | None) -> None:
+    """Store the signatory's signature image (a PNG from `core.signing.images`), or clear it with None.
+
+    The image lives in the store, so an encrypted store keeps it encrypted with everything else.
+    """
+    from iphr_desk.core.signing.images import PNG_MIME, clean_png
+    from iphr_desk.core.store import models as mm
+
+    clean = clean_png(png).png if png is not None else None  # whatever the caller did, a clean PNG
+    with store.session() as session:
+        row = _get(session, mm.Signatory, signatory_id, "signatory")
+        row.signature_image = clean
+        row.signature_mime = PNG_MIME if clean is not None else None
+
+
+def get_signature_image(store: Store, signatory_id: int) -> bytes | None:
+    from iphr_desk.core.store import models as mm
+
+    with store.read_session() as session:
+        return _get(session, mm.Signatory, signatory_id, "signatory").signature_image
+
+
+def signature_images_for(session: Session, letter: m.Letter) -> tuple[bytes | None, ...]:
+    """The signature image of each of the letter's signatories, in order (None where there is none).
+
+    A letter's signatory is found in the address book by `signatory_id` when the letter recorded it,
+    else by its name when exactly one address-book entry with an image has that name.
+    """
+    from sqlalchemy import select
+
+    from iphr_desk.core.store import models as mm
+
+    rows = session.execute(
+        select(mm.Signatory.id, mm.Signatory.name, mm.Signatory.signature_image).where(
+            mm.Signatory.signature_image.is_not(None)
+        )
+    ).all()
+    by_id = {row.id: row.signature_image for row in rows}
+    by_name: dict[str, list[bytes]] = {}
+    for row in rows:
+        by_name.setdefault(" ".join(row.name.split()).casefold(), []).append(row.signature_image)
+    images: list[bytes | None] = []
+    for signatory in letter.signatories:
+        image = by_id.get(signatory.signatory_id) if signatory.signatory_id is not None else None
+        if image is None:
+            found = by_name.get(" ".join(signatory.name.split()).casefold(), [])
+            image = found[0] if len(set(found)) == 1 else None
+        images.append(image)
+    return tuple(images)

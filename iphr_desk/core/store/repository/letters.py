@@ -303,9 +303,20 @@ def get_letter_info(store: Store, letter_id: int) -> LetterInfo:
             created_at=row.created_at,
             updated_at=row.updated_at,
             deleted_at=row.deleted_at,
-            letter=_letter_from_row(row),
+            letter=_with_signature_images(session, row, _letter_from_row(row)),
             case_ids=tuple(link.case_id for link in row.case_links),
         )
+
+
+def _with_signature_images(session: Session, row: m.Letter, letter: lt.Letter) -> lt.Letter:
+    """A Signed or Sent letter carries its signatories' signature images (issue 15); a draft never does."""
+    if row.status not in ("signed", "sent"):
+        return letter
+    from dataclasses import replace
+
+    from iphr_desk.core.store.repository.address_book import signature_images_for
+
+    return replace(letter, signature_images=signature_images_for(session, row))
 
 
 def find_letter_by_uuid(store: Store, uuid: str) -> int | None:
@@ -490,37 +501,42 @@ def change_status(
     store: Store, letter_id: int, new_status: str, *, author: str, note: str | None = None
 ) -> None:
     """Move a letter along the review workflow, recording who and when, with a revision snapshot."""
+    with store.session() as session:
+        change_status_in(session, letter_id, new_status, author=author, note=note)
+
+
+def change_status_in(
+    session: Session, letter_id: int, new_status: str, *, author: str, note: str | None = None
+) -> None:
+    """`change_status` inside the caller's transaction (signing records the signature in the same one)."""
     from iphr_desk.core.store import models as mm
 
     _require(new_status in LETTER_STATUSES, f"Unknown letter status '{new_status}'.")
-    with store.session() as session:
-        row = _live_letter(session, letter_id)
-        if row.deleted_at is not None:
-            raise IphrError(f"Letter {letter_id} is in the trash; restore it before changing its status.")
-        old = row.status
-        if new_status not in allowed_transitions(old):
-            allowed = ", ".join(allowed_transitions(old)) or "none"
-            raise IphrError(
-                f"A letter cannot go from {old.replace('_', ' ')} to {new_status.replace('_', ' ')} "
-                f"(allowed: {allowed})."
-            )
-        now = _now()
-        row.status = new_status
-        row.updated_at = now
-        session.add(
-            mm.StatusChange(
-                letter_id=row.id,
-                author=author,
-                changed_at=now,
-                from_status=old,
-                to_status=new_status,
-                note=note,
-            )
+    row = _live_letter(session, letter_id)
+    if row.deleted_at is not None:
+        raise IphrError(f"Letter {letter_id} is in the trash; restore it before changing its status.")
+    old = row.status
+    if new_status not in allowed_transitions(old):
+        allowed = ", ".join(allowed_transitions(old)) or "none"
+        raise IphrError(
+            f"A letter cannot go from {old.replace('_', ' ')} to {new_status.replace('_', ' ')} "
+            f"(allowed: {allowed})."
         )
-        session.flush()
-        _add_revision(
-            session, row, _letter_from_row(row), author=author, reason=f"status: {old} → {new_status}"
+    now = _now()
+    row.status = new_status
+    row.updated_at = now
+    session.add(
+        mm.StatusChange(
+            letter_id=row.id,
+            author=author,
+            changed_at=now,
+            from_status=old,
+            to_status=new_status,
+            note=note,
         )
+    )
+    session.flush()
+    _add_revision(session, row, _letter_from_row(row), author=author, reason=f"status: {old} → {new_status}")
 
 
 def status_history(store: Store, letter_id: int) -> list[StatusChangeInfo]:

@@ -1,0 +1,140 @@
+"""Is this PDF signed, by whom, and is it as it was signed? pyHanko's validator answers; this module
+only reduces its report to what `iphr-desk verify` says.
+
+- intact: every signature's digest matches, its cryptography is sound, it covers the whole file, or
+  what was appended after it changes no content (pyHanko's difference analysis: a later signature or
+  validation data, not a page edited or an annotation drawn);
+- altered: a byte inside a signed range changed, or a later update changed the content;
+- unsigned: not a PDF, or a PDF with no signature.
+
+Trust is reported, not required: a signatory's certificate may be self-signed (an NGO's own) and
+no network is used to fetch revocation data. The certificate is "trusted" when it chains to the
+system's roots or to roots the caller gives (`--trust FILE`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final, Literal
+
+State = Literal["intact", "altered", "unsigned"]
+
+# pyHanko logs a self-signed certificate's missing path with a traceback; the verdict says it in a line.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+logging.getLogger("pyhanko_certvalidator").addHandler(logging.NullHandler())
+
+#: What may follow a signature without changing what it signed: nothing, validation data, another
+#: signature (pyHanko's `ModificationLevel` NONE, LTA_UPDATES and FORM_FILLING).
+_HARMLESS_LEVELS: Final = ("NONE", "LTA_UPDATES", "FORM_FILLING")
+
+
+@dataclass(frozen=True)
+class SignatureReport:
+    """One signature: who signed (the certificate's subject and common name), when, and how it stands."""
+
+    signer: str
+    subject: str
+    signed_at: dt.datetime | None
+    intact: bool
+    trusted: bool
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    state: State
+    signatures: tuple[SignatureReport, ...]
+    detail: str
+
+    def line(self) -> str:
+        """The one line `iphr-desk verify` prints."""
+        if self.state == "unsigned":
+            return self.detail
+        parts = []
+        for report in self.signatures:
+            when = _when(report.signed_at)
+            trust = "certificate trusted" if report.trusted else "certificate not trusted by this system"
+            if report.intact:
+                parts.append(f"signed by {report.signer}, on {when}, unchanged since ({trust})")
+            else:
+                parts.append(f"signed by {report.signer}, on {when}, ALTERED since: {report.problem}")
+        return "; ".join(parts)
+
+
+def _when(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return "an unknown date"
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> Verdict:
+    """The verdict on the PDF `data`; `trust_roots` are extra trusted certificates (DER or PEM)."""
+    if b"%PDF-" not in data[:1024]:
+        return Verdict("unsigned", (), "not a PDF file")
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = list(reader.embedded_regular_signatures)
+    except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
+        if b"/ByteRange" in data:
+            # It was signed, and is now too damaged to read: that is a change after signing.
+            return Verdict("altered", (), f"a signed PDF that can no longer be read ({exc})")
+        return Verdict("unsigned", (), f"not a readable PDF ({exc})")
+    if not signatures:
+        return Verdict("unsigned", (), "the PDF is not signed")
+    context = _context(trust_roots)
+    reports = tuple(_report(signature, context) for signature in signatures)
+    state: State = "intact" if all(report.intact for report in reports) else "altered"
+    return Verdict(state, reports, "")
+
+
+def _context(trust_roots: Sequence[bytes]) -> object:
+    from asn1crypto import pem, x509  # type: ignore[import-untyped]
+    from pyhanko_certvalidator import ValidationContext
+
+    roots = []
+    for data in trust_roots:
+        der = pem.unarmor(data)[2] if pem.detect(data) else data
+        roots.append(x509.Certificate.load(der))
+    # No fetching: the app never talks to the network. Without revocation data, soft-fail.
+    return ValidationContext(extra_trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+
+
+def _report(signature: object, context: object) -> SignatureReport:
+    from pyhanko.sign.validation import validate_pdf_signature
+
+    try:
+        status = validate_pdf_signature(signature, signer_validation_context=context)  # type: ignore[arg-type]
+    except Exception as exc:  # a malformed signature (pyHanko's SignatureValidationError and kin)
+        return SignatureReport("an unreadable signature", "", None, False, False, str(exc) or "malformed")
+    cert = status.signing_cert
+    subject = str(cert.subject.human_friendly)
+    common = cert.subject.native.get("common_name") or subject
+    level = status.modification_level
+    problem: str | None = None
+    if not status.intact:
+        problem = "the signed bytes do not match the signature"
+    elif not status.valid:
+        problem = "the signature itself is not valid"
+    elif status.coverage is not None and status.coverage.name not in ("ENTIRE_FILE", "ENTIRE_REVISION"):
+        problem = "the signature does not cover the document"
+    elif (
+        status.coverage is not None
+        and status.coverage.name == "ENTIRE_REVISION"
+        and (level is None or level.name not in _HARMLESS_LEVELS)
+    ):
+        problem = "content was changed in an update appended after the signature"
+    return SignatureReport(
+        signer=str(common),
+        subject=subject,
+        signed_at=status.signer_reported_dt,
+        intact=problem is None,
+        trusted=bool(status.trusted),
+        problem=problem,
+    )
