@@ -58,6 +58,7 @@ from iphr_desk.core.export.docx.package import (
     letter_document,
     prepared_of,
 )
+from iphr_desk.core.export.docx.review_marks import ReviewMarks, apply_marks
 from iphr_desk.core.export.docx.signature_image import (
     add_image_paragraph,
     attach_images,
@@ -117,11 +118,15 @@ def export_letter(
     warnings: list[str] | None = None,
     frame: Frame | None = None,
     now: dt.datetime | None = None,
+    marks: ReviewMarks | None = None,
 ) -> Path:
-    """Write a single-recipient `letter` to `output` (.docx, or .pdf through LibreOffice)."""
+    """Write a single-recipient `letter` to `output` (.docx, or .pdf through LibreOffice).
+
+    `marks`: provenance properties and comments for a .docx sent out for review (`docx.review_marks`).
+    """
     head = letterhead or load_letterhead(letter.letterhead, data_dir)
     frame = frame or compute_letter_frame(letter, head)
-    return export_frame(frame, letter.body, output, letterhead=head, warnings=warnings, now=now)
+    return export_frame(frame, letter.body, output, letterhead=head, warnings=warnings, now=now, marks=marks)
 
 
 def export_pdf(
@@ -149,10 +154,11 @@ def export_frame(
     letterhead: Letterhead | None = None,
     warnings: list[str] | None = None,
     now: dt.datetime | None = None,
+    marks: ReviewMarks | None = None,
 ) -> Path:
     """Write the letter made of `frame` and the Markdown `body` to `output`."""
     head = letterhead or load_letterhead()
-    return _write(output, [_piece(frame, body, warnings)], head, now)
+    return _write(output, [_piece(frame, body, warnings)], head, now, marks)
 
 
 def export_batch(
@@ -167,11 +173,13 @@ def export_batch(
     frames: Sequence[Frame] | None = None,
     pdf: bool = False,
     now: dt.datetime | None = None,
+    marks: ReviewMarks | None = None,
 ) -> list[Path]:
     """One letter per recipient into `out_dir` (or one combined document); returns the paths.
 
     Files are named `YYYY-MM-DD Surname - Subject.docx`. `progress(done, total)` is called after
-    each letter; returning False cancels. A cancelled or failed batch writes nothing at all:
+    each letter; returning False cancels. `marks` (a .docx's provenance) is written into every
+    .docx, with the recipient's index in each. A cancelled or failed batch writes nothing at all:
     every file is first written to a temporary file and all are renamed into place at the end.
     A combined document is `out_dir` itself when it ends in .docx/.pdf, else
     `YYYY-MM-DD Subject.docx` inside it. Returns [] when cancelled.
@@ -182,7 +190,7 @@ def export_batch(
         frames = [compute_letter_frame(letter.for_recipient(i), head) for i in range(count)]
     suffix = ".pdf" if pdf else ".docx"
     if combined:
-        return _combined(letter, out_dir, frames, head, suffix, progress, warnings, now)
+        return _combined(letter, out_dir, frames, head, suffix, progress, warnings, now, marks)
     _check_folder(out_dir)
     taken: set[str] = set()
     targets = [
@@ -191,7 +199,7 @@ def export_batch(
     ]
     for target in targets:
         check_output_path(target)
-    return _write_all(targets, frames, letter.body, head, progress, warnings, now)
+    return _write_all(targets, frames, letter.body, head, progress, warnings, now, marks)
 
 
 def compute_letter_frame(letter: Letter, letterhead: Letterhead) -> Frame:
@@ -222,10 +230,16 @@ def document_bytes(
 # --------------------------------------------------------------------------- writing files
 
 
-def _write(output: Path, pieces: list[_Piece], head: Letterhead, now: dt.datetime | None) -> Path:
+def _write(
+    output: Path,
+    pieces: list[_Piece],
+    head: Letterhead,
+    now: dt.datetime | None,
+    marks: ReviewMarks | None = None,
+) -> Path:
     if output.suffix.lower() == ".pdf":
         return _write_pdf(output, pieces, head, now)
-    document = build_document(pieces, head, now)
+    document = build_document(pieces, head, now, marks=marks)
     return write_atomically(output, document.save)
 
 
@@ -252,6 +266,7 @@ def _write_all(
     progress: Progress | None,
     warnings: list[str] | None,
     now: dt.datetime | None,
+    marks: ReviewMarks | None = None,
 ) -> list[Path]:
     total = len(targets)
     collected: list[str] = []
@@ -261,7 +276,8 @@ def _write_all(
         pdf_jobs: list[tuple[Callable[[str], object], Path]] = []
         for index, (target, frame) in enumerate(zip(targets, frames, strict=True)):
             temp = stack.enter_context(temporary_sibling(target, target.suffix))
-            document = build_document([_piece(frame, parsed, collected)], head, now)
+            own_marks = marks.for_recipient(index) if marks is not None else None
+            document = build_document([_piece(frame, parsed, collected)], head, now, marks=own_marks)
             if target.suffix.lower() == ".pdf":
                 pdf_jobs.append((document.save, temp))
             else:
@@ -294,6 +310,7 @@ def _combined(
     progress: Progress | None,
     warnings: list[str] | None,
     now: dt.datetime | None,
+    marks: ReviewMarks | None = None,
 ) -> list[Path]:
     if out_dir.suffix.lower() in (".docx", ".pdf"):
         target = out_dir
@@ -308,7 +325,7 @@ def _combined(
         pieces.append(_piece(frame, parsed, collected))
         if progress is not None and progress(index + 1, len(frames)) is False:
             return []
-    written = [_write(target, pieces, head, now)]
+    written = [_write(target, pieces, head, now, marks)]
     _add_unique(warnings, collected)
     return written
 
@@ -368,7 +385,11 @@ def _clean_frame(frame: Frame) -> tuple[Frame, int]:
 
 
 def build_document(
-    pieces: Sequence[_Piece], head: Letterhead, now: dt.datetime | None = None
+    pieces: Sequence[_Piece],
+    head: Letterhead,
+    now: dt.datetime | None = None,
+    *,
+    marks: ReviewMarks | None = None,
 ) -> DocxDocument:
     """The python-docx document for `pieces` on `head`'s template, metadata set.
 
@@ -394,6 +415,8 @@ def build_document(
         title = ""
     when = now or dt.datetime.now(dt.UTC)
     set_properties(document, title=title, author=head.organisation.name, when=when)
+    if marks is not None:
+        apply_marks(document, marks)
     return document
 
 

@@ -5,6 +5,8 @@ Comments are allowed in every status, so they bypass the read-only checks that l
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from iphr_desk.core.store.repository._common import _get, _live_letter, _now, _require
@@ -86,3 +88,51 @@ def list_comments(store: Store, letter_id: int, *, include_resolved: bool = True
         return comments
     resolved_threads = {c.id for c in comments if c.parent_id is None and c.resolved}
     return [c for c in comments if (c.parent_id or c.id) not in resolved_threads]
+
+
+# --------------------------------------------------------------------------- comments with identity (issue 15)
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    """A comment with its identity and anchor: what exports write and reviewed copies match."""
+
+    id: int
+    uuid: str
+    letter_id: int
+    parent_id: int | None
+    author: str
+    created_at: dt.datetime
+    text: str
+    resolved: bool
+    anchor: str | None
+    origin: str
+
+
+def comment_records(store: Store, letter_id: int) -> list[CommentRecord]:
+    """The letter's comments oldest first, with uuid, anchor and origin."""
+    from sqlalchemy import select
+
+    from iphr_desk.core.store import models as mm
+
+    with store.read_session() as session:
+        query = (
+            select(mm.Comment)
+            .where(mm.Comment.letter_id == letter_id)
+            .order_by(mm.Comment.created_at, mm.Comment.id)
+        )
+        return [
+            CommentRecord(
+                id=c.id,
+                uuid=c.uuid or "",
+                letter_id=c.letter_id,
+                parent_id=c.parent_id,
+                author=c.author,
+                created_at=c.created_at,
+                text=c.text,
+                resolved=c.resolved,
+                anchor=c.anchor,
+                origin=c.origin or "app",
+            )
+            for c in session.scalars(query)
+        ]
