@@ -48,6 +48,15 @@ class Settings:
         self._qs.setValue("user/name", value.strip())
 
     @property
+    def user_role(self) -> str:
+        """The user's part in the review ('' until given; a code of `profile.ROLES`, or the user's words)."""
+        return self._text("user/role")
+
+    @user_role.setter
+    def user_role(self, value: str) -> None:
+        self._qs.setValue("user/role", value.strip())
+
+    @property
     def profile_asked(self) -> bool:
         """Whether the first start asked for the name: it asks once; Preferences sets it after that."""
         return self._text("user/asked") in ("true", "1")
@@ -90,6 +99,15 @@ class Settings:
     @last_export_folder.setter
     def last_export_folder(self, value: Path | None) -> None:
         self._qs.setValue("export/last_folder", "" if value is None else str(value))
+
+    @property
+    def open_letters(self) -> str:
+        """The letters open at the last close, as JSON written by `DocumentTabs.remember_session`."""
+        return self._text("session/open_letters")
+
+    @open_letters.setter
+    def open_letters(self, value: str) -> None:
+        self._qs.setValue("session/open_letters", value)
 
     @property
     def ui_language(self) -> str:

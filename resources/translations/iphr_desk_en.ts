@@ -23,6 +23,30 @@
         </message>
     </context>
     <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <source>%n header field(s) changed</source>
+            <translation>
+                <numerusform>%n header field changed</numerusform>
+                <numerusform>%n header fields changed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n word(s) deleted</source>
+            <translation>
+                <numerusform>%n word deleted</numerusform>
+                <numerusform>%n words deleted</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n word(s) inserted</source>
+            <translation>
+                <numerusform>%n word inserted</numerusform>
+                <numerusform>%n words inserted</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message numerus="yes">
             <source>%n file(s) written to %1.</source>

@@ -24,6 +24,10 @@
             <translation>&amp;Закрыть вкладку</translation>
         </message>
         <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Копировать</translation>
+        </message>
+        <message>
             <source>&amp;Edit</source>
             <translation>&amp;Правка</translation>
         </message>
@@ -72,6 +76,10 @@
             <translation>&amp;Открыть</translation>
         </message>
         <message>
+            <source>&amp;Paste</source>
+            <translation>Вст&amp;авить</translation>
+        </message>
+        <message>
             <source>&amp;Preferences…</source>
             <translation>&amp;Параметры…</translation>
         </message>
@@ -82,6 +90,10 @@
         <message>
             <source>&amp;Recipients</source>
             <translation>&amp;Адресаты</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Повторить</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
@@ -100,6 +112,10 @@
             <translation>&amp;Корзина</translation>
         </message>
         <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Отменить</translation>
+        </message>
+        <message>
             <source>&amp;View</source>
             <translation>&amp;Вид</translation>
         </message>
@@ -112,8 +128,29 @@
             <translation>Сменить &amp;парольную фразу…</translation>
         </message>
         <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Вырезать</translation>
+        </message>
+        <message>
             <source>Export the selected letters as Word documents</source>
             <translation>Экспортировать выбранные письма в документы Word</translation>
+        </message>
+        <message>
+            <source>F&amp;ormat</source>
+            <extracomment>Filled with the current letter body's formatting actions (format_menu.py).</extracomment>
+            <translation>Ф&amp;ормат</translation>
+        </message>
+        <message>
+            <source>Go to Letter &amp;Body</source>
+            <translation>К &amp;тексту письма</translation>
+        </message>
+        <message>
+            <source>Go to Letter &amp;Header</source>
+            <translation>К &amp;реквизитам письма</translation>
+        </message>
+        <message>
+            <source>Letter Side &amp;Panel</source>
+            <translation>&amp;Боковая панель письма</translation>
         </message>
         <message>
             <source>Letter&amp;heads</source>
@@ -160,12 +197,28 @@
             <translation>Защитить папку данных парольной фразой</translation>
         </message>
         <message>
+            <source>Put the keyboard in the letter's first header field</source>
+            <translation>Перейти к первому полю реквизитов письма</translation>
+        </message>
+        <message>
+            <source>Put the keyboard in the letter's text</source>
+            <translation>Перейти к тексту письма</translation>
+        </message>
+        <message>
             <source>Record a new case</source>
             <translation>Завести новое дело</translation>
         </message>
         <message>
             <source>Search letters and cases</source>
             <translation>Поиск по письмам и делам</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>Выделить &amp;всё</translation>
+        </message>
+        <message>
+            <source>Show or hide the preview, cases, review and revisions beside the letter</source>
+            <translation>Показать или скрыть просмотр, дела, рассмотрение и редакции рядом с письмом</translation>
         </message>
         <message>
             <source>Start a letter about the selected case</source>
@@ -333,6 +386,11 @@
             <translation>Адрес (URL):</translation>
         </message>
         <message>
+            <source>B</source>
+            <comment>Bold button</comment>
+            <translation>Ж</translation>
+        </message>
+        <message>
             <source>Bold</source>
             <translation>Полужирный</translation>
         </message>
@@ -351,6 +409,11 @@
         <message>
             <source>Formatting</source>
             <translation>Форматирование</translation>
+        </message>
+        <message>
+            <source>I</source>
+            <comment>Italic button</comment>
+            <translation>К</translation>
         </message>
         <message>
             <source>Italic</source>
@@ -715,6 +778,216 @@
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Compare Versions</source>
+            <translation>Сравнение версий</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareView</name>
+        <message numerus="yes">
+            <source>%n header field(s) changed</source>
+            <translation>
+                <numerusform>изменено %n поле заголовка</numerusform>
+                <numerusform>изменено %n поля заголовка</numerusform>
+                <numerusform>изменено %n полей заголовка</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n word(s) deleted</source>
+            <translation>
+                <numerusform>удалено %n слово</numerusform>
+                <numerusform>удалено %n слова</numerusform>
+                <numerusform>удалено %n слов</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n word(s) inserted</source>
+            <translation>
+                <numerusform>вставлено %n слово</numerusform>
+                <numerusform>вставлено %n слова</numerusform>
+                <numerusform>вставлено %n слов</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(пусто)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;From:&lt;/b&gt; %1&lt;br/&gt;&lt;b&gt;To:&lt;/b&gt; %2</source>
+            <translation>&lt;b&gt;Было:&lt;/b&gt; %1&lt;br/&gt;&lt;b&gt;Стало:&lt;/b&gt; %2</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>Address (dative)</source>
+            <translation>Адрес (дательный падеж)</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>После</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>До</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Дела</translation>
+        </message>
+        <message>
+            <source>Changed on both sides</source>
+            <translation>Изменено с обеих сторон</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Заключительная формула</translation>
+        </message>
+        <message>
+            <source>Copies (cc)</source>
+            <translation>Копии (cc)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <source>Differences between the letter files</source>
+            <translation>Различия между файлами письма</translation>
+        </message>
+        <message>
+            <source>Differences between the versions</source>
+            <translation>Различия между версиями</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Поле</translation>
+        </message>
+        <message>
+            <source>Footnotes</source>
+            <translation>Сноски</translation>
+        </message>
+        <message>
+            <source>Formal (protocol)</source>
+            <translation>Официальный (протокол)</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Пол</translation>
+        </message>
+        <message>
+            <source>Header</source>
+            <translation>Заголовок</translation>
+        </message>
+        <message>
+            <source>House style</source>
+            <translation>Фирменный стиль</translation>
+        </message>
+        <message>
+            <source>I (the signatory)</source>
+            <translation>Я (подписант)</translation>
+        </message>
+        <message>
+            <source>Inserted</source>
+            <translation>Вставлено</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Письмо</translation>
+        </message>
+        <message>
+            <source>Letterhead</source>
+            <translation>Бланк</translation>
+        </message>
+        <message>
+            <source>No differences: the two versions read the same.</source>
+            <translation>Различий нет: обе версии совпадают.</translation>
+        </message>
+        <message>
+            <source>Office</source>
+            <translation>Пост</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>Место</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>Адресат</translation>
+        </message>
+        <message>
+            <source>Recipient %1: %2</source>
+            <translation>Адресат %1: %2</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Стиль</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>Обращение</translation>
+        </message>
+        <message>
+            <source>Show source</source>
+            <translation>Показать исходный текст</translation>
+        </message>
+        <message>
+            <source>Show the letter files' text (front matter and Markdown) line by line</source>
+            <translation>Показать текст файлов письма (заголовок YAML и Markdown) построчно</translation>
+        </message>
+        <message>
+            <source>Side by side</source>
+            <translation>Рядом</translation>
+        </message>
+        <message>
+            <source>Signatories</source>
+            <translation>Подписанты</translation>
+        </message>
+        <message>
+            <source>Subject</source>
+            <translation>Тема</translation>
+        </message>
+        <message>
+            <source>Surname</source>
+            <translation>Фамилия</translation>
+        </message>
+        <message>
+            <source>The two letter files are identical.</source>
+            <translation>Оба файла письма совпадают.</translation>
+        </message>
+        <message>
+            <source>This version cannot be shown as text (%1); here is its source.</source>
+            <translation>Эту версию нельзя показать как текст (%1); вот её исходный текст.</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Должность</translation>
+        </message>
+        <message>
+            <source>Voice</source>
+            <translation>От имени</translation>
+        </message>
+        <message>
+            <source>We (the organisation)</source>
+            <translation>Мы (организация)</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentTabs</name>
         <message>
             <source>A letter could not be saved.</source>
@@ -733,12 +1006,19 @@
             <translation>Списки и открытые письма</translation>
         </message>
         <message>
+            <source>New letter</source>
+            <translation>Новое письмо</translation>
+        </message>
+        <message>
             <source>The letter editor is not available in this build.</source>
             <translation>Редактор писем недоступен в этой сборке.</translation>
         </message>
+    </context>
+    <context>
+        <name>EditorCommands</name>
         <message>
-            <source>Untitled letter</source>
-            <translation>Письмо без темы</translation>
+            <source>Open a letter to format its text</source>
+            <translation>Откройте письмо, чтобы форматировать его текст</translation>
         </message>
     </context>
     <context>
@@ -1350,8 +1630,12 @@
     <context>
         <name>LetterActions</name>
         <message>
+            <source>Approve Your Own Letter?</source>
+            <translation>Утвердить собственное письмо?</translation>
+        </message>
+        <message>
             <source>Could Not Change the Status</source>
-            <extracomment>A letter's status changed: (letter id, new status). Its editor applies it; the lists read again. A letter was created or imported and should be shown in an editor. A letter is leaving (to the trash): close its editor first. Views to read again (a `Changes`), after every operation, failed or not.</extracomment>
+            <extracomment>A letter's status changed: (letter id, new status). Its editor applies it; the lists read again. A letter was created or imported and should be shown in an editor. A letter is leaving (to the trash): close its editor first. Views to read again (a `Changes`), after every operation, failed or not. The status dialog while it is open (tests answer it; nothing else should hold it).</extracomment>
             <translation>Не удалось изменить статус</translation>
         </message>
         <message>
@@ -1406,12 +1690,28 @@
             <source>Move to Trash</source>
             <translation>Переместить в корзину</translation>
         </message>
+        <message>
+            <source>Sign Your Own Letter?</source>
+            <translation>Подписать собственное письмо?</translation>
+        </message>
+        <message>
+            <source>You wrote or submitted this letter. Approving it yourself is recorded in its history as a self-approval. Approve it anyway?</source>
+            <translation>Вы написали или отправили на проверку это письмо. Если вы утвердите его сами, это будет записано в его историю как самоутверждение. Всё равно утвердить?</translation>
+        </message>
+        <message>
+            <source>You wrote or submitted this letter. Marking it signed yourself is recorded in its history. Mark it signed anyway?</source>
+            <translation>Вы написали или отправили на проверку это письмо. Если вы сами отметите его подписанным, это будет записано в его историю. Всё равно отметить?</translation>
+        </message>
     </context>
     <context>
         <name>LetterEditor</name>
         <message>
             <source>Cases</source>
             <translation>Дела</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Реквизиты</translation>
         </message>
         <message>
             <source>Export…</source>
@@ -1663,6 +1963,14 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>NameHint</name>
+        <message>
+            <source>The salutation appears once the recipient's name is typed.</source>
+            <extracomment>A name the tables fill in like any other; only compared, never shown.</extracomment>
+            <translation>Обращение появится, когда будет введено имя адресата.</translation>
+        </message>
+    </context>
+    <context>
         <name>NavigationList</name>
         <message>
             <source>Cases</source>
@@ -1711,8 +2019,8 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <source>(first saved signatory)</source>
-            <translation>(первый сохранённый подписант)</translation>
+            <source>(your organisation's first saved signatory)</source>
+            <translation>(первый сохранённый подписант вашей организации)</translation>
         </message>
         <message>
             <source>Data folder</source>
@@ -1763,6 +2071,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Новый язык интерфейса будет применён при следующем запуске IPHR Desk.</translation>
         </message>
         <message>
+            <source>Who signs a new letter. Automatic: the first saved signatory of the default letterhead's organisation.</source>
+            <translation>Кто подписывает новое письмо. Автоматически: первый сохранённый подписант организации бланка по умолчанию.</translation>
+        </message>
+        <message>
             <source>Your &amp;name:</source>
             <translation>&amp;Ваше имя:</translation>
         </message>
@@ -1771,11 +2083,36 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>PreviewPane</name>
         <message>
             <source>Preview of the exported letter</source>
+            <extracomment>Stands for the salutation while it awaits the recipient's name; letters only, so no typography rule or HTML escaping touches it before it is swapped for the hint.</extracomment>
             <translation>Предварительный просмотр экспортируемого письма</translation>
         </message>
     </context>
     <context>
         <name>Profile</name>
+        <message>
+            <source>Choose or type your role</source>
+            <translation>Выберите или введите свою роль</translation>
+        </message>
+        <message>
+            <source>Director (signatory)</source>
+            <translation>Директор (подписант)</translation>
+        </message>
+        <message>
+            <source>Field officer</source>
+            <translation>Полевой сотрудник</translation>
+        </message>
+        <message>
+            <source>Partner organisation</source>
+            <translation>Партнёрская организация</translation>
+        </message>
+        <message>
+            <source>Programme officer</source>
+            <translation>Менеджер программы</translation>
+        </message>
+        <message>
+            <source>Reviewer</source>
+            <translation>Рецензент</translation>
+        </message>
         <message>
             <source>Unnamed user</source>
             <translation>Пользователь без имени</translation>
@@ -1797,12 +2134,39 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>&amp;Ваше имя:</translation>
         </message>
         <message>
+            <source>Your &amp;role:</source>
+            <translation>Ваша &amp;роль:</translation>
+        </message>
+        <message>
             <source>Your name</source>
             <translation>Ваше имя</translation>
         </message>
         <message>
-            <source>Your name is recorded with every status change, comment and revision, so your colleagues know who approved or changed a letter. You can change it later in Preferences.</source>
-            <translation>Ваше имя записывается при каждой смене статуса, комментарии и редакции, чтобы коллеги знали, кто одобрил или изменил письмо. Его можно изменить позже в настройках.</translation>
+            <source>Your name is recorded with every status change, comment and revision, so your colleagues know who approved or changed a letter; your role says in which capacity. You can change both later in Preferences.</source>
+            <translation>Ваше имя записывается при каждой смене статуса, каждом комментарии и каждой редакции, чтобы коллеги знали, кто утвердил или изменил письмо; роль показывает, в каком качестве. И то и другое можно изменить позже в настройках.</translation>
+        </message>
+        <message>
+            <source>Your role</source>
+            <translation>Ваша роль</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecipientOffer</name>
+        <message>
+            <source>%1 is not in the address book. Save this recipient for later letters?</source>
+            <translation>%1 нет в адресной книге. Сохранить этого адресата для следующих писем?</translation>
+        </message>
+        <message>
+            <source>Could not save the recipient</source>
+            <translation>Не удалось сохранить адресата</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Не сейчас</translation>
+        </message>
+        <message>
+            <source>Save to address book</source>
+            <translation>Сохранить в адресную книгу</translation>
         </message>
     </context>
     <context>
@@ -1957,6 +2321,14 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
     <context>
         <name>Review</name>
         <message>
+            <source>%1 (in the app)</source>
+            <translation>%1 (в приложении)</translation>
+        </message>
+        <message>
+            <source>%1 (in Word)</source>
+            <translation>%1 (в Word)</translation>
+        </message>
+        <message>
             <source>Approve</source>
             <translation>Одобрить</translation>
         </message>
@@ -1965,16 +2337,20 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Отметить как отправленное</translation>
         </message>
         <message>
-            <source>Mark signed</source>
-            <translation>Отметить как подписанное</translation>
+            <source>Mark signed…</source>
+            <translation>Отметить подписанным…</translation>
+        </message>
+        <message>
+            <source>On “%1”:</source>
+            <translation>К тексту «%1»:</translation>
         </message>
         <message>
             <source>Reopen</source>
             <translation>Вернуть в работу</translation>
         </message>
         <message>
-            <source>Request changes</source>
-            <translation>Запросить правки</translation>
+            <source>Request changes…</source>
+            <translation>Запросить изменения…</translation>
         </message>
         <message>
             <source>Submit for review</source>
@@ -1988,8 +2364,20 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>%1 (решено)</translation>
         </message>
         <message>
+            <source>%1 → %2</source>
+            <translation>%1 → %2</translation>
+        </message>
+        <message>
             <source>Author</source>
             <translation>Автор</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Изменение</translation>
         </message>
         <message>
             <source>Comment</source>
@@ -2004,6 +2392,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Комментарии</translation>
         </message>
         <message>
+            <source>History</source>
+            <translation>История</translation>
+        </message>
+        <message>
             <source>Reply</source>
             <translation>Ответить</translation>
         </message>
@@ -2014,6 +2406,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Review status</source>
             <translation>Статус рассмотрения</translation>
+        </message>
+        <message>
+            <source>Status history</source>
+            <translation>История статусов</translation>
         </message>
         <message>
             <source>Status: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -2029,14 +2425,65 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>Revisions</name>
+        <message>
+            <source>Created</source>
+            <translation>Создано</translation>
+        </message>
+        <message>
+            <source>Demo data</source>
+            <translation>Демонстрационные данные</translation>
+        </message>
+        <message>
+            <source>From an exchange package</source>
+            <translation>Из пакета обмена</translation>
+        </message>
+        <message>
+            <source>Imported from a letter file</source>
+            <translation>Импортировано из файла письма</translation>
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation>Объединено</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>Восстановлено</translation>
+        </message>
+        <message>
+            <source>Restored an earlier version</source>
+            <translation>Восстановлена прежняя версия</translation>
+        </message>
+        <message>
+            <source>Restored the version of %1</source>
+            <translation>Восстановлена версия от %1</translation>
+        </message>
+        <message>
+            <source>Reviewed copy</source>
+            <translation>Проверенная копия</translation>
+        </message>
+        <message>
+            <source>Reviewed copy: %1</source>
+            <translation>Проверенная копия: %1</translation>
+        </message>
+        <message>
+            <source>Save point</source>
+            <translation>Точка сохранения</translation>
+        </message>
+        <message>
+            <source>Status: %1 → %2</source>
+            <translation>Статус: %1 → %2</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionsPanel</name>
+        <message>
+            <source>Compare Revisions</source>
+            <translation>Сравнение редакций</translation>
+        </message>
         <message>
             <source>Compare selected</source>
             <translation>Сравнить выбранные</translation>
-        </message>
-        <message>
-            <source>Differences between revisions</source>
-            <translation>Различия между редакциями</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -2049,6 +2496,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Revisions</source>
             <translation>Редакции</translation>
+        </message>
+        <message>
+            <source>Select two revisions to compare them, or one to compare it with the newest</source>
+            <translation>Выберите две редакции, чтобы сравнить их, или одну, чтобы сравнить её с последней</translation>
         </message>
     </context>
     <context>
@@ -2097,6 +2548,45 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>StatusChangeDialog</name>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>&amp;Причина:</translation>
+        </message>
+        <message>
+            <source>&amp;Signed by:</source>
+            <translation>&amp;Подписал(а):</translation>
+        </message>
+        <message>
+            <source>Mark as Signed</source>
+            <translation>Отметить как подписанное</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Request Changes</source>
+            <translation>Запросить правки</translation>
+        </message>
+        <message>
+            <source>Say what should change. The reason is added to the letter's comments and to its history.</source>
+            <translation>Укажите, что нужно изменить. Причина будет добавлена в комментарии к письму и в его историю.</translation>
+        </message>
+        <message>
+            <source>Signatory</source>
+            <translation>Подписант</translation>
+        </message>
+        <message>
+            <source>What should the writer change, and why?</source>
+            <translation>Что автор должен изменить и почему?</translation>
+        </message>
+        <message>
+            <source>Which signatory signed the letter? Their name is recorded in the letter's history.</source>
+            <translation>Кто из подписантов подписал письмо? Его имя будет записано в историю письма.</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusMenu</name>
         <message>
             <source>Approve</source>
@@ -2111,8 +2601,8 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Отметить как отправленное</translation>
         </message>
         <message>
-            <source>Mark as Signed</source>
-            <translation>Отметить как подписанное</translation>
+            <source>Mark as Signed…</source>
+            <translation>Отметить как подписанное…</translation>
         </message>
         <message>
             <source>Now: %1</source>
@@ -2123,8 +2613,8 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Вернуть в черновики</translation>
         </message>
         <message>
-            <source>Request Changes</source>
-            <translation>Запросить правки</translation>
+            <source>Request Changes…</source>
+            <translation>Запросить изменения…</translation>
         </message>
         <message>
             <source>Resubmit for Review</source>
@@ -2137,6 +2627,25 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Submit for Review</source>
             <translation>Отправить на рассмотрение</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusNote</name>
+        <message>
+            <source>As: %1</source>
+            <translation>В качестве: %1</translation>
+        </message>
+        <message>
+            <source>On the author's own letter (confirmed)</source>
+            <translation>Собственное письмо автора (подтверждено)</translation>
+        </message>
+        <message>
+            <source>Reason: %1</source>
+            <translation>Причина: %1</translation>
+        </message>
+        <message>
+            <source>Signed by: %1</source>
+            <translation>Подписал(а): %1</translation>
         </message>
     </context>
     <context>

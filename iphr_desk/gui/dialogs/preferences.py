@@ -91,7 +91,13 @@ class PreferencesDialog(QDialog):
         self.letterhead_combo.setCurrentIndex(max(self.letterhead_combo.findData(current), 0))
 
     def _fill_signatories(self) -> None:
-        self.signatory_combo.addItem(self.tr("(first saved signatory)"), None)
+        self.signatory_combo.addItem(self.tr("(your organisation's first saved signatory)"), None)
+        self.signatory_combo.setToolTip(
+            self.tr(
+                "Who signs a new letter. Automatic: the first saved signatory of the default "
+                "letterhead's organisation."
+            )
+        )
         if self.ctx is not None:
             from iphr_desk.gui.models.records import signatory_choices
 

@@ -6,6 +6,7 @@ body model as the .docx, so the preview cannot show a salutation or a list the e
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
 from iphr_desk.core.letters.letter import Letter
 from iphr_desk.core.letters.richtext import parse_body
 from iphr_desk.core.protocol.address import compute_frame
+from iphr_desk.gui.editor.name_hint import awaits_name, hint_text
+
+#: Stands for the salutation while it awaits the recipient's name; letters only, so no typography
+#: rule or HTML escaping touches it before it is swapped for the hint.
+_AWAITING_MARK = "IPHRDESKSALUTATIONAWAITSNAME"
 
 
 class PreviewPane(QTextBrowser):
@@ -39,11 +45,17 @@ class PreviewPane(QTextBrowser):
         single = letter.for_recipient(min(recipient_index, len(letter.recipients) - 1))
         try:
             head = self._letterhead(letter.letterhead)
-            frame = compute_frame(single, head.style())
+            style = head.style()
+            awaiting = awaits_name(single.recipient, single.language, single.register, single.voice, style)
+            if awaiting:
+                single = replace(single, recipients=(replace(single.recipient, salutation=_AWAITING_MARK),))
+            frame = compute_frame(single, style)
         except IphrError as exc:
             self._show(f"<p style='color:#a00'>{escape(str(exc))}</p>")
             return
-        self._show(letter_html(frame, parse_body(letter.body), head))
+        html = letter_html(frame, parse_body(letter.body), head)
+        hint = f"<span style='color:#888;font-style:italic'>{escape(hint_text())}</span>"
+        self._show(html.replace(_AWAITING_MARK, hint))
 
     def _show(self, html: str) -> None:
         """Replace the content but keep the reader's place: the preview follows typing every 300 ms."""

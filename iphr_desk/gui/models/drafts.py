@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from iphr_desk.gui.models.labels import ui_language_code
@@ -23,7 +25,9 @@ def draft_language(ctx: AppContext) -> Language:
 
 
 def default_signatory(ctx: AppContext) -> Any:
-    """The preferred signatory, or the first saved one, or None when none is saved yet."""
+    """Who signs a new letter: the signatory chosen in Preferences; without one (or once it is deleted),
+    the first saved signatory of the letterhead's own organisation (never a partner's chair because
+    their name sorts first); else the first saved one; None when nobody is saved yet."""
     from iphr_desk.core.store.repository import address_book
 
     wanted = ctx.settings.default_signatory_id
@@ -31,7 +35,34 @@ def default_signatory(ctx: AppContext) -> Any:
     for record in records:
         if wanted is not None and record.id == wanted:
             return record.signatory
+    organisation = _letterhead_organisation(ctx)
+    for record in records:
+        if organisation is not None and belongs_to(record.signatory.organisation, organisation):
+            return record.signatory
     return records[0].signatory if records else None
+
+
+def _letterhead_organisation(ctx: AppContext) -> Any:
+    from iphr_desk.core.errors import IphrError
+    from iphr_desk.core.export.letterhead import load_letterhead
+
+    try:
+        return load_letterhead(ctx.settings.default_letterhead or None, ctx.data_dir).organisation
+    except IphrError:
+        return None
+
+
+def belongs_to(signatory_organisation: str | None, organisation: Any) -> bool:
+    """Whether a signatory's organisation line names the letterhead's organisation: its full name
+    ("International Partnership for Human Rights (IPHR)") or its short name as a word ("IPHR")."""
+    line = (signatory_organisation or "").casefold()
+    if not line:
+        return False
+    name = str(getattr(organisation, "name", "") or "").casefold()
+    short = str(getattr(organisation, "short_name", "") or "").casefold()
+    if name and name in line:
+        return True
+    return bool(short) and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", line) is not None
 
 
 def draft_place(ctx: AppContext, language: str, letterhead: str | None) -> str:
@@ -78,10 +109,27 @@ def create_draft(ctx: AppContext, case_id: int | None, today: dt.date, *, author
     """Store a new draft and return its id; linked to the case when `case_id` is given.
 
     `author` is the caller's `profile.current_user()`: the first revision names who started the letter.
+    The draft is remembered as new (see `new_draft`) until its editor closes.
     """
     from iphr_desk.core.store.repository import cases as case_repo
     from iphr_desk.core.store.repository import letters as letter_repo
 
     case = case_repo.get_case_detail(ctx.store, case_id) if case_id is not None else None
     letter = build_draft(ctx, case, today)
-    return int(letter_repo.add_letter(ctx.store, letter, author=author))
+    letter_id = int(letter_repo.add_letter(ctx.store, letter, author=author))
+    _new_drafts.setdefault(ctx.store, {})[letter_id] = letter_repo.get_letter(ctx.store, letter_id)
+    return letter_id
+
+
+#: Drafts made by `create_draft` in this run, per store: their id and the letter as first stored, which
+#: tells an untouched new letter (closed without a change, discarded) from one the user worked on.
+_new_drafts: weakref.WeakKeyDictionary[Any, dict[int, Letter]] = weakref.WeakKeyDictionary()
+
+
+def new_draft(store: Any, letter_id: int) -> Letter | None:
+    """The letter as `create_draft` stored it, while it is a new draft of this run; else None."""
+    return _new_drafts.get(store, {}).get(letter_id)
+
+
+def forget_new_draft(store: Any, letter_id: int) -> None:
+    _new_drafts.get(store, {}).pop(letter_id, None)
