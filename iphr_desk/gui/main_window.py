@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
         self.letter_actions = letters = LetterActions(ctx, self)
         letters.changed.connect(self.refresh_changed)
         letters.openRequested.connect(self.open_letter)
-        letters.closeRequested.connect(self.tabs.close_letter)
+        self.tabs.attach(ctx, letters)  # close requests, and the last session's tabs reopened
         self.status_menu.letter_actions = self.exchange_menu.letter_actions = letters
         a.new_letter.triggered.connect(lambda: letters.new_letter(None))
         a.import_letter.triggered.connect(letters.import_letter_file)
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
             self.letter_model.refresh_filter_choices(self.letters_page.filters)
         if Changes.TRASH in changes:
             self.trash_model.reload()
-        if Changes.CASES in changes:
+        if changes & (Changes.LETTERS | Changes.CASES):  # a case's letter count
             self.case_model.reload()
             self.case_model.refresh_filter_choices(self.cases_page.filters)
         if Changes.RECORDS in changes:

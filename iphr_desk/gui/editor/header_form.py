@@ -38,6 +38,7 @@ from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, Letter, Recipient,
 from iphr_desk.core.letters.names import surname_of
 from iphr_desk.core.protocol import address as protocol
 from iphr_desk.core.protocol.housestyle import HouseStyle
+from iphr_desk.gui.editor.name_hint import awaits_name, show_computed
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ru": "Русский", "de": "Deutsch"}
 
@@ -86,7 +87,7 @@ class OverridableLine(QWidget):
     def _on_toggled(self, on: bool) -> None:
         self.edit.setVisible(on)
         self.computed.setEnabled(not on)
-        if on and not self.edit.text():
+        if on and not self.edit.text() and not self.computed.property("awaitingName"):
             self.edit.setText(self.computed.text())
         self.changed.emit()
 
@@ -623,7 +624,8 @@ class HeaderForm(QWidget):
             notes = ()
         self.address_note.setText(self.tr("Check the declension: %1").replace("%1", " ".join(notes)))
         self.address_note.setVisible(bool(notes))
-        self.salutation.set_computed(salutation)
+        awaiting = awaits_name(recipient, letter.language, letter.register, letter.voice, style)
+        show_computed(self.salutation.computed, self.salutation.edit, salutation, awaiting)
         self.closing.set_computed(closing)
         self._refresh_place_hint()
         guess = surname_of(recipient.name, letter.language)

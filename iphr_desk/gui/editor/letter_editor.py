@@ -38,6 +38,7 @@ from iphr_desk.gui.editor.body_editor import BodyEditor
 from iphr_desk.gui.editor.case_panel import CasePanel
 from iphr_desk.gui.editor.header_form import HeaderForm
 from iphr_desk.gui.editor.preview import PreviewPane
+from iphr_desk.gui.editor.recipient_offer import RecipientOffer
 from iphr_desk.gui.editor.review_panel import ReviewPanel, status_label
 from iphr_desk.gui.editor.revisions import RevisionsPanel
 from iphr_desk.gui.letter_actions import LetterActions
@@ -182,6 +183,9 @@ class LetterEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.read_only_banner)
+        self.recipient_offer = RecipientOffer(self._ctx, self.form, self)
+        layout.addWidget(self.recipient_offer)
+        self.saved.connect(lambda _id: self.recipient_offer.check())
         layout.addWidget(self.splitter, 1)
 
         self.save_revision_action = QAction(self.tr("Save revision"), self)

@@ -591,3 +591,29 @@ def empty_trash(store: Store) -> int:
     with store.session() as session:
         result = session.execute(delete(mm.Letter).where(mm.Letter.deleted_at.is_not(None)))
         return int(getattr(result, "rowcount", 0) or 0)
+
+
+def discard_new_draft(store: Store, letter_id: int) -> bool:
+    """Delete for good a draft nobody worked on (the GUI's new letter closed untouched); True if deleted.
+
+    Refused (False) unless the letter is a live draft with its first revision only, no comment, no
+    status change and no signature record: anything someone did to it is kept.
+    """
+    from sqlalchemy import delete, func, select
+
+    from iphr_desk.core.store import models as mm
+
+    with store.session() as session:
+        row = session.get(mm.Letter, letter_id)
+        if row is None or row.deleted_at is not None or row.status != "draft":
+            return False
+        for model in (mm.Comment, mm.StatusChange, mm.SignatureRecord):
+            if session.scalar(select(func.count()).select_from(model).where(model.letter_id == letter_id)):
+                return False
+        revisions = session.scalar(
+            select(func.count()).select_from(mm.Revision).where(mm.Revision.letter_id == letter_id)
+        )
+        if (revisions or 0) > 1:
+            return False
+        session.execute(delete(mm.Letter).where(mm.Letter.id == letter_id))
+        return True
