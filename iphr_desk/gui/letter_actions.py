@@ -30,6 +30,7 @@ from iphr_desk.gui.store_op import Changes, StoreOp
 
 if TYPE_CHECKING:
     from iphr_desk.gui.context import AppContext
+    from iphr_desk.gui.dialogs.status_dialog import StatusChangeDialog, StatusDetails
 
 T = TypeVar("T")
 
@@ -57,6 +58,8 @@ class LetterActions(QObject):
         self._ctx = ctx
         self._parent = parent
         self._editors: dict[int, OpenLetter] = {}
+        #: The status dialog while it is open (tests answer it; nothing else should hold it).
+        self.details_dialog: StatusChangeDialog | None = None
 
     # Open editors ---------------------------------------------------------------------------------------
 
@@ -100,21 +103,100 @@ class LetterActions(QObject):
             return None
 
     def change_status(self, letter_id: int, status: str) -> bool:
-        """Move the letter along the review workflow; True when it moved."""
+        """Move the letter along the review workflow; True when it moved.
+
+        Before it moves: a request for changes asks its reason (stored as a comment too), "Signed" asks
+        which signatory signed, and approving or signing one's own letter (`is_own_letter`) asks for a
+        confirmation. The answers and the user's role go into the status change's note
+        (dialogs/status_dialog.py), so the history says who did what, in which capacity.
+        """
+        from iphr_desk.core.store.repository import comments as comment_repo
         from iphr_desk.core.store.repository import letters as letter_repo
+        from iphr_desk.gui.dialogs.status_dialog import NEEDS_DETAILS, StatusDetails, compose_note
 
         if not self.flush([letter_id]):
             return False
         author = self.author()
+        own = status in ("approved", "signed") and self.is_own_letter(letter_id, author)
+        if own and not self._confirm_own(status):
+            return False
+        details = StatusDetails()
+        if status in NEEDS_DETAILS:
+            asked = self.ask_details(letter_id, status)
+            if asked is None:
+                return False
+            details = asked
+        note = compose_note(
+            role=self._ctx.settings.user_role,
+            reason=details.reason,
+            signatory=details.signatory,
+            own_letter=own,
+        )
+
+        def move() -> None:
+            letter_repo.change_status(self._ctx.store, letter_id, status, author=author, note=note or None)
+            if details.reason:
+                comment_repo.add_comment(self._ctx.store, letter_id, details.reason, author=author)
+
         return (
-            self._op(
-                self.tr("Could Not Change the Status"),
-                lambda: letter_repo.change_status(self._ctx.store, letter_id, status, author=author),
-                Changes.LETTERS,
-            )
+            self._op(self.tr("Could Not Change the Status"), move, Changes.LETTERS)
             .success(lambda _none: self.statusChanged.emit(letter_id, status))
             .run()
         )
+
+    def is_own_letter(self, letter_id: int, user: str) -> bool:
+        """Whether `user` wrote the letter or submitted it for review.
+
+        Wrote: made one of its revisions other than a status change (created it, saved a save point,
+        imported or restored a version). Submitted: moved it to "In review". Either way an approval or
+        signature by the same person is not a second pair of eyes.
+        """
+        from iphr_desk.core.store.repository import letters as letter_repo
+        from iphr_desk.core.store.repository import revisions as revision_repo
+
+        store = self._ctx.store
+        wrote = any(
+            r.author == user and not r.reason.startswith("status:")
+            for r in revision_repo.list_revisions(store, letter_id)
+        )
+        submitted = any(
+            h.author == user and h.to_status == "in_review"
+            for h in letter_repo.status_history(store, letter_id)
+        )
+        return wrote or submitted
+
+    def _confirm_own(self, status: str) -> bool:
+        if status == "signed":
+            title = self.tr("Sign Your Own Letter?")
+            text = self.tr(
+                "You wrote or submitted this letter. Marking it signed yourself is recorded in its history. "
+                "Mark it signed anyway?"
+            )
+        else:
+            title = self.tr("Approve Your Own Letter?")
+            text = self.tr(
+                "You wrote or submitted this letter. Approving it yourself is recorded in its history "
+                "as a self-approval. Approve it anyway?"
+            )
+        return self._ctx.services.ask_yes_no(self._parent, title, text)
+
+    def ask_details(self, letter_id: int, status: str) -> StatusDetails | None:
+        """Ask the reason (changes requested) or the signatory (signed); None when the user cancels."""
+        from iphr_desk.core.store.repository import letters as letter_repo
+        from iphr_desk.gui.dialogs.status_dialog import StatusChangeDialog
+
+        names: list[str] = []
+        if status == "signed":
+            names = [s.name for s in letter_repo.get_letter(self._ctx.store, letter_id).signatories]
+        dialog = StatusChangeDialog(status, names, self._parent)
+        self.details_dialog = dialog
+        try:
+            if dialog.exec() != StatusChangeDialog.DialogCode.Accepted:
+                return None
+            return dialog.details()
+        finally:
+            self.details_dialog = None
+            dialog.deleteLater()
 
     # New letters ----------------------------------------------------------------------------------------
 

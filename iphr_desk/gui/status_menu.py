@@ -2,7 +2,7 @@
 
 It offers only the moves the review workflow allows from the letter's current status, read when the menu
 opens, and hands the choice to `LetterActions.change_status`, the same path the editor's review panel
-takes.
+takes. The moves that ask something first (the reason for changes, the signatory who signed) end in "…".
 """
 
 from __future__ import annotations
@@ -30,9 +30,9 @@ def transition_text(current: str, target: str) -> str:
     if target == "in_review":
         return tr("StatusMenu", "Resubmit for Review")
     texts = {
-        "changes_requested": tr("StatusMenu", "Request Changes"),
+        "changes_requested": tr("StatusMenu", "Request Changes…"),
         "approved": tr("StatusMenu", "Approve"),
-        "signed": tr("StatusMenu", "Mark as Signed"),
+        "signed": tr("StatusMenu", "Mark as Signed…"),
         "sent": tr("StatusMenu", "Mark as Sent"),
     }
     return texts.get(target, labels.letter_status(target))

@@ -133,8 +133,10 @@ def test_the_first_start_asks_the_name_once_and_preferences_change_it(
     ok = question.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # no empty name
     qtbot.keyClicks(question.name_edit, "Aigerim Tulegenova")
+    assert not ok.isEnabled()  # the role is asked too
+    question.role_combo.setCurrentIndex(question.role_combo.findData("field_officer"))
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert fresh.user_name == "Aigerim Tulegenova"
+    assert fresh.user_name == "Aigerim Tulegenova" and fresh.user_role == "field_officer"
     assert Settings(fresh.path).user_name == "Aigerim Tulegenova"  # stored, not only in memory
     assert current_user(fresh) == "Aigerim Tulegenova"
     first.letter_actions.change_status(seeded["letter_fr"], "in_review")

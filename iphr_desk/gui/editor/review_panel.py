@@ -4,11 +4,17 @@ The workflow itself is data in `core.vocabularies` (`allowed_transitions`); this
 it allows and reports each move with `statusChangeRequested`: the editor hands it to `LetterActions`, the
 path the letter list takes too. Comments name their author with the editor's `author()` (the profile's
 name), read when the comment is written, so a name changed in Preferences applies at once.
+
+Each comment says who wrote it and where: in the app, or in Word (a reviewed copy taken back with
+"Import Reviewed Copy…"), with the text it was anchored to. The History tab lists every status change:
+who, when, and the note the change carried (the reason for changes, the signatory who signed, the
+role, a self-approval), put into words by dialogs/status_dialog.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
 from iphr_desk.core.store.database import Store
 from iphr_desk.core.store.repository import comments as comment_repo
 from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository.values import CommentInfo
 from iphr_desk.core.vocabularies import allowed_transitions
 from iphr_desk.gui.models import labels
 
@@ -43,12 +51,40 @@ def transition_label(old: str, new: str) -> str:
         return tr("Review", "Reopen")
     names = {
         "in_review": tr("Review", "Submit for review"),
-        "changes_requested": tr("Review", "Request changes"),
+        "changes_requested": tr("Review", "Request changes…"),
         "approved": tr("Review", "Approve"),
-        "signed": tr("Review", "Mark signed"),
+        "signed": tr("Review", "Mark signed…"),
         "sent": tr("Review", "Mark sent"),
     }
     return names.get(new, status_label(new))
+
+
+def _anchor(comment: CommentInfo) -> str | None:
+    # Read by name: the anchor and origin columns (migration 0007) reach `CommentInfo` with the review
+    # import; a store value without them is an app comment with no anchor.
+    return cast("str | None", getattr(comment, "anchor", None))
+
+
+def _origin(comment: CommentInfo) -> str:
+    return str(getattr(comment, "origin", None) or "app")
+
+
+def comment_text(text: str, anchor: str | None) -> str:
+    """The comment, under the words of the letter it is about when it has them."""
+    if not anchor or not anchor.strip():
+        return text
+    shown = " ".join(anchor.split())
+    if len(shown) > 80:
+        shown = shown[:79] + "…"
+    on = QCoreApplication.translate("Review", "On “%1”:").replace("%1", shown)
+    return f"{on}\n{text}"
+
+
+def author_text(author: str, origin: str | None) -> str:
+    """Who wrote a comment, and where: in Word (a reviewed copy taken back) or in the app."""
+    if origin == "word":
+        return QCoreApplication.translate("Review", "%1 (in Word)").replace("%1", author)
+    return QCoreApplication.translate("Review", "%1 (in the app)").replace("%1", author)
 
 
 class ReviewPanel(QWidget):
@@ -69,6 +105,13 @@ class ReviewPanel(QWidget):
         self.comments.setHeaderLabels([self.tr("Comment"), self.tr("Author"), self.tr("When")])
         self.comments.setAccessibleName(self.tr("Comments"))
         self.comments.setWordWrap(True)
+        self.comments.setUniformRowHeights(False)
+        self.history = QTreeWidget(self)
+        self.history.setHeaderLabels([self.tr("Change"), self.tr("By"), self.tr("When")])
+        self.history.setAccessibleName(self.tr("Status history"))
+        self.history.setWordWrap(True)
+        self.history.setUniformRowHeights(False)
+        self.history.setRootIsDecorated(False)
         self.comment_text = QLineEdit(self)
         self.comment_text.setPlaceholderText(self.tr("Write a comment or a reply…"))
         self.comment_text.setAccessibleName(self.tr("Comment text"))
@@ -79,11 +122,19 @@ class ReviewPanel(QWidget):
         row.addWidget(self.comment_text, 1)
         for button in (self.add_button, self.reply_button, self.resolve_button):
             row.addWidget(button)
+        comments_page = QWidget(self)
+        comments_layout = QVBoxLayout(comments_page)
+        comments_layout.setContentsMargins(0, 0, 0, 0)
+        comments_layout.addWidget(self.comments, 1)
+        comments_layout.addLayout(row)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(comments_page, self.tr("Comments"))
+        self.tabs.addTab(self.history, self.tr("History"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(self.transitions)
-        layout.addWidget(self.comments, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.tabs, 1)
         self.add_button.clicked.connect(self.add_comment)
         self.reply_button.clicked.connect(self.reply_to_current)
         self.resolve_button.clicked.connect(self.toggle_resolved)
@@ -106,6 +157,26 @@ class ReviewPanel(QWidget):
             button.clicked.connect(lambda _checked=False, target=new: self.statusChangeRequested.emit(target))
             self.transitions.addWidget(button)
             self.transition_buttons[new] = button
+        self.refresh_history()
+
+    def refresh_history(self) -> None:
+        """The status changes, newest first, each with what its note says."""
+        from iphr_desk.gui.dialogs.profile_dialog import role_label
+        from iphr_desk.gui.dialogs.status_dialog import note_lines
+
+        self.history.clear()
+        for change in reversed(letter_repo.status_history(self._store, self._letter_id)):
+            moved = self.tr("%1 → %2").replace("%1", status_label(change.from_status))
+            lines = [
+                moved.replace("%2", status_label(change.to_status)),
+                *note_lines(change.note, role_label),
+            ]
+            item = QTreeWidgetItem(
+                ["\n".join(lines), change.author, change.changed_at.strftime("%Y-%m-%d %H:%M")]
+            )
+            item.setToolTip(0, "\n".join(lines))
+            self.history.addTopLevelItem(item)
+        self.history.resizeColumnToContents(1)
 
     # Comments ---------------------------------------------------------------------------------------
 
@@ -114,17 +185,25 @@ class ReviewPanel(QWidget):
         threads: dict[int, QTreeWidgetItem] = {}
         for comment in comment_repo.list_comments(self._store, self._letter_id):
             item = QTreeWidgetItem(
-                [comment.text, comment.author, comment.created_at.strftime("%Y-%m-%d %H:%M")]
+                [
+                    comment_text(comment.text, _anchor(comment)),
+                    author_text(comment.author, _origin(comment)),
+                    comment.created_at.strftime("%Y-%m-%d %H:%M"),
+                ]
             )
             item.setData(0, COMMENT_ROLE, comment.id)
-            item.setToolTip(0, comment.text)
+            item.setToolTip(0, comment_text(comment.text, _anchor(comment)))
+            item.setToolTip(1, author_text(comment.author, _origin(comment)))
             if comment.parent_id is None:
                 if comment.resolved:
                     for column in range(3):
                         font = item.font(column)
                         font.setStrikeOut(True)
                         item.setFont(column, font)
-                    item.setText(0, self.tr("%1 (resolved)").replace("%1", comment.text))
+                    item.setText(
+                        0,
+                        self.tr("%1 (resolved)").replace("%1", comment_text(comment.text, _anchor(comment))),
+                    )
                 self.comments.addTopLevelItem(item)
                 threads[comment.id] = item
             else:

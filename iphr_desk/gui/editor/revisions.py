@@ -1,29 +1,78 @@
-"""A letter's revisions: the list, a side-by-side diff of any two, and "Restore"."""
+"""A letter's revisions: the list, a comparison of any two as rendered text, and "Restore".
+
+The store keeps each revision's reason as a short code or a known form ("save point", "created",
+"status: in_review → approved", "restored revision 12"); they are put into words, translated, when shown
+(`reason_label`), so a revision made in English reads in French in a French window. The list and the
+comparison name a revision the same way (`revision_label`): when, who, why.
+"""
 
 from __future__ import annotations
 
-import difflib
+import re
+from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from iphr_desk.core.store.database import Store
 from iphr_desk.core.store.repository import revisions as revision_repo
+from iphr_desk.core.store.repository.values import RevisionInfo
+from iphr_desk.gui.editor.compare_view import CompareDialog
+from iphr_desk.gui.models import labels
+
+_STATUS = re.compile(r"^status: (\w+) → (\w+)$")
+_RESTORED = re.compile(r"^restored revision (\d+)$")
+_REVIEWED = re.compile(r"^reviewed copy(?: (?:by|from) )?(.*)$", re.IGNORECASE)
 
 
-def side_by_side(old: str, new: str, old_label: str, new_label: str) -> str:
-    """Two letter files side by side, changed lines marked (difflib's HTML table)."""
-    differ = difflib.HtmlDiff(tabsize=4, wrapcolumn=60)
-    return differ.make_file(old.splitlines(), new.splitlines(), old_label, new_label, context=False)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Revisions", text)
+
+
+def reason_label(reason: str, names: Mapping[int, str] | None = None) -> str:
+    """The revision's reason in words, translated; `names` gives other revisions' labels by id."""
+    fixed = {
+        "created": _tr("Created"),
+        "save point": _tr("Save point"),
+        "imported": _tr("Imported from a letter file"),
+        "demo data": _tr("Demo data"),
+        "restored": _tr("Restored"),
+        "merged": _tr("Merged"),
+        "package import": _tr("From an exchange package"),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    if match := _STATUS.match(reason):
+        old, new = (labels.letter_status(code) for code in match.groups())
+        return _tr("Status: %1 → %2").replace("%1", old).replace("%2", new)
+    if match := _RESTORED.match(reason):
+        revision_id = int(match.group(1))
+        shown = (names or {}).get(revision_id)
+        if shown:
+            return _tr("Restored the version of %1").replace("%1", shown)
+        return _tr("Restored an earlier version")
+    if match := _REVIEWED.match(reason):
+        detail = match.group(1).strip()
+        return _tr("Reviewed copy: %1").replace("%1", detail) if detail else _tr("Reviewed copy")
+    return reason
+
+
+def revision_when(info: RevisionInfo) -> str:
+    return info.created_at.strftime("%Y-%m-%d %H:%M")
+
+
+def revision_label(info: RevisionInfo, names: Mapping[int, str] | None = None) -> str:
+    """How the list and the comparison name a revision: when · who · why."""
+    author = info.author or "—"
+    return f"{revision_when(info)} · {author} · {reason_label(info.reason, names)}"
 
 
 class RevisionsPanel(QWidget):
@@ -35,13 +84,17 @@ class RevisionsPanel(QWidget):
         super().__init__(parent)
         self._store = store
         self._letter_id = letter_id
+        self._labels: dict[int, str] = {}
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Revisions"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setWordWrap(True)
+        self.list.setToolTip(
+            self.tr("Select two revisions to compare them, or one to compare it with the newest")
+        )
         self.compare_button = QPushButton(self.tr("Compare selected"), self)
         self.restore_button = QPushButton(self.tr("Restore"), self)
-        self.diff = QTextBrowser(self)
-        self.diff.setAccessibleName(self.tr("Differences between revisions"))
+        self.dialog: CompareDialog | None = None
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.restore_button)
@@ -49,20 +102,29 @@ class RevisionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.diff, 2)
         self.compare_button.clicked.connect(self.compare_selected)
         self.restore_button.clicked.connect(self._restore_selected)
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(lambda _item: self.compare_selected())
         self.refresh()
 
     def refresh(self) -> None:
         self.list.clear()
-        for info in revision_repo.list_revisions(self._store, self._letter_id):
-            when = info.created_at.strftime("%Y-%m-%d %H:%M")
-            item = QListWidgetItem(f"{when} · {info.author or '—'} · {info.reason}")
+        infos = revision_repo.list_revisions(self._store, self._letter_id)
+        # Labels without the reason first, so "restored the version of …" can name its source.
+        short = {info.id: f"{revision_when(info)} · {info.author or '—'}" for info in infos}
+        self._labels = {}
+        for info in infos:
+            label = revision_label(info, short)
+            self._labels[info.id] = label
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(label)
             self.list.addItem(item)
         self._update_buttons()
+
+    def label_of(self, revision_id: int) -> str:
+        return self._labels.get(revision_id, self.tr("Revision %1").replace("%1", str(revision_id)))
 
     def revision_ids(self) -> list[int]:
         return [int(self.list.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.list.count())]
@@ -76,19 +138,18 @@ class RevisionsPanel(QWidget):
         self.compare_button.setEnabled(count in (1, 2))
         self.restore_button.setEnabled(count == 1)
 
-    def compare(self, older_id: int, newer_id: int) -> str:
+    def compare(self, older_id: int, newer_id: int) -> CompareDialog:
+        """Show the two revisions compared, in the panel's comparison window (opened, or brought up)."""
         old = revision_repo.get_revision_text(self._store, older_id)
         new = revision_repo.get_revision_text(self._store, newer_id)
-        html = side_by_side(
-            old,
-            new,
-            self.tr("Revision %1").replace("%1", str(older_id)),
-            self.tr("Revision %1").replace("%1", str(newer_id)),
-        )
-        self.diff.setHtml(html)
-        return html
+        if self.dialog is None:
+            self.dialog = CompareDialog(self, title=self.tr("Compare Revisions"))
+        self.dialog.set_texts(old, new, self.label_of(older_id), self.label_of(newer_id))
+        self.dialog.show()
+        self.dialog.raise_()
+        return self.dialog
 
-    def compare_selected(self) -> None:
+    def compare_selected(self) -> CompareDialog | None:
         """Two selected: compare them; one selected: compare it with the newest."""
         selected = self._selected()
         if len(selected) == 1:
@@ -96,7 +157,8 @@ class RevisionsPanel(QWidget):
             selected = [newest, selected[0]] if newest != selected[0] else selected * 2
         if len(selected) == 2:
             newer, older = selected  # the list is newest first
-            self.compare(older, newer)
+            return self.compare(older, newer)
+        return None
 
     def _restore_selected(self) -> None:
         selected = self._selected()

@@ -182,10 +182,12 @@ def test_save_revision_diff_and_restore(qtbot: Any, ctx: Any, seeded: Any) -> No
     assert len(revisions) == before + 2
     assert [r.reason for r in revisions[:2]] == ["save point", "save point"]
     assert editor.revisions.list.count() == len(revisions)
-    html = editor.revisions.compare(revisions[1].id, revisions[0].id)
-    shown = editor.revisions.diff.toPlainText().replace("\xa0", " ")
+    dialog = editor.revisions.compare(revisions[1].id, revisions[0].id)
+    shown = dialog.view.shown_text().replace("\xa0", " ")
     assert "First version of the body." in shown and "Second version, rewritten." in shown
-    assert "diff_chg" in html or "diff_sub" in html
+    assert dialog.view.diff is not None
+    tokens = [t for b in dialog.view.diff.blocks for t in b.block.tokens]
+    assert [t.op for t in tokens if t.text == "rewritten"] == ["insert"]
     # Restore the first save point (the user confirms).
     editor.revisions.list.setCurrentRow(1)
     editor.revisions.restore_button.click()
