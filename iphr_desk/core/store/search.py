@@ -1,35 +1,100 @@
 """Full-text search over letters and cases: the only module that knows the store uses SQLite FTS5.
 
-The indexes (`letters_fts`, `cases_fts`, tokenizer `unicode61 remove_diacritics 2`) and the triggers that
-keep them in step with every write are created by migrations 0002, 0003 and 0006 (letters are indexed
-at the end of each write transaction, autosave's excepted; see `index_pending`). A PostgreSQL store
-would replace this module (tsvector columns, `ts_headline`) and nothing else.
+The indexes (`letters_fts`, `cases_fts`, tokenizer `unicode61 remove_diacritics 2`, 2- and 3-letter
+prefix indexes) and the triggers that keep them in step with every write are created by migrations 0002,
+0003, 0006 and 0008 (letters are indexed at the end of each write transaction, autosave's excepted; see
+`indexing.index_pending`). A PostgreSQL store would replace this module (tsvector columns, `ts_headline`)
+and nothing else.
+
+A letter search runs in two phases, so that its cost is the engine's own (issue 17):
+1. `letter_ids`: the ids of one page of matches, the best by bm25 with the column weights or the newest,
+   from the index alone (no join, no snippet, nothing read per match but what FTS5 reads);
+2. `letter_rows` and `letter_snippets`: titles, statuses and snippets for those ids only.
+Scrolling asks for the next page with `offset`. A search can be cancelled from another thread
+(`Cancel`): a query typed on supersedes the one running.
 
 User input never reaches FTS5's query syntax: each word becomes a quoted phrase (so `AND`, `"`, `(`, `-`
-or `*` typed by a user are plain text), and the last word is a prefix, for search-as-you-type.
+or `*` typed by a user are plain text), searched as itself or its transliteration key (translit.py:
+Seitkali finds Сейткали), and the last word is a prefix, for search-as-you-type.
 """
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Final
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Final, Literal
 
-from iphr_desk.core.store.indexing import ANY_PENDING, index_pending
+from iphr_desk.core.store import snippets as snip
+from iphr_desk.core.store import translit
+from iphr_desk.core.store.indexing import ANY_PENDING, index_pending, register_functions
 
 if TYPE_CHECKING:
     from iphr_desk.core.store.database import Store
+    from iphr_desk.core.store.repository.values import LetterFilter, LetterSummary
 
-# Column weights for bm25: a word in the subject (or a case title) counts more than one in the body.
-LETTER_WEIGHTS: Final = (10.0, 1.0, 5.0)  # subject, body, recipients
+# Column weights for bm25: a word in the subject (or a case title) counts more than one in the body; a
+# name found through its transliteration (the keys column) counts like a recipient's name.
+LETTER_WEIGHTS: Final = (10.0, 1.0, 5.0, 5.0)  # subject, body, recipients, keys
 CASE_WEIGHTS: Final = (10.0, 8.0, 1.0, 5.0)  # reference, title, summary, people
 
-_OPEN: Final = "\x02"  # snippet() markers; the letter-file reader strips control characters from text
+#: One page of search results (the first answer, and each page fetched as the list scrolls).
+PAGE: Final = 50
+#: The orders of `letter_ids`: bm25 with the weights, or the newest letters first (highest id).
+Order = Literal["rank", "newest"]
+
+#: A last word this short is matched whole, not as a prefix: FTS5 keeps prefix indexes of 2 and 3
+#: letters (migration 0008), and a one-letter prefix would merge the lists of every word it starts.
+MIN_PREFIX: Final = 2
+
+_OPEN: Final = "\x02"  # snippet() markers for cases; the letter-file reader strips control characters
 _CLOSE: Final = "\x03"
-_WORD: Final = re.compile(r"\w+", re.UNICODE)
 _SNIPPET_TOKENS: Final = 16
+
+
+class SearchCancelled(Exception):
+    """The search was superseded (`Cancel.cancel`) before it finished."""
+
+
+class Cancel:
+    """Lets another thread stop a running search: the UI thread, when the user has typed on.
+
+    While a statement runs, `cancel()` calls the connection's `interrupt()` (thread-safe in SQLite); the
+    search then raises `SearchCancelled`. The connection is only held while this search's statements
+    run, so an interrupt never reaches another query on a pooled connection.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._connection: Any = None
+        self.cancelled = False
+
+    def cancel(self) -> None:
+        with self._lock:
+            self.cancelled = True
+            if self._connection is not None:
+                self._connection.interrupt()
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise SearchCancelled
+
+    @contextmanager
+    def running(self, connection: Any) -> Iterator[None]:
+        with self._lock:
+            if self.cancelled:
+                raise SearchCancelled
+            self._connection = connection
+        try:
+            yield
+        except Exception as error:
+            if self.cancelled and "interrupt" in str(error).lower():
+                raise SearchCancelled from error
+            raise
+        finally:
+            with self._lock:
+                self._connection = None
 
 
 @dataclass(frozen=True)
@@ -41,79 +106,262 @@ class Hit:
     title: str
     snippet: str
     highlights: tuple[tuple[int, int], ...]
-    rank: float  # lower is better (bm25)
+    rank: float  # lower is better (bm25); the position in the list for letters
     status: str = ""
 
     def snippet_html(self, tag: str = "b") -> str:
         """The snippet as HTML with the matched words in `<tag>`: escaped, safe for a rich-text label."""
-        out: list[str] = []
-        last = 0
-        for start, end in self.highlights:
-            out.append(html.escape(self.snippet[last:start]))
-            out.append(f"<{tag}>{html.escape(self.snippet[start:end])}</{tag}>")
-            last = end
-        out.append(html.escape(self.snippet[last:]))
-        return "".join(out)
+        return snip.Snippet(self.snippet, self.highlights).html(tag)
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """What the user typed, as FTS5 sees it (`match`) and as the snippets match words (`words`)."""
+
+    match: str
+    words: tuple[str, ...]
+    prefix: bool
+
+    def snippet_words(self) -> list[snip.QueryWord]:
+        return snip.query_words(self.words, self.prefix)
+
+
+def parse_query(text: str, *, prefix: bool = True, keys: bool = True) -> ParsedQuery | None:
+    """A safe FTS5 query for what the user typed: quoted words, all required, the last one a prefix.
+
+    Each word is searched as itself or its transliteration key (`keys`); a last word of one letter is
+    matched whole (see MIN_PREFIX). None when the text has no word characters.
+    """
+    words = translit.WORD.findall(text)
+    if not words:
+        return None
+    last_prefix = prefix and not text[-1].isspace()  # a trailing space means the last word is finished
+    groups = []
+    for number, word in enumerate(words):
+        star = last_prefix and number == len(words) - 1 and len(word) >= MIN_PREFIX
+        forms = translit.query_forms(word) if keys and len(word) > 1 else (word,)
+        phrases = [
+            f'"{form}"' + ("*" if star else "") for form in forms if not star or len(form) >= MIN_PREFIX
+        ]
+        groups.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
+    match = groups[0] if len(groups) == 1 else " AND ".join(groups)
+    short_last = len(words[-1]) < MIN_PREFIX
+    return ParsedQuery(match=match, words=tuple(words), prefix=last_prefix and not short_last)
 
 
 def fts_query(text: str, *, prefix: bool = True) -> str | None:
-    """A safe FTS5 query for what the user typed: quoted words, all required, the last one a prefix.
-
-    Returns None when the text has no word characters (nothing to search for).
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    phrases = [f'"{word}"' for word in words]
-    if prefix and not text[-1].isspace():  # a trailing space means the last word is finished
-        phrases[-1] += "*"
-    return " ".join(phrases)
-
-
-def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = 0
-    for char in marked:
-        if char == _OPEN:
-            start = length
-        elif char == _CLOSE:
-            spans.append((start, length))
-        else:
-            plain.append(char)
-            length += 1
-    return "".join(plain), tuple(spans)
+    """The FTS5 MATCH expression of `parse_query` (None if nothing to search for)."""
+    parsed = parse_query(text, prefix=prefix)
+    return None if parsed is None else parsed.match
 
 
 def _weights(values: tuple[float, ...]) -> str:
     return ", ".join(repr(value) for value in values)
 
 
-def search_letters(store: Store, query: str, limit: int = 50, *, include_trashed: bool = False) -> list[Hit]:
-    """Letters matching `query`, best first, each with a highlighted snippet of the best column."""
-    match = fts_query(query)
-    if match is None:
-        return []
-    from sqlalchemy import text
+#: The letters' bm25 with the column weights: what `letter_ids` orders by, and the benchmark's floor.
+LETTER_BM25: Final = f"bm25(letters_fts, {_weights(LETTER_WEIGHTS)})"
+_LIVE: Final = "rowid NOT IN (SELECT id FROM letters WHERE deleted_at IS NOT NULL)"
+_TRASHED: Final = "rowid IN (SELECT id FROM letters WHERE deleted_at IS NOT NULL)"
 
-    trashed = "" if include_trashed else "AND l.deleted_at IS NULL"
-    statement = text(
-        f"""
-        SELECT l.id, l.subject, l.status,
-               snippet(letters_fts, -1, :open, :close, '…', {_SNIPPET_TOKENS}) AS snip,
-               bm25(letters_fts, {_weights(LETTER_WEIGHTS)}) AS rank
-        FROM letters_fts JOIN letters AS l ON l.id = letters_fts.rowid
-        WHERE letters_fts MATCH :match {trashed}
-        ORDER BY rank, l.id
-        LIMIT :limit
-        """
+
+def ids_statement(order: Order, restriction: str = "") -> str:
+    """The ids query: matches of `:match` in the index only, one page, in `order`."""
+    by = f"{LETTER_BM25}, rowid" if order == "rank" else "rowid DESC"
+    where = f"letters_fts MATCH :match{' AND ' + restriction if restriction else ''}"
+    return f"SELECT rowid FROM letters_fts WHERE {where} ORDER BY {by} LIMIT :limit OFFSET :offset"
+
+
+def _restriction(filters: LetterFilter | None, include_trashed: bool) -> tuple[str, Any]:
+    """The rows a search may return: SQL on `rowid` and, for the list's filters, their compiled clauses.
+
+    With no filter but the trash, a short NOT IN list of trashed ids (one in-memory lookup per match);
+    with filters, `rowid IN (the filtered ids)`, built by the letter list's own clauses.
+    """
+    if filters is None:
+        return ("" if include_trashed else _LIVE), None
+    plain = replace(filters, text=None)
+    from iphr_desk.core.store.repository.values import LetterFilter
+
+    if plain == LetterFilter(trashed=plain.trashed):
+        return (_TRASHED if plain.trashed else _LIVE), None
+    from sqlalchemy import select
+
+    from iphr_desk.core.store import models as mm
+    from iphr_desk.core.store.repository import letter_lists
+
+    ids = select(mm.Letter.id).where(*letter_lists._letter_filter_clauses(plain))
+    return "", ids
+
+
+def letter_ids(
+    store: Store,
+    query: str,
+    *,
+    order: Order = "rank",
+    limit: int = PAGE,
+    offset: int = 0,
+    filters: LetterFilter | None = None,
+    include_trashed: bool = False,
+    cancel: Cancel | None = None,
+) -> list[int]:
+    """Phase one: the ids of one page of letters matching `query`, from the index alone.
+
+    `rank`: the best by bm25 with the column weights (FTS5 scores each match, as its own floor does);
+    `newest`: the highest ids, read from the end of the index and stopped after `limit` (its cost does
+    not grow with the number of matches). `filters`: the letter list's filters (its `text` is ignored;
+    `trashed` searches the trash); without them, the live letters (and the trash with `include_trashed`).
+    """
+    parsed = parse_query(query)
+    if parsed is None or limit <= 0:
+        return []
+    catch_up(store)
+    restriction, filtered = _restriction(filters, include_trashed)
+    params = {"match": parsed.match, "limit": limit, "offset": max(0, offset)}
+    with store.read_session() as session:
+        connection = session.connection()
+        raw = _driver(connection)
+        with (cancel or Cancel()).running(raw):
+            if filtered is None:
+                rows = raw.execute(ids_statement(order, restriction), params).fetchall()
+            else:
+                rows = connection.execute(_filtered_ids(order, filtered, params)).fetchall()
+    return [int(row[0]) for row in rows]
+
+
+def _driver(connection: Any) -> Any:
+    """The DB-API connection under a SQLAlchemy one: statements run on it bare, and it can be interrupted."""
+    return connection.connection.driver_connection
+
+
+def _filtered_ids(order: Order, filtered: Any, params: dict[str, Any]) -> Any:
+    """`ids_statement` restricted to the ids of the list's filters, composed by SQLAlchemy (bound values)."""
+    from sqlalchemy import literal_column, select, table, text
+
+    rowid: Any = literal_column("letters_fts.rowid")
+    by = text(f"{LETTER_BM25}, letters_fts.rowid" if order == "rank" else "letters_fts.rowid DESC")
+    return (
+        select(rowid)
+        .select_from(table("letters_fts"))
+        .where(text("letters_fts MATCH :match").bindparams(match=params["match"]), rowid.in_(filtered))
+        .order_by(by)
+        .limit(params["limit"])
+        .offset(params["offset"])
     )
-    return _run(store, statement, match, limit, "letter")
+
+
+def count_matches(
+    store: Store,
+    query: str,
+    *,
+    filters: LetterFilter | None = None,
+    include_trashed: bool = False,
+    cancel: Cancel | None = None,
+) -> int:
+    """How many letters match (for the list's row count, asked after the first page is shown)."""
+    parsed = parse_query(query)
+    if parsed is None:
+        return 0
+    restriction, filtered = _restriction(filters, include_trashed)
+    if filtered is not None:
+        from iphr_desk.core.store.repository import letter_lists
+
+        assert filters is not None
+        return int(letter_lists.count_letters(store, replace(filters, text=query)))
+    where = f"letters_fts MATCH :match{' AND ' + restriction if restriction else ''}"
+    catch_up(store)
+    with store.read_session() as session:
+        raw = _driver(session.connection())
+        with (cancel or Cancel()).running(raw):
+            row = raw.execute(f"SELECT count(*) FROM letters_fts WHERE {where}", {"match": parsed.match})
+            return int(row.fetchone()[0])
+
+
+def letter_rows(store: Store, ids: Sequence[int]) -> list[LetterSummary]:
+    """Phase two: the list rows (subject, status, first recipient...) of `ids`, in the order given."""
+    wanted = [int(ident) for ident in ids]
+    if not wanted:
+        return []
+    from sqlalchemy import and_, func, select
+
+    from iphr_desk.core.store import list_columns as cols
+    from iphr_desk.core.store import models as mm
+    from iphr_desk.core.store.repository.values import LetterSummary
+
+    first = mm.LetterRecipient
+    on_first = and_(first.letter_id == mm.Letter.id, first.position == 0)
+    recipient_count = (
+        select(func.count(mm.LetterRecipient.id))
+        .where(mm.LetterRecipient.letter_id == mm.Letter.id)
+        .correlate(mm.Letter)
+        .scalar_subquery()
+    )
+    computed = {cols.FIRST_RECIPIENT_NAME: first.name, cols.RECIPIENT_COUNT: recipient_count}
+    columns = [computed[name] if name in computed else getattr(mm.Letter, name) for name in cols.LIST_COLUMNS]
+    query = select(*columns).outerjoin(first, on_first).where(mm.Letter.id.in_(wanted))
+    with store.read_session() as session:
+        found = {row[0]: LetterSummary(**cols.row_fields(row)) for row in session.execute(query)}
+    return [found[ident] for ident in wanted if ident in found]
+
+
+def letter_snippets(store: Store, query: str, ids: Sequence[int], *, tag: str = "b") -> dict[int, str]:
+    """Snippets of `query` for the letters `ids` only (the rows a list shows), as `Hit.snippet_html`.
+
+    Made in Python from the rows' text (snippets.py): the matched words in any script, prefixes and
+    transliterated names included. Letters among `ids` whose text holds no query word are left out.
+    """
+    return {ident: found.html(tag) for ident, found in _snippets(store, query, ids).items()}
+
+
+def _snippets(store: Store, query: str, ids: Sequence[int]) -> dict[int, snip.Snippet]:
+    parsed = parse_query(query)
+    wanted = sorted({int(ident) for ident in ids})
+    if parsed is None or not wanted:
+        return {}
+    from sqlalchemy import bindparam, text
+
+    statement = text(
+        "SELECT id, subject, body, recipients FROM letters_fts_source WHERE id IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    words = parsed.snippet_words()
+    out = {}
+    with store.read_session() as session:
+        rows = session.execute(statement, {"ids": wanted}).all()
+    for ident, subject, body, recipients in rows:
+        found = snip.snippet((body or "", subject or "", recipients or ""), words)
+        if found is not None:
+            out[int(ident)] = found
+    return out
+
+
+def search_letters(
+    store: Store, query: str, limit: int = PAGE, *, include_trashed: bool = False
+) -> list[Hit]:
+    """Letters matching `query`, best first, each with a highlighted snippet: both phases in one call."""
+    ids = letter_ids(store, query, limit=limit, include_trashed=include_trashed)
+    rows = {row.id: row for row in letter_rows(store, ids)}
+    found = _snippets(store, query, ids)
+    hits = []
+    for position, ident in enumerate(ids):
+        row = rows.get(ident)
+        if row is None:
+            continue
+        text = found.get(ident) or snip.Snippet("", ())
+        hits.append(
+            Hit(
+                id=ident, kind="letter", title=row.subject, snippet=text.text, highlights=text.highlights,
+                rank=float(position), status=row.status,
+            )
+        )  # fmt: skip
+    return hits
 
 
 def search_cases(store: Store, query: str, limit: int = 50) -> list[Hit]:
-    """Cases matching `query` in reference, title, summary or people's names, best first."""
+    """Cases matching `query` in reference, title, summary or people's names, best first.
+
+    A Cyrillic query also finds the Latin spelling of a name here (its key is searched), but the cases
+    index holds no keys of its own, so a Latin query finds only Latin text (see translit.py).
+    """
     match = fts_query(query)
     if match is None:
         return []
@@ -130,52 +378,40 @@ def search_cases(store: Store, query: str, limit: int = 50) -> list[Hit]:
         LIMIT :limit
         """
     )
-    return _run(store, statement, match, limit, "case")
-
-
-def letter_snippets(store: Store, query: str, ids: Sequence[int], *, tag: str = "b") -> dict[int, str]:
-    """Snippets of `query` for the letters `ids` only (the rows a list shows), as `Hit.snippet_html`.
-
-    No ranking: `search_letters` orders every match by bm25 (0.2–2.5 s for a common word in 100,000
-    letters); here only the given rows are read. Letters among `ids` that do not match are left out.
-    FTS5 would answer `rowid IN (...)` as one lookup per id, and with a prefix query each lookup merges
-    every matching term's list (130 ms for a page of 100, 20 s for "d*"); a rowid range is one pass, and
-    the unary `+` keeps the IN as a plain filter on its rows (9 ms and 0.2 s).
-    """
-    match = fts_query(query)
-    wanted = sorted({int(ident) for ident in ids})
-    if match is None or not wanted:
-        return {}
-    from sqlalchemy import bindparam, text
-
-    statement = text(
-        f"""
-        SELECT rowid, '', '', snippet(letters_fts, -1, :open, :close, '…', {_SNIPPET_TOKENS}), 0.0
-        FROM letters_fts
-        WHERE letters_fts MATCH :match AND rowid BETWEEN :low AND :high AND +rowid IN :ids
-        """
-    ).bindparams(bindparam("ids", expanding=True))
-    params = {"match": match, "ids": wanted, "low": wanted[0], "high": wanted[-1]}
-    return {hit.id: hit.snippet_html(tag) for hit in _hits(store, statement, params, "letter")}
-
-
-def _run(store: Store, statement: Any, match: str, limit: int, kind: str) -> list[Hit]:
-    return _hits(store, statement, {"match": match, "limit": max(0, limit)}, kind)
-
-
-def _hits(store: Store, statement: Any, params: dict[str, Any], kind: str) -> list[Hit]:
-    params = {**params, "open": _OPEN, "close": _CLOSE}
-    if kind == "letter":
-        catch_up(store)
+    params = {"match": match, "limit": max(0, limit), "open": _OPEN, "close": _CLOSE}
     with store.read_session() as session:
         rows = session.execute(statement, params).all()
     hits = []
     for ident, title, status, marked, rank in rows:
         snippet, spans = _split_snippet(marked or "")
         hits.append(
-            Hit(id=ident, kind=kind, title=title, snippet=snippet, highlights=spans, rank=rank, status=status)
+            Hit(
+                id=ident,
+                kind="case",
+                title=title,
+                snippet=snippet,
+                highlights=spans,
+                rank=rank,
+                status=status,
+            )
         )
     return hits
+
+
+def _split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    plain: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length = 0
+    start = 0
+    for char in marked:
+        if char == _OPEN:
+            start = length
+        elif char == _CLOSE:
+            spans.append((start, length))
+        else:
+            plain.append(char)
+            length += 1
+    return "".join(plain), tuple(spans)
 
 
 def letter_match_clause(query: str) -> Any:
@@ -225,6 +461,7 @@ def rebuild(store: Store) -> None:
     from sqlalchemy import text
 
     with store.session() as session:
+        register_functions(session.connection())
         session.execute(text("DELETE FROM letters_fts_pending"))  # the rebuild reads the current text
         for table in ("letters_fts", "cases_fts"):
             session.execute(text(f"INSERT INTO {table}({table}) VALUES ('rebuild')"))
@@ -236,6 +473,7 @@ def check_integrity(store: Store) -> None:
     from sqlalchemy import text
 
     with store.session() as session:
+        register_functions(session.connection())
         index_pending(session.connection())
         for table in ("letters_fts", "cases_fts"):
             session.execute(text(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)"))

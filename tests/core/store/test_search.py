@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -126,7 +127,8 @@ def test_cases_are_found_by_reference_title_summary_and_people(store: Store) -> 
 
 
 def test_query_syntax_in_user_input_is_plain_text() -> None:
-    assert fts_query('torture AND "x') == '"torture" "AND" "x"*'
+    assert fts_query('torture AND "x') == '"torture" AND "AND" AND "x"'  # one letter: a whole word
+    assert fts_query('torture AND "xy') == '"torture" AND "AND" AND ("xy"* OR "hi"*)'
     assert fts_query("   ") is None
     assert fts_query("((*))") is None
 
@@ -340,18 +342,25 @@ def test_a_save_point_indexes_at_once(store: Store) -> None:
     assert [row[0] for row in hits] == [letter_id]
 
 
-def test_the_migration_and_the_indexing_module_index_pending_letters_alike() -> None:
+def _migration(name: str) -> Any:
     import importlib.util
 
-    from iphr_desk.core.store import indexing
     from iphr_desk.core.store.migrations import SCRIPT_LOCATION
 
-    path = SCRIPT_LOCATION / "versions" / "0006_deferred_letter_index.py"
-    spec = importlib.util.spec_from_file_location("migration_0006", path)
+    spec = importlib.util.spec_from_file_location(f"migration_{name}", SCRIPT_LOCATION / "versions" / name)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    assert module.INDEX_PENDING == indexing.INDEX_PENDING
+    return module
+
+
+def test_the_migrations_and_the_indexing_module_index_pending_letters_alike() -> None:
+    from iphr_desk.core.store import indexing
+
+    m0006 = _migration("0006_deferred_letter_index.py")
+    m0008 = _migration("0008_search_prefixes_and_keys.py")
+    assert m0008.INDEX_PENDING_0006 == m0006.INDEX_PENDING
+    assert m0008.INDEX_PENDING_0008 == indexing.INDEX_PENDING
 
 
 def _with_recipients(subject: str, names: list[str]) -> Letter:

@@ -23,6 +23,7 @@ KNOWN_REVISIONS: Final[tuple[str, ...]] = (
     "0005_list_filters",
     "0006_deferred_letter_index",
     "0007_review_and_signing",
+    "0008_search_prefixes_and_keys",
 )
 HEAD_REVISION: Final = KNOWN_REVISIONS[-1]
 
