@@ -11,7 +11,9 @@ from iphr_desk.cli.common import EXIT_OK, Progress, close, data_dir, either, ope
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
 
+    from iphr_desk.core.export.docx.review_marks import ReviewMarks
     from iphr_desk.core.letters.letter import Letter
 
 
@@ -28,18 +30,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.add_argument("--letterhead", metavar="NAME", help="a registered letterhead (default: the letter's)")
     exp.add_argument("--combined", action="store_true", help="a batch as one document with page breaks")
     exp.add_argument("--pdf", action="store_true", help="write PDF (through LibreOffice)")
+    exp.add_argument(
+        "--comments",
+        action="store_true",
+        help="with --id: write the letter's open comments into the .docx as Word comments",
+    )
     exp.set_defaults(handler=cmd_export, check=check_export_args)
 
 
 def check_export_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if (args.letter is None) == (args.id is None):
         parser.error("export needs either a letter file or --id N (one of them)")
+    if args.comments and args.id is None:
+        parser.error("--comments needs --id N: a letter file has no comments")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from iphr_desk.core.errors import OutputPathError
 
-    letter = _load_letter_for_export(args)
+    letter, marks_of = _load_letter_for_export(args)
     out = Path(args.output)
     # A name ending in a format's suffix always means a file: if a folder has that name, the exporter says so.
     from iphr_desk.core.export import formats
@@ -62,6 +71,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     folder = data_dir(args)
     head = load_letterhead(args.letterhead or letter.letterhead, folder)
     warnings: list[str] = []
+    # A stored letter's .docx names the letter and the stored revision it shows (review round trips).
+    marks = (
+        marks_of() if marks_of is not None and not args.pdf and out.suffix.lower() in ("", ".docx") else None
+    )
     if to_folder or letter.batch:
         written = docx_export.export_batch(
             letter,
@@ -71,7 +84,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             letterhead=head,
             pdf=args.pdf,
             warnings=warnings,
+            marks=marks,
         )
+    elif marks is not None and out.suffix.lower() == ".docx":
+        written = [docx_export.export_letter(letter, out, letterhead=head, warnings=warnings, marks=marks)]
     else:
         export_format = formats.for_suffix(out.suffix)
         assert export_format is not None  # _output_file accepted only registered suffixes
@@ -127,11 +143,16 @@ def _remove_stale_temporaries(folder: Path) -> None:
 _SQLITE_INT = range(-(2**63), 2**63)
 
 
-def _load_letter_for_export(args: argparse.Namespace) -> Letter:
+def _load_letter_for_export(args: argparse.Namespace) -> tuple[Letter, Callable[[], ReviewMarks] | None]:
+    """The letter, and for a stored one what makes its .docx's provenance (and comments, asked).
+
+    The provenance is made only for a .docx (it may add a revision: the text exported must be a
+    stored revision), after the output was checked, and reads the store again then.
+    """
     if args.letter is not None:
         from iphr_desk.core.letters.letterfile import parse_letter_file
 
-        return parse_letter_file(args.letter)
+        return parse_letter_file(args.letter), None
     from iphr_desk.core.store.repository import letters as letter_repo
 
     if args.id not in _SQLITE_INT:
@@ -141,6 +162,18 @@ def _load_letter_for_export(args: argparse.Namespace) -> Letter:
 
     store = open_store(args, create=False)
     try:
-        return letter_repo.get_letter(store, args.id)
+        letter = letter_repo.get_letter(store, args.id)
     finally:
         close(store)
+
+    def marks() -> ReviewMarks:
+        from iphr_desk.cli.common import IMPORT_AUTHOR
+        from iphr_desk.core.exchange.review_import import review_marks
+
+        again = open_store(args, create=False)
+        try:
+            return review_marks(again, args.id, with_comments=args.comments, author=IMPORT_AUTHOR)
+        finally:
+            close(again)
+
+    return letter, marks
