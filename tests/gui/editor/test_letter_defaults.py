@@ -190,7 +190,11 @@ def test_closing_with_the_offer_unanswered_asks_once_more_without_blocking(
     type_recipient(qtbot, editor, "Annalena Baerbock")
     window.tabs.close_tab(window.tabs.currentIndex())
     box = next(
-        (w for w in QApplication.topLevelWidgets() if w.objectName() == "recipientOfferBox" and w.isVisible()),
+        (
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.objectName() == "recipientOfferBox" and w.isVisible()
+        ),
         None,
     )
     assert isinstance(box, QMessageBox)
@@ -199,4 +203,3 @@ def test_closing_with_the_offer_unanswered_asks_once_more_without_blocking(
     save = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     save.click()
     assert "Annalena Baerbock" in [r.recipient.name for r in address_book.list_recipients(store)]
-

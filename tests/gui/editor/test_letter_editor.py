@@ -246,7 +246,9 @@ def test_case_panel_inserts_a_fact_at_the_cursor(qtbot: Any, ctx: Any, seeded: A
     editor.body.text.setTextCursor(cursor)
     editor.cases.tree.setCurrentItem(facts[fact])
     editor.cases.insert_button.click()
-    assert editor.body.text.toPlainText().endswith(fact)
+    # In the letter's language, with the source as footnote 1 (tests/gui/editor/test_case_facts.py).
+    inserted = "14 septembre 2022 : Rally dispersed; 23 people detained.1"
+    assert editor.body.text.toPlainText().endswith(inserted)
     assert editor.autosave.state == SaveState.UNSAVED
     # Linking another case in the header shows it in the panel too.
     qtbot.keyClicks(editor.form.cases, ", UZ-2022-009")
