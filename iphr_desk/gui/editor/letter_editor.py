@@ -198,7 +198,7 @@ class LetterEditor(QWidget):
         self.reopen_button.clicked.connect(lambda: self.change_status("draft"))
         self.review.statusChangeRequested.connect(self.change_status)
         self.revisions.restoreRequested.connect(self.restore_revision)
-        self.cases.insertRequested.connect(self.body.insert_text)
+        self.cases.insert_into(self.body, self.form.letter, self.form.house_style)
 
     def author(self) -> str:
         """Who is writing: the profile's name (profile.current_user), read at each save."""
