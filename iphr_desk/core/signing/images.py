@@ -168,6 +168,10 @@ def sanitise_svg(data: bytes) -> bytes:
             element.getparent().remove(element)
         else:
             _clean_element(element)
+            hrefs = (element.get("href"), element.get(f"{{{_XLINK_NS}}}href"))
+            if element.tag == f"{{{_SVG_NS}}}use" and not any(hrefs):
+                element.getparent().remove(element)  # its outside reference was dropped: nothing to show
+    etree.cleanup_namespaces(root)  # the editors' namespace declarations go with their attributes
     cleaned: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
     return cleaned
 

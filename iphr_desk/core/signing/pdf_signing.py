@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -77,7 +78,7 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest, *, now: dt.dateti
     spec = fields.SigFieldSpec(
         sig_field_name=request.field_name,
         on_page=request.place.page,
-        box=(round(x0), round(y0), round(x1), round(y1)),
+        box=(math.floor(x0), math.ceil(y0), math.ceil(x1), math.floor(y1)),
     )
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)

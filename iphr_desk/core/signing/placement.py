@@ -117,7 +117,7 @@ def field_place(pdf: bytes, name: str) -> FieldPlace:
             right = min(right, min(following) - _GAP_PT)
         x0 = found.x
         x1 = min(x0 + FIELD_MAX_WIDTH_PT, right)
-        y0 = found.y + found.size * 0.9
+        y0 = found.y + found.size + 0.5  # clear of the name's ascenders and accents
         y1 = min(y0 + FIELD_HEIGHT_PT, height - _PAGE_MARGIN_PT)
         if x1 - x0 < 40:
             x1 = min(x0 + 40, width)

@@ -15,6 +15,7 @@ system's roots or to roots the caller gives (`--trust FILE`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import logging
 from collections.abc import Sequence
@@ -98,12 +99,30 @@ def _context(trust_roots: Sequence[bytes]) -> object:
     from asn1crypto import pem, x509  # type: ignore[import-untyped]
     from pyhanko_certvalidator import ValidationContext
 
-    roots = []
+    roots = [x509.Certificate.load(der) for der in system_roots()]
     for data in trust_roots:
         der = pem.unarmor(data)[2] if pem.detect(data) else data
         roots.append(x509.Certificate.load(der))
     # No fetching: the app never talks to the network. Without revocation data, soft-fail.
-    return ValidationContext(extra_trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+    return ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+
+
+@functools.cache
+def system_roots() -> tuple[bytes, ...]:
+    """The system's trusted root certificates (DER), as Python's own TLS reads them: the OpenSSL
+    default file on Linux and macOS, the certificate stores on Windows. Read from disk, never fetched.
+    (pyhanko-certvalidator's own reading of the system list is deprecated; it asks for roots given.)"""
+    import ssl
+    import sys
+
+    context = ssl.create_default_context()
+    found: list[bytes] = list(context.get_ca_certs(binary_form=True))  # type: ignore[arg-type]
+    if sys.platform == "win32":
+        for store in ("ROOT", "CA"):
+            found.extend(
+                cert for cert, encoding, _trust in ssl.enum_certificates(store) if encoding == "x509_asn"
+            )
+    return tuple(dict.fromkeys(found))
 
 
 def _report(signature: object, context: object) -> SignatureReport:

@@ -21,7 +21,7 @@ SIGNER_NAME = "Brigitte Dufour"
 
 
 @dataclass(frozen=True)
-class TestPki:
+class Pki:
     p12: Path
     ca_pem: Path
     ca_der: bytes
@@ -37,7 +37,7 @@ def _name(common: str) -> x509.Name:
     )
 
 
-def make_pki(folder: Path, *, passphrase: str = PASSPHRASE, common: str = SIGNER_NAME) -> TestPki:
+def make_pki(folder: Path, *, passphrase: str = PASSPHRASE, common: str = SIGNER_NAME) -> Pki:
     now = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("IPHR Test Root CA")
@@ -103,12 +103,10 @@ def make_pki(folder: Path, *, passphrase: str = PASSPHRASE, common: str = SIGNER
         if passphrase
         else serialization.NoEncryption()
     )
-    p12.write_bytes(
-        pkcs12.serialize_key_and_certificates(b"signer", key, cert, [ca_cert], encryption)
-    )
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(b"signer", key, cert, [ca_cert], encryption))
     ca_pem = folder / "ca.pem"
     ca_pem.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    return TestPki(p12, ca_pem, ca_cert.public_bytes(serialization.Encoding.DER))
+    return Pki(p12, ca_pem, ca_cert.public_bytes(serialization.Encoding.DER))
 
 
 def signature_png(width: int = 600, height: int = 200) -> bytes:
