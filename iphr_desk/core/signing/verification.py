@@ -116,7 +116,7 @@ def system_roots() -> tuple[bytes, ...]:
     import sys
 
     context = ssl.create_default_context()
-    found: list[bytes] = list(context.get_ca_certs(binary_form=True))  # type: ignore[arg-type]
+    found: list[bytes] = list(context.get_ca_certs(binary_form=True))
     if sys.platform == "win32":
         for store in ("ROOT", "CA"):
             found.extend(

@@ -41,16 +41,17 @@ EVIL_SVG = b"""<?xml version="1.0"?>
 </svg>"""
 
 
-def _texts(png: bytes) -> dict[str, object]:
+def _texts(png: bytes) -> set[str]:
+    """The names of what rides along with the pixels (text chunks, EXIF, ICC profile...)."""
     with Image.open(io.BytesIO(png)) as picture:
-        return dict(picture.info)
+        return {str(key) for key in picture.info}
 
 
 def test_a_png_is_stored_without_its_metadata() -> None:
     original = signature_png()
     assert "GPS" in _texts(original)
     clean = clean_png(original)
-    assert _texts(clean.png).keys() <= {"dpi"}  # no text chunk, no EXIF, no ICC profile
+    assert _texts(clean.png) <= {"dpi"}  # no text chunk, no EXIF, no ICC profile
     assert b"secret camera owner" not in clean.png and b"50.8466" not in clean.png
 
 
@@ -117,7 +118,7 @@ def test_any_bytes_are_stored_clean_or_refused_in_a_sentence(data: bytes) -> Non
         assert str(exc) and "\n" not in str(exc)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60))
 def test_any_attribute_text_never_survives_with_an_outside_reference(value: str) -> None:
     from xml.sax.saxutils import quoteattr
 

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from signing_certs import PASSPHRASE, Pki, make_pki, signature_png
@@ -171,7 +172,7 @@ def _xmp(data: bytes) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    metadata = reader.trailer["/Root"]["/Metadata"].get_object()
+    metadata: Any = reader.root_object["/Metadata"].get_object()
     return str(metadata.get_data().decode("utf-8"))
 
 
@@ -257,7 +258,8 @@ def test_the_signers_image_is_in_the_signature_and_the_co_signers_on_the_page(si
     page = reader.pages[-1]
     page_images = [name for name in page.images]  # the co-signer's picture in the page's content
     assert len(page_images) >= 2  # the letterhead's logo and the co-signer's signature
-    field = next(a.get_object() for a in page["/Annots"] if a.get_object().get("/FT") == "/Sig")
+    annotations: Any = page["/Annots"]
+    field = next(a.get_object() for a in annotations if a.get_object().get("/FT") == "/Sig")
     appearance = field["/AP"]["/N"].get_object()
     assert b"Do" in appearance.get_data()  # the field draws a picture (the signer's image and lines)
 
