@@ -277,8 +277,11 @@ def count_matches(
             return int(row.fetchone()[0])
 
 
-def letter_rows(store: Store, ids: Sequence[int]) -> list[LetterSummary]:
-    """Phase two: the list rows (subject, status, first recipient...) of `ids`, in the order given."""
+def letter_rows(store: Store, ids: Sequence[int], *, trashed: bool | None = None) -> list[LetterSummary]:
+    """Phase two: the list rows (subject, status, first recipient...) of `ids`, in the order given.
+
+    `trashed` keeps only the letters in the trash (True) or out of it (False): for a list read again.
+    """
     wanted = [int(ident) for ident in ids]
     if not wanted:
         return []
@@ -299,6 +302,9 @@ def letter_rows(store: Store, ids: Sequence[int]) -> list[LetterSummary]:
     computed = {cols.FIRST_RECIPIENT_NAME: first.name, cols.RECIPIENT_COUNT: recipient_count}
     columns = [computed[name] if name in computed else getattr(mm.Letter, name) for name in cols.LIST_COLUMNS]
     query = select(*columns).outerjoin(first, on_first).where(mm.Letter.id.in_(wanted))
+    if trashed is not None:
+        deleted = mm.Letter.deleted_at
+        query = query.where(deleted.is_not(None) if trashed else deleted.is_(None))
     with store.read_session() as session:
         found = {row[0]: LetterSummary(**cols.row_fields(row)) for row in session.execute(query)}
     return [found[ident] for ident in wanted if ident in found]

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QThreadPool, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -119,6 +119,95 @@ class SnippetLoader(QObject):
         self._pool.waitForDone()
 
 
+class SearchRunner(QObject):
+    """Runs the ranked phase of a search, its further pages and its count on one worker thread.
+
+    Every result carries the generation it was asked for; the model drops any that is not the current
+    one, so a stale result never replaces a newer one. `cancel()` also interrupts the statement running
+    (search.Cancel), so the worker is free for the next query at once.
+    """
+
+    snippets = Signal(int, object)  # generation, {letter id: snippet HTML}
+    ranked = Signal(int, object)  # generation, (rows, has more)
+    page = Signal(int, object)  # generation, (offset, rows, has more)
+    counted = Signal(int, int)  # generation, number of matches
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancels: list[Any] = []
+
+    def cancel(self) -> None:
+        """Stop every task asked so far: the running one is interrupted, the queued ones end at once."""
+        for cancel in self._cancels:
+            cancel.cancel()
+        self._cancels = []
+
+    def _start(self, work: Callable[[Any], None]) -> None:
+        from iphr_desk.core.store import search
+
+        cancel = search.Cancel()
+        self._cancels = [c for c in self._cancels if not c.cancelled] + [cancel]
+
+        def run() -> None:
+            try:
+                work(cancel)
+            except search.SearchCancelled:
+                return
+            except Exception:  # a closed store or a busy file: the list keeps what it shows
+                return
+
+        self._pool.start(run)
+
+    def search(self, generation: int, store: Any, text: str, filters: Any, shown: list[int]) -> None:
+        """Snippets of the rows shown, then the best page by bm25 with its snippets, then the count."""
+
+        def work(cancel: Any) -> None:
+            from iphr_desk.core.store import search
+
+            self.snippets.emit(generation, _plain(search.letter_snippets(store, text, shown)))
+            cancel.check()
+            ids = search.letter_ids(store, text, order="rank", filters=filters, cancel=cancel)
+            rows = search.letter_rows(store, ids)
+            cancel.check()
+            self.ranked.emit(generation, (rows, len(ids) == search.PAGE))
+            wanted = [ident for ident in ids if ident not in shown]
+            self.snippets.emit(generation, _plain(search.letter_snippets(store, text, wanted)))
+            cancel.check()
+            self.counted.emit(generation, search.count_matches(store, text, filters=filters, cancel=cancel))
+
+        self._start(work)
+
+    def more(self, generation: int, store: Any, text: str, filters: Any, order: Any, offset: int) -> None:
+        """The next page of the same search, as the list scrolls."""
+
+        def work(cancel: Any) -> None:
+            from iphr_desk.core.store import search
+
+            ids = search.letter_ids(
+                store,
+                text,
+                order=order,
+                offset=offset,
+                filters=filters,
+                cancel=cancel,
+            )
+            rows = search.letter_rows(store, ids)
+            cancel.check()
+            self.page.emit(generation, (offset, rows, len(ids) == search.PAGE))
+            self.snippets.emit(generation, _plain(search.letter_snippets(store, text, ids)))
+
+        self._start(work)
+
+    def wait(self) -> None:
+        self._pool.waitForDone()
+
+
+def _plain(snippets: dict[int, str]) -> dict[int, str]:
+    return {ident: plain_snippet(html) for ident, html in snippets.items()}
+
+
 class QuickLetterBackend:
     """The unfiltered live list from a `QuickLetterReader`, while the store is still opening."""
 
@@ -173,6 +262,25 @@ class LetterTableModel(StoreTableModel):
         self._loader = SnippetLoader(self)
         self._loader.loaded.connect(self._snippets_loaded)
         self._quick: QuickLetterReader | None = None  # until `attach` gives the store
+        # Search in two phases (core/store/search.py): the newest matches at once, then the best by bm25
+        # from the worker; `_hits` holds the rows shown (None: the paged list of the store).
+        self._runner = SearchRunner(self)
+        self._runner.snippets.connect(self._snippets_loaded)
+        self._runner.ranked.connect(self._ranked_loaded)
+        self._runner.page.connect(self._page_loaded)
+        self._runner.counted.connect(self._count_loaded)
+        self._hits: list[Any] | None = None
+        self._hits_ranked = 0  # rows of `_hits` that came from the ranked query (the next page's offset)
+        self._hits_more = False
+        self._fetching = False
+        self._relevance = True  # a search lists its best matches until a column header is clicked
+        #: "newest" while the first rows show, "ranked" once the best matches replaced them (tests).
+        self.search_phase = ""
+        #: How many letters match, once the worker has counted them (None meanwhile).
+        self.match_count: int | None = None
+        #: The ids of the rows the user has selected (the list page sets it): they keep their place
+        #: when the ranked rows replace the first ones.
+        self.selected_ids: Callable[[], list[int]] = list
 
     def show_quick(self, reader: QuickLetterReader | None) -> None:
         """Show the unfiltered list from `reader` (core/store/quick_list.py) until `attach` gives the store.
@@ -222,14 +330,155 @@ class LetterTableModel(StoreTableModel):
 
         return page_read
 
+    @property
+    def two_phase(self) -> bool:
+        """True while the rows come from the two-phase search (a query, best matches first)."""
+        return self._store is not None and bool(self._query) and self._relevance
+
+    @property
+    def count_pending(self) -> bool:
+        return self.two_phase and self.match_count is None
+
+    def set_search(self, text: str) -> None:
+        if not text.strip():
+            self._relevance = True  # the next search starts with its best matches again
+        super().set_search(text)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header clicked while searching lists every match in that column's order (the plain list)."""
+        if self.searching and 0 <= column < self.columnCount() and self.column(column).sort_key is not None:
+            self._relevance = False
+        super().sort(column, order)
+
+    def sort_column(self) -> int:
+        return -1 if self.two_phase else super().sort_column()
+
     def reload(self) -> None:
         """While searching, the first page is read at once so its snippets are on their way."""
+        if self.two_phase:
+            self._reload_search()
+            return
+        self._runner.cancel()
+        self._hits = None
+        self.search_phase = ""
         if self._store is None and self._quick is not None:
             plain = not self._query and not self._filters
             self._backend = QuickLetterBackend(self._quick) if plain else None
         super().reload()
         if self.searching and self.rowCount():
             self.row_at(0)
+
+    def _search_filter(self) -> Any:
+        return letter_filter(self._filters, None, trashed=self.trashed)
+
+    def _reload_search(self) -> None:
+        """Phase one on this thread: the newest matches (from the index's end, a millisecond at 100,000
+        letters); the worker then brings their snippets, the best matches and the count."""
+        from iphr_desk.core.store import search
+
+        self.same_query = not self._query_changed
+        self._query_changed = False
+        self._runner.cancel()
+        self._generation += 1
+        if self._query != self._snippet_query:
+            self._snippet_query = self._query
+            self._snippets = {}
+        filters = self._search_filter()
+        if self.same_query and self._hits is not None:  # a refresh: the same rows, read again, then ranked
+            rows = search.letter_rows(self._store, [row.id for row in self._hits], trashed=self.trashed)
+        else:
+            ids = search.letter_ids(self._store, self._query, order="newest", filters=filters)
+            rows = search.letter_rows(self._store, ids)
+        self.beginResetModel()
+        self._pages.clear()
+        self._backend = None
+        self._hits = list(rows)
+        self._hits_ranked = 0
+        self._hits_more = False
+        self._fetching = False
+        self.search_phase = "newest"
+        self.match_count = None
+        self._count = len(rows)
+        self.endResetModel()
+        self.reloaded.emit(self._count)
+        shown = [row.id for row in rows]
+        self._runner.search(self._generation, self._store, self._query, filters, shown)
+
+    def _ranked_loaded(self, generation: int, result: tuple[list[Any], bool]) -> None:
+        if generation != self._generation or self._hits is None:
+            return  # the user has typed on since
+        rows, more = result
+        self._replace_hits(rows)
+        self._hits_ranked = len(rows)
+        self._hits_more = more
+        self.search_phase = "ranked"
+
+    def _replace_hits(self, rows: list[Any]) -> None:
+        """The ranked rows in place of the first ones; the selected letters keep their rows.
+
+        A layout change, not a reset: the view's selection and current index follow their letters
+        (`changePersistentIndex`), and a selected letter that is not among the best matches stays
+        where it was, so the ranked order never pulls the row the user is on from under the pointer.
+        """
+        old = self._hits or []
+        pinned = {
+            ident: row for row, item in enumerate(old) if (ident := item.id) in set(self.selected_ids())
+        }
+        new = [row for row in rows if row.id not in pinned]
+        for position in sorted(pinned.values()):
+            new.insert(min(position, len(new)), old[position])
+        where = {item.id: row for row, item in enumerate(new)}
+        self.layoutAboutToBeChanged.emit()
+        for index in self.persistentIndexList():
+            item = old[index.row()] if 0 <= index.row() < len(old) else None
+            row = where.get(item.id) if item is not None else None
+            self.changePersistentIndex(
+                index, self.index(row, index.column()) if row is not None else QModelIndex()
+            )
+        self._hits = new
+        self._count = len(new)
+        self.layoutChanged.emit()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or self._hits is None:
+            return False
+        return self._hits_more and not self._fetching
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        """The next page of the best matches, read on the worker as the list is scrolled to its end."""
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        self._runner.more(
+            self._generation, self._store, self._query, self._search_filter(), "rank", self._hits_ranked
+        )
+
+    def _page_loaded(self, generation: int, result: tuple[int, list[Any], bool]) -> None:
+        offset, rows, more = result
+        if generation != self._generation or self._hits is None or offset != self._hits_ranked:
+            return
+        shown = {row.id for row in self._hits}
+        fresh = [row for row in rows if row.id not in shown]
+        self._hits_ranked += len(rows)
+        self._hits_more = more
+        self._fetching = False
+        if fresh:
+            start = len(self._hits)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._hits.extend(fresh)
+            self._count = len(self._hits)
+            self.endInsertRows()
+
+    def _count_loaded(self, generation: int, count: int) -> None:
+        if generation != self._generation or self._hits is None:
+            return
+        self.match_count = count
+        self.reloaded.emit(count)
+
+    def row_at(self, row: int) -> Any:
+        if self._hits is not None:
+            return self._hits[row] if 0 <= row < len(self._hits) else None
+        return super().row_at(row)
 
     def _snippets_loaded(self, generation: int, snippets: dict[int, str]) -> None:
         if generation != self._generation:
@@ -243,11 +492,13 @@ class LetterTableModel(StoreTableModel):
         return self._snippets.get(letter_id, "")
 
     def wait_for_background(self) -> None:
-        """Let a running snippet query finish (before the store closes)."""
+        """Stop a running search and let the snippet queries finish (before the store closes)."""
+        self._runner.cancel()
+        self._runner.wait()
         self._loader.wait()
 
     def subject_of(self, letter_id: int) -> str:
-        for page in self._pages.values():
+        for page in [*self._pages.values(), self._hits or []]:
             for row in page:
                 if getattr(row, "id", None) == letter_id:
                     return str(_get(row, "subject"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,6 +89,8 @@ class ListPage(QWidget):
         self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
         self.search.setVisible(searchable)
         self.filters = FilterBar(self)
+        # The row may be narrower than the filters for a moment: `_place_filters` then gives them a row.
+        self.filters.setMinimumWidth(1)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Number of rows"))
         header.addWidget(self.search, 1)
@@ -96,10 +98,16 @@ class ListPage(QWidget):
         header.addWidget(self.count_label, 0)
         layout.addLayout(header)
         self._header = header
+        # The filters' own row, used when they do not fit beside the search field (`_place_filters`).
+        self._filter_row = QHBoxLayout()
+        layout.addLayout(self._filter_row)
+        self._filters_own_row = False
         self.table = RecordTable(self)
         self.table.setModel(model)
         self.table.setAccessibleName(name)
         self._delegate = RichTextDelegate(self.table)
+        if hasattr(model, "selected_ids"):  # a search's ranked rows keep the selected ones in place
+            model.selected_ids = self.selected_ids
         self.apply_column_widths()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
@@ -113,6 +121,41 @@ class ListPage(QWidget):
         model.modelReset.connect(self._restore_place)
         model.reloaded.connect(self._on_reloaded)
         model.modelReset.connect(self._sync_sort_indicator)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_filters()
+
+    def _place_filters(self) -> None:
+        """The filters beside the search field when they fit whole, else on a row of their own below it
+        (French and Russian filter names are long; a cut "Toutes les langu…" helps nobody)."""
+        header = self._header
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        needed = self.search.minimumSizeHint().width() if self.search.isVisibleTo(self) else 0
+        needed = max(needed, self.search.minimumWidth())
+        for index in range(header.count()):
+            item = header.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None and widget is not self.search and widget.isVisibleTo(self):
+                needed += widget.sizeHint().width() + header.spacing()
+        if self._filters_own_row:
+            needed += self.filters.sizeHint().width() + header.spacing()
+        own_row = room < needed
+        if own_row == self._filters_own_row:
+            return
+        self._filters_own_row = own_row
+        if own_row:
+            header.removeWidget(self.filters)
+            self._filter_row.addWidget(self.filters)
+            self._filter_row.addStretch(1)
+        else:
+            self._filter_row.removeWidget(self.filters)
+            while self._filter_row.count():
+                self._filter_row.takeAt(0)
+            header.insertWidget(1, self.filters, 0)
 
     def watch_first_rows(self) -> None:
         """Emit `firstRowsPainted` once the table's rows are on screen (start-up: the store opens after)."""
@@ -166,10 +209,41 @@ class ListPage(QWidget):
         QTimer.singleShot(0, self.table, lambda: self.table.verticalScrollBar().setValue(scroll))
 
     def _on_reloaded(self, count: int) -> None:
-        self.count_label.setText(self.tr("%Ln row(s)", "", count))
+        # While a search counts its matches on the worker (models/letters.py), no stale number is shown.
+        pending = getattr(self.model, "count_pending", False)
+        self.count_label.setText("…" if pending else self.tr("%Ln row(s)", "", count))
         for number in range(self.model.columnCount()):
             if self.model.column(number).rich:
-                self.table.setColumnHidden(number, not self.model.searching)
+                self._show_search_column(number, self.model.searching)
+
+    def _show_search_column(self, number: int, show: bool) -> None:
+        """The search snippets' column appears beside the others without taking their room.
+
+        The stretching column (Subject) would give the new column its width and collapse; instead it
+        keeps the width it has, and the snippets take the room left, or their own width with a
+        horizontal scroll bar.
+        """
+        if self.table.isColumnHidden(number) != show:
+            return
+        header = self.table.horizontalHeader()
+        stretching = [n for n in range(self.model.columnCount()) if self.model.column(n).stretch]
+        if not show:
+            self.table.setColumnHidden(number, True)
+            for n in stretching:
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+            return
+        for n in stretching:
+            width = header.sectionSize(n)
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(n, width)
+        self.table.setColumnHidden(number, False)
+        others = sum(
+            header.sectionSize(n)
+            for n in range(self.model.columnCount())
+            if n != number and not self.table.isColumnHidden(n)
+        )
+        own = self.model.column(number).width * self.fontMetrics().averageCharWidth() + 16
+        header.resizeSection(number, max(own, self.table.viewport().width() - others))
 
     def _sync_sort_indicator(self) -> None:
         column = self.model.sort_column()

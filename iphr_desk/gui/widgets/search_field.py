@@ -1,4 +1,9 @@
-"""A search line edit that waits for a pause in typing before it asks the store."""
+"""A search line edit that waits for a pause in typing before it asks the store.
+
+The pause is short (issue 17 asks for at most 150 ms): the first rows of a search cost about a
+millisecond (the newest matches, core/store/search.py), so the wait is only there to let a fast typist
+finish a word, not to spare the store.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-DEBOUNCE_MS = 250
+DEBOUNCE_MS = 120
 
 
 class SearchField(QLineEdit):
