@@ -50,7 +50,8 @@ def cmd_review_import(args: argparse.Namespace) -> int:
     try:
         plan = plan_review_import(store, args.file, letter_id=args.id, as_new=args.as_new)
         if plan.already_imported:
-            print(f"{args.file.name}: already imported into letter {plan.letter_id}; nothing changed")
+            where = f"into letter {plan.letter_id}" if plan.letter_id is not None else "as a new letter"
+            print(f"{args.file.name}: already imported {where}; nothing changed")
             return EXIT_OK
         if args.dry_run:
             _describe(plan, args.approve)

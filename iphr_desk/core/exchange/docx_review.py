@@ -327,6 +327,8 @@ class _Reader:
         return para
 
     def _record(self, para: Para | None, el: etree._Element, kind: str, text: str) -> None:
+        if not text:
+            return  # an empty w:ins or w:del (LibreOffice writes some around fields): nothing changed
         change = TrackedChange(kind, el.get(w("author"), ""), parse_date(el.get(w("date"))), text)
         if para is None:
             self.walk.changes.append(

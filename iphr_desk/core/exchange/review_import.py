@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 EXPORT_REASON: Final = "exported for review"
 #: The key of a reviewed revision's details holding the SHA-256 of the file it came from.
 SHA_KEY: Final = "source_sha256"
+AS_NEW_SHA_KEY: Final = "source_sha256_as_new"
 _NAMESPACE: Final = uuid.UUID("6f1d6c3e-5b0a-4c55-9a57-2b1f0e7a9d41")
 
 
@@ -230,7 +231,11 @@ def plan_review_import(
         revision if revision is not None and (target is None or revision.letter_id == target) else None
     )
     sha = parts.sha256
-    done_before = revision_repo.find_revision_with_detail(store, target, SHA_KEY, sha)
+    # A file imported as a new letter is looked for among every letter's revisions under its own key,
+    # so `--as-new` twice makes one letter, and `--as-new` after `--id N` still makes one.
+    done_before = revision_repo.find_revision_with_detail(
+        store, target, AS_NEW_SHA_KEY if as_new else SHA_KEY, sha
+    )
     recipient = provenance.recipient if provenance else 0
     notes: list[str] = []
     current_info = letter_repo.get_letter_info(store, target) if target is not None else None
@@ -240,7 +245,8 @@ def plan_review_import(
         base_text = letter_text(current_info.letter)
         if provenance is not None:
             notes.append(
-                "the revision this copy was made from is not in this store: it is compared with the letter as it is now"
+                "the revision this copy was made from is not in this store: "
+                "it is compared with the letter as it is now"
             )
     else:
         base_text = ""
@@ -288,7 +294,7 @@ def plan_review_import(
         None if done_before else _status_after(status or "draft", needs_changes=needs_changes, approve=False)
     )
     return ReviewPlan(
-        letter_id=target,
+        letter_id=done_before.letter_id if done_before is not None and target is None else target,
         letter_uuid=current_info.uuid if current_info else None,
         file_name=name,
         reviewers=reviewers,
@@ -496,7 +502,7 @@ def apply_review_import(
     """Store what `plan` says, in one transaction. A plan of a file imported before stores nothing."""
     from iphr_desk.core.store.repository import revisions as revision_repo
 
-    if plan.already_imported and plan.letter_id is not None:
+    if plan.already_imported and plan.letter_id is not None:  # the letter it went into, for --as-new too
         from iphr_desk.core.store.repository import letters as letter_repo
 
         status = letter_repo.get_letter_info(store, plan.letter_id).status
@@ -508,7 +514,7 @@ def apply_review_import(
     who = ", ".join(plan.reviewers) or "no marks"
     details = {
         "source": plan.file_name,
-        SHA_KEY: plan.source_sha256,
+        (AS_NEW_SHA_KEY if plan.as_new else SHA_KEY): plan.source_sha256,
         "reviewers": list(plan.reviewers),
         "changes": [c.as_json() for c in plan.changes],
         "conflicts": list(plan.conflicts),
