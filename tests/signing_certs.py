@@ -1,7 +1,8 @@
 """Test certificates made on the spot with `cryptography`: a self-signed CA and a signer it issued,
 written as a PKCS#12 file (as an NGO's director would get one), plus stores with an approved letter.
 
-Named uniquely (not conftest) so test modules import it by name.
+Named uniquely (not conftest) and kept in tests/ (on the path of every test) so test modules and the
+bad-input rows import it by name.
 """
 
 from __future__ import annotations
