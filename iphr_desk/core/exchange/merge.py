@@ -8,7 +8,7 @@ differently. What is ours is what to do with each region:
   paragraph, a list item or a quote line per line). A paragraph changed on both sides differently is a
   conflict: both texts are kept, one after the other, under a visible marker paragraph, and reported.
   Nothing from either side is dropped (tests/core/exchange/test_merge.py checks it with hypothesis).
-- `prefer_theirs_merge(base, ours, theirs)` merges characters and lets the reviewer win a conflict. The
+- `prefer_theirs_merge(base, ours, theirs)` merges word by word and lets the reviewer win a conflict. The
   import uses it to lay the reviewer's edits over the stored Markdown: `base` is the exported body as the
   reader sees it (typography applied, the reader's own Markdown spelling), `ours` the stored body, and
   `theirs` the reviewed copy; what the reviewer did not touch keeps the stored spelling exactly.
@@ -16,12 +16,15 @@ differently. What is ours is what to do with each region:
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final, cast
 
 import merge3
 
+_TOKEN: Final = re.compile(r"\w+|[^\S\n]+|\n|[^\w\s]", re.UNICODE)
 CONFLICT_OURS: Final = "**⚠ Changed both in the app and in the reviewed copy. Version in the app:**"
 CONFLICT_THEIRS: Final = "**⚠ Version in the reviewed copy ({who}); keep one of the two:**"
 
@@ -38,7 +41,8 @@ def regions(
     """(kind, base part, ours part, theirs part) for each region; kind is "same" (the text is the
     same on all sides or changed the same way), "ours", "theirs" or "conflict"."""
     out: list[tuple[str, list[str], list[str], list[str]]] = []
-    merger = merge3.Merge3(list(base), list(ours), list(theirs))
+    # (difflib.SequenceMatcher fits merge3's matcher protocol; its stubs differ in the return type)
+    merger = merge3.Merge3(list(base), list(ours), list(theirs), sequence_matcher=cast("Any", _Matcher))
     for region in merger.merge_regions():
         kind = region[0]
         if kind == "unchanged":
@@ -58,8 +62,8 @@ def regions(
 
 
 def prefer_theirs_merge(base: str, ours: str, theirs: str) -> str:
-    """`ours` with `theirs`' changes against `base` laid over it, line by line and then character by
-    character where both changed a line; where both changed the same characters, `theirs` wins."""
+    """`ours` with `theirs`' changes against `base` laid over it, line by line and then word by word
+    where both changed a line; where both changed the same words, `theirs` wins."""
     if theirs == base:
         return ours
     lines: list[str] = []
@@ -69,10 +73,11 @@ def prefer_theirs_merge(base: str, ours: str, theirs: str) -> str:
         elif kind == "theirs":
             lines.extend(tpart)
         else:
-            chars: list[str] = []
-            for ckind, _z, cours, ctheirs in regions("\n".join(zpart), "\n".join(opart), "\n".join(tpart)):
-                chars.extend(ctheirs if ckind in ("theirs", "conflict") else cours)
-            lines.extend("".join(chars).split("\n"))
+            words: list[str] = []
+            joined = [_tokens("\n".join(part)) for part in (zpart, opart, tpart)]
+            for wkind, _z, wours, wtheirs in regions(*joined):
+                words.extend(wtheirs if wkind in ("theirs", "conflict") else wours)
+            lines.extend("".join(words).split("\n"))
     return _text(lines)
 
 
@@ -99,6 +104,19 @@ def merge_body(base: str, ours: str, theirs: str, *, who: str) -> BodyMerge:
             lines.extend(["", CONFLICT_OURS, "", *ours_text, "", CONFLICT_THEIRS.format(who=who), "",
                           *theirs_text, ""])  # fmt: skip
     return BodyMerge(_text(lines), tuple(conflicts))
+
+
+class _Matcher(difflib.SequenceMatcher[Any]):
+    """difflib's matcher without its "popular element" heuristic: in a letter every word and blank
+    line is common, and junking them would leave nothing to align on."""
+
+    def __init__(self, isjunk: Any = None, a: Any = "", b: Any = "", autojunk: bool = False) -> None:
+        super().__init__(isjunk, a, b, autojunk=False)
+
+
+def _tokens(text: str) -> list[str]:
+    """Words, runs of spaces and single other characters: the unit of the merge inside a paragraph."""
+    return _TOKEN.findall(text)
 
 
 def _lines(text: str) -> list[str]:

@@ -192,3 +192,54 @@ def test_a_copy_from_another_store_or_with_no_identity_is_refused(store: Store, 
     created = apply_review_import(store, new, author=AUTHOR)
     assert created.created and created.letter_id == 2
     assert len(revision_repo.list_revisions(store, 1)) == before
+
+
+DEMO = Path(__file__).resolve().parents[3] / "resources" / "demo" / "letters"
+
+
+def _replace_in_document(path: Path, old: str, new: str) -> None:
+    """An edit saved without tracking (as after "Accept all"): `old` replaced inside one run."""
+    import io
+    import zipfile
+
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    assert xml.count(old) == 1, old
+    parts["word/document.xml"] = xml.replace(old, new).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in parts.items():
+            target.writestr(name, blob)
+    path.write_bytes(out.getvalue())
+
+
+@pytest.mark.parametrize(
+    ("letter", "old", "new"),
+    [
+        ("02-en-joint-letter-eu-high-representative.md", "documented a worsening", "recorded a worsening"),
+        ("01-fr-pre-visit-head-of-state.md", "procès collectif", "procès de masse"),
+        ("03-ru-appeal-prosecutor-general.md", "Будем признательны", "Будем очень признательны"),
+        ("04-de-letter-minister.md", "kein Lebenszeichen", "kein einziges Lebenszeichen"),
+    ],
+)
+def test_one_edited_word_changes_only_that_word_of_the_stored_text(
+    tmp_path: Path, letter: str, old: str, new: str
+) -> None:
+    """Typography (French spaces, quotes) and the stored Markdown's own line wrapping stay as stored:
+    only what the reviewer typed differs."""
+    from iphr_desk.core.letters.letterfile import parse_letter_file
+
+    with Store.open(tmp_path / "data") as store:
+        original = parse_letter_file(DEMO / letter)
+        letter_id = letter_repo.add_letter(store, original, author=AUTHOR)
+        exported = export_for_review(store, letter_id, tmp_path / "r.docx")
+        stored = letter_repo.get_letter(store, letter_id).body
+        if old not in stored or old not in part(exported, "word/document.xml").decode():
+            pytest.skip(f"{old!r} is not in this letter's body as one run")
+        _replace_in_document(exported, old, new)
+        plan = plan_review_import(store, exported)
+        result = parse_letter_text(plan.result_text, "result")
+        assert result.body == stored.replace(old, new, 1)
+        assert result.recipients == original.recipients
