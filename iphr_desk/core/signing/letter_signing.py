@@ -87,6 +87,127 @@ def _images(store: Store, letter_id: int) -> tuple[bytes | None, ...]:
         return signature_images_for(session, row) if row is not None else ()
 
 
+@dataclass(frozen=True)
+class SigningPlan:
+    """What the store says before signing (read on the caller's thread): the letter laid out as Signed
+    less the signer's own image, which goes into the visible signature, and who signs."""
+
+    letter_id: int
+    letter: Letter
+    index: int
+    own_image: bytes | None
+
+
+@dataclass(frozen=True)
+class SignedFile:
+    """The signed PDF on disk and what the record says of it."""
+
+    output: Path
+    sha256: str
+    signed_at: dt.datetime
+    signatory: str
+    subject: str
+    signer_name: str
+
+
+def plan_signing(store: Store, letter_id: int, signer_choice: str | None = None) -> SigningPlan:
+    """The store's part before signing; `BadInput` when the letter may not be signed."""
+    letter = check_signable(store, letter_id)
+    index = signatory_index(letter, signer_choice)
+    images = list(_images(store, letter_id))
+    own_image = images[index] if index < len(images) else None
+    if index < len(images):
+        images[index] = None  # the signer's image is drawn in the signature field
+    return SigningPlan(letter_id, replace(letter, signature_images=tuple(images)), index, own_image)
+
+
+def produce_signed_pdf(
+    plan: SigningPlan,
+    source: KeySource,
+    output: Path,
+    *,
+    data_dir: Path | None = None,
+    step: Step | None = None,
+) -> SignedFile:
+    """Make, sign, check and write the PDF; touches no store (the window runs it in a worker thread)."""
+    from iphr_desk.core.export.docx_export import compute_letter_frame, document_bytes
+    from iphr_desk.core.export.letterhead import load_letterhead
+    from iphr_desk.core.export.pdf import convert_to_bytes
+    from iphr_desk.core.safewrite import check_output_path, write_bytes_atomically
+    from iphr_desk.core.signing.pdf_signing import SignRequest, sign_pdf
+    from iphr_desk.core.signing.placement import field_place
+    from iphr_desk.core.signing.verification import verify_pdf
+
+    tell = step or (lambda _phrase: None)
+    check_output(output)
+    check_output_path(output, "letter.pdf")
+    letter = plan.letter
+    with open_signer(source) as signer:
+        tell("making the PDF/A")
+        head = load_letterhead(letter.letterhead, data_dir)
+        frame = compute_letter_frame(letter, head)
+        docx = document_bytes([(frame, letter.body)], head)
+        pdf = convert_to_bytes(lambda path: Path(path).write_bytes(docx), pdfa=True)
+        name = frame.signatures[plan.index].name
+        place = field_place(pdf, name)
+        tell("signing")
+        signed = sign_pdf(
+            pdf,
+            signer,
+            SignRequest(
+                field_name=f"Signature{plan.index + 1}",
+                signatory=name,
+                language=letter.language,
+                place=place,
+                signature_png=plan.own_image,
+                location=letter.place,
+            ),
+        )
+        subject = subject_of(signer)
+        signer_name = common_name_of(signer)
+    verdict = verify_pdf(signed)
+    if verdict.state != "intact":
+        raise IphrError(f"The signed PDF did not pass its own check ({verdict.line()}); nothing was written.")
+    signed_at = verdict.signatures[-1].signed_at or dt.datetime.now(dt.UTC)
+    tell("writing")
+    write_bytes_atomically(output, signed, "letter.pdf")
+    return SignedFile(
+        output=output,
+        sha256=hashlib.sha256(signed).hexdigest(),
+        signed_at=signed_at,
+        signatory=name,
+        subject=subject,
+        signer_name=signer_name or name,
+    )
+
+
+def record_signed_file(store: Store, plan: SigningPlan, signed: SignedFile, *, author: str) -> SignOutcome:
+    """The record and the move to Signed, in one transaction, once the file is written."""
+    try:
+        record = record_signature(
+            store,
+            plan.letter_id,
+            signed_at=signed.signed_at,
+            signatory=signed.signatory,
+            subject=signed.subject,
+            sha256=signed.sha256,
+            file_name=signed.output.name,
+            author=author,
+        )
+    except IphrError as exc:
+        raise IphrError(
+            f"{signed.output} was signed and written, but the letter was not marked signed: {exc}"
+        ) from None
+    when = signed.signed_at.astimezone(dt.UTC)
+    line = f"{signed.output}: signed by {signed.signer_name}, on {when:%Y-%m-%d %H:%M} UTC"
+    return SignOutcome(signed.output, record, line)
+
+
+def check_output(output: Path) -> None:
+    if output.suffix.lower() != ".pdf":
+        raise OutputPathError(f"{output}: a signed letter is written as a PDF; give a name ending in .pdf.")
+
+
 def sign_letter(
     store: Store,
     letter_id: int,
@@ -99,69 +220,10 @@ def sign_letter(
     step: Step | None = None,
 ) -> SignOutcome:
     """Sign letter `letter_id` into `output` and record it; see the module's docstring for the steps."""
-    from iphr_desk.core.export.docx_export import compute_letter_frame, document_bytes
-    from iphr_desk.core.export.letterhead import load_letterhead
-    from iphr_desk.core.export.pdf import convert_to_bytes
-    from iphr_desk.core.safewrite import check_output_path, write_bytes_atomically
-    from iphr_desk.core.signing.pdf_signing import SignRequest, sign_pdf
-    from iphr_desk.core.signing.placement import field_place
-    from iphr_desk.core.signing.verification import verify_pdf
+    from iphr_desk.core.safewrite import check_output_path
 
-    tell = step or (lambda _phrase: None)
-    if output.suffix.lower() != ".pdf":
-        raise OutputPathError(f"{output}: a signed letter is written as a PDF; give a name ending in .pdf.")
+    check_output(output)
     check_output_path(output, "letter.pdf")
-    letter = check_signable(store, letter_id)
-    index = signatory_index(letter, signer_choice)
-    images = list(_images(store, letter_id))
-    own_image = images[index] if index < len(images) else None
-    if index < len(images):
-        images[index] = None  # the signer's image is drawn in the signature field
-    with open_signer(source) as signer:
-        tell("making the PDF/A")
-        head = load_letterhead(letter.letterhead, data_dir)
-        as_signed = replace(letter, signature_images=tuple(images))
-        frame = compute_letter_frame(as_signed, head)
-        docx = document_bytes([(frame, letter.body)], head)
-        pdf = convert_to_bytes(lambda path: Path(path).write_bytes(docx), pdfa=True)
-        name = frame.signatures[index].name
-        place = field_place(pdf, name)
-        tell("signing")
-        signed = sign_pdf(
-            pdf,
-            signer,
-            SignRequest(
-                field_name=f"Signature{index + 1}",
-                signatory=name,
-                language=letter.language,
-                place=place,
-                signature_png=own_image,
-                location=letter.place,
-            ),
-        )
-        subject = subject_of(signer)
-        signer_name = common_name_of(signer)
-    verdict = verify_pdf(signed)
-    if verdict.state != "intact":
-        raise IphrError(f"The signed PDF did not pass its own check ({verdict.line()}); nothing was written.")
-    signed_at = verdict.signatures[-1].signed_at or dt.datetime.now(dt.UTC)
-    tell("writing")
-    write_bytes_atomically(output, signed, "letter.pdf")
-    digest = hashlib.sha256(signed).hexdigest()
-    try:
-        record = record_signature(
-            store,
-            letter_id,
-            signed_at=signed_at,
-            signatory=name,
-            subject=subject,
-            sha256=digest,
-            file_name=output.name,
-            author=author,
-        )
-    except IphrError as exc:
-        raise IphrError(
-            f"{output} was signed and written, but the letter was not marked signed: {exc}"
-        ) from None
-    line = f"{output}: signed by {signer_name or name}, on {signed_at:%Y-%m-%d %H:%M} UTC"
-    return SignOutcome(output, record, line)
+    plan = plan_signing(store, letter_id, signer_choice)
+    signed = produce_signed_pdf(plan, source, output, data_dir=data_dir, step=step)
+    return record_signed_file(store, plan, signed, author=author)
