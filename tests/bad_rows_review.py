@@ -56,8 +56,12 @@ def _fifo(ctx: Context) -> None:
 
     previous = signal.signal(signal.SIGALRM, interrupt)
     signal.alarm(10)
-    ctx.cleanup.append(lambda: signal.signal(signal.SIGALRM, previous))
-    ctx.cleanup.append(lambda: signal.alarm(0))
+
+    def undo() -> None:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+    ctx.cleanup.append(undo)
 
 
 def _no_identity(ctx: Context) -> None:

@@ -220,8 +220,8 @@ def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: 
         ("103", OMAR, "Too long: shorten this paragraph.", "10000003"),
     ]
     for ident, who, text, para_id in texts:
-        comment = etree.SubElement(comments, w("comment"), {w("id"): ident, w("author"): who["author"],
-                                                            w("date"): who["date"], w("initials"): who["author"][:1]})  # fmt: skip
+        attributes = {w("id"): ident, w("author"): who["author"], w("date"): who["date"]}
+        comment = etree.SubElement(comments, w("comment"), {**attributes, w("initials"): who["author"][:1]})
         p = etree.SubElement(comment, w("p"), {f"{{{W14}}}paraId": para_id})
         r = etree.SubElement(p, w("r"))
         etree.SubElement(r, w("annotationRef"))
@@ -244,19 +244,23 @@ def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: 
     types = etree.fromstring(parts["[Content_Types].xml"])
     for name, kind in (("comments", "comments"), ("commentsExtended", "commentsExtended")):
         if not any(o.get("PartName") == f"/word/{name}.xml" for o in types):
-            etree.SubElement(types, f"{{{CT}}}Override", PartName=f"/word/{name}.xml",
-                             ContentType=f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml")  # fmt: skip
+            content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
+            etree.SubElement(
+                types, f"{{{CT}}}Override", PartName=f"/word/{name}.xml", ContentType=content_type
+            )
     parts["[Content_Types].xml"] = etree.tostring(
         types, xml_declaration=True, encoding="UTF-8", standalone=True
     )
     rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
     targets = {r.get("Target") for r in rels}
     if "comments.xml" not in targets:
-        rels.append(etree.Element(f"{{{REL}}}Relationship", Id="rIdC1", Target="comments.xml",
-                    Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"))  # fmt: skip
+        kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+        rels.append(etree.Element(f"{{{REL}}}Relationship", Id="rIdC1", Target="comments.xml", Type=kind))
     if "commentsExtended.xml" not in targets:
-        rels.append(etree.Element(f"{{{REL}}}Relationship", Id="rIdC2", Target="commentsExtended.xml",
-                    Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended"))  # fmt: skip
+        kind = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+        rels.append(
+            etree.Element(f"{{{REL}}}Relationship", Id="rIdC2", Target="commentsExtended.xml", Type=kind)
+        )
     parts["word/_rels/document.xml.rels"] = etree.tostring(
         rels, xml_declaration=True, encoding="UTF-8", standalone=True
     )
