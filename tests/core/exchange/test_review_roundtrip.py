@@ -244,3 +244,25 @@ def test_one_edited_word_changes_only_that_word_of_the_stored_text(
         result = parse_letter_text(plan.result_text, "result")
         assert result.body == stored.replace(old, new, 1)
         assert result.recipients == original.recipients
+
+
+def test_edits_to_the_address_block_subject_and_date_line_become_fields_or_comments(
+    store: Store, tmp_path: Path
+) -> None:
+    exported = export_for_review(store, 1, tmp_path / "r.docx")
+    _replace_in_document(exported, "République française", "République")
+    _replace_in_document(exported, "75008 Paris", "75008 Paris CEDEX")
+    _replace_in_document(exported, "droits humains", "droits humains au Kazakhstan")
+    _replace_in_document(exported, "14 mars 2024", "15 mars 2024")
+    plan = plan_review_import(store, exported)
+    fields = {change.field for change in plan.header_changes}
+    assert fields == {"title", "address", "subject", "note"}
+    result = apply_review_import(store, plan, author=AUTHOR)
+    letter = letter_repo.get_letter(store, 1)
+    assert letter.recipient.title == "Président de la République"
+    assert letter.recipient.address == "55 rue du Faubourg Saint-Honoré\n75008 Paris CEDEX"
+    assert letter.subject == "Questions relatives aux droits humains au Kazakhstan"
+    assert letter.date.isoformat() == "2024-03-14"  # a date line is not a field: kept as a comment
+    notes = [c for c in comment_repo.comment_records(store, 1) if c.origin == "word"]
+    assert len(notes) == 1 and "15 mars 2024" in notes[0].text and "14 mars 2024" in notes[0].text
+    assert result.status == "changes_requested"
