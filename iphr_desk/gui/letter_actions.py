@@ -36,9 +36,12 @@ T = TypeVar("T")
 
 
 class OpenLetter(Protocol):
-    """What an open editor offers the actions: a way to save what is pending (False: it could not)."""
+    """What an open editor offers the actions: a way to save what is pending (False: it could not), and
+    to read the letter again after a change made elsewhere (a reviewed copy taken in)."""
 
     def flush(self) -> bool: ...
+
+    def reload(self) -> None: ...
 
 
 class LetterActions(QObject):
@@ -79,6 +82,12 @@ class LetterActions(QObject):
             if editor is not None and not editor.flush():
                 ok = False
         return ok
+
+    def reload_open(self, letter_id: int) -> None:
+        """The letter changed in the store behind its editor's back: the open editor reads it again."""
+        editor = self._editors.get(letter_id)
+        if editor is not None:
+            editor.reload()
 
     # The author -----------------------------------------------------------------------------------------
 

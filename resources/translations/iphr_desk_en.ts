@@ -101,6 +101,37 @@
         </message>
     </context>
     <context>
+        <name>ReviewImportDialog</name>
+        <message numerus="yes">
+            <source>%n change(s) to the head or foot of the letter (kept as the recipient's overrides).</source>
+            <translation>
+                <numerusform>%n change to the head or foot of the letter (kept as the recipient's overrides).</numerusform>
+                <numerusform>%n changes to the head or foot of the letter (kept as the recipient's overrides).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n comment(s)</source>
+            <translation>
+                <numerusform>%n comment</numerusform>
+                <numerusform>%n comments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n paragraph(s) changed both in the app and in the copy: both texts are kept and flagged.</source>
+            <translation>
+                <numerusform>%n paragraph changed both in the app and in the copy: both texts are kept and flagged.</numerusform>
+                <numerusform>%n paragraphs changed both in the app and in the copy: both texts are kept and flagged.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tracked change(s)</source>
+            <translation>
+                <numerusform>%n tracked change</numerusform>
+                <numerusform>%n tracked changes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>TrashPage</name>
         <message numerus="yes">
             <source>%n letter(s) restored</source>

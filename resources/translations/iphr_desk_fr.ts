@@ -983,6 +983,26 @@
         </message>
     </context>
     <context>
+        <name>DativeOverride</name>
+        <message>
+            <source>Address block in the dative, typed by hand</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Computed address block in the dative</source>
+            <extracomment>Item data of a signatory's title cell: the titles per language, the general title, and the language whose title the cell shows and edits (None: the general title).</extracomment>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Personnaliser</translation>
+        </message>
+        <message>
+            <source>Type the address block by hand where the computed dative is wrong</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentTabs</name>
         <message>
             <source>A letter could not be saved.</source>
@@ -1318,6 +1338,10 @@
         <message>
             <source>Addr&amp;ess</source>
             <translation>Adre&amp;sse</translation>
+        </message>
+        <message>
+            <source>Address block (dative)</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>Address block to check</source>
@@ -1792,6 +1816,13 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
     </context>
     <context>
+        <name>LetterLanguages</name>
+        <message>
+            <source>%1 has no title in %2: “%3” is used.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>LetterTableModel</name>
         <message>
             <source>All countries</source>
@@ -1839,6 +1870,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Review: %1 (of %2)</source>
+            <extracomment>"newest" while the first rows show, "ranked" once the best matches replaced them (tests). How many letters match, once the worker has counted them (None meanwhile). The ids of the rows the user has selected (the list page sets it): they keep their place when the ranked rows replace the first ones.</extracomment>
             <translation>Relecture : %1 (étapes : %2)</translation>
         </message>
         <message>
@@ -2347,6 +2379,309 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
     </context>
     <context>
+        <name>ReviewActions</name>
+        <message>
+            <source>&amp;Import Reviewed Copy…</source>
+            <translation>&amp;Importer une copie relue…</translation>
+        </message>
+        <message>
+            <source>A passphrase to encrypt the package (tell it to the reviewer another way):</source>
+            <translation>Une phrase secrète pour chiffrer le paquet (communiquez-la au relecteur par un autre moyen) :</translation>
+        </message>
+        <message>
+            <source>Choose a Folder for the Documents to Review</source>
+            <translation>Choisir un dossier pour les documents à relire</translation>
+        </message>
+        <message>
+            <source>Could Not Export for Review</source>
+            <translation>Impossible d'exporter pour relecture</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Reviewed Copy</source>
+            <translation>Impossible d'importer la copie relue</translation>
+        </message>
+        <message>
+            <source>Could Not Read the Reviewed Copy</source>
+            <translation>Impossible de lire la copie relue</translation>
+        </message>
+        <message>
+            <source>Could Not Write the Package</source>
+            <translation>Impossible d'écrire le paquet</translation>
+        </message>
+        <message>
+            <source>Exchange packages (*%1)</source>
+            <translation>Paquets d'échange (*%1)</translation>
+        </message>
+        <message>
+            <source>Export the selected letter as a Word document (or a package) for its reviewer</source>
+            <translation>Exporter la lettre sélectionnée en document Word (ou en paquet) pour son relecteur</translation>
+        </message>
+        <message>
+            <source>Import a Reviewed Copy</source>
+            <translation>Importer une copie relue</translation>
+        </message>
+        <message>
+            <source>Import it as a new letter?</source>
+            <translation>L'importer comme nouvelle lettre ?</translation>
+        </message>
+        <message>
+            <source>Import Reviewed Copy</source>
+            <translation>Importer une copie relue</translation>
+        </message>
+        <message>
+            <source>New letter</source>
+            <translation>Nouvelle lettre</translation>
+        </message>
+        <message>
+            <source>Package Passphrase</source>
+            <translation>Phrase secrète du paquet</translation>
+        </message>
+        <message>
+            <source>Reviewed copy imported: %1</source>
+            <translation>Copie relue importée : %1</translation>
+        </message>
+        <message>
+            <source>Select one letter to send for review.</source>
+            <translation>Sélectionnez une lettre à envoyer en relecture.</translation>
+        </message>
+        <message>
+            <source>Send for &amp;Review…</source>
+            <translation>Envoyer en &amp;relecture…</translation>
+        </message>
+        <message>
+            <source>Send for Review</source>
+            <translation>Envoyer en relecture</translation>
+        </message>
+        <message>
+            <source>Sent for review</source>
+            <translation>Envoyée en relecture</translation>
+        </message>
+        <message>
+            <source>Sent for review: %1</source>
+            <translation>Envoyée en relecture : %1</translation>
+        </message>
+        <message>
+            <source>Take back a reviewed Word document: see its changes, then accept them</source>
+            <translation>Reprendre un document Word relu : voir ses modifications, puis les accepter</translation>
+        </message>
+        <message>
+            <source>Take it into the selected letter?</source>
+            <translation>L'intégrer à la lettre sélectionnée ?</translation>
+        </message>
+        <message>
+            <source>The letter is written to %1. Move it to “In review” now?</source>
+            <translation>La lettre est enregistrée dans %1. La passer maintenant « En relecture » ?</translation>
+        </message>
+        <message>
+            <source>The same passphrase again:</source>
+            <translation>La même phrase secrète, une seconde fois :</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ; nothing was written.</source>
+            <translation>Les deux phrases secrètes diffèrent ; rien n'a été écrit.</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Documents Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx);;All files (*)</source>
+            <translation>Documents Word (*.docx);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>“%1” does not come from a letter of this store (it has no IPHR Desk identity, or it was exported elsewhere).</source>
+            <translation>« %1 » ne provient d'aucune lettre de cette base (il ne porte pas d'identité IPHR Desk, ou il a été exporté ailleurs).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewImportDialog</name>
+        <message numerus="yes">
+            <source>%n change(s) to the head or foot of the letter (kept as the recipient's overrides).</source>
+            <translation>
+                <numerusform>%n modification de l'en-tête ou du pied de la lettre (conservée comme valeur imposée du destinataire).</numerusform>
+                <numerusform>%n modifications de l'en-tête ou du pied de la lettre (conservées comme valeurs imposées du destinataire).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n comment(s)</source>
+            <translation>
+                <numerusform>%n commentaire</numerusform>
+                <numerusform>%n commentaires</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n paragraph(s) changed both in the app and in the copy: both texts are kept and flagged.</source>
+            <translation>
+                <numerusform>%n paragraphe modifié à la fois dans l'application et dans la copie : les deux textes sont conservés et signalés.</numerusform>
+                <numerusform>%n paragraphes modifiés à la fois dans l'application et dans la copie : les deux textes sont conservés et signalés.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tracked change(s)</source>
+            <translation>
+                <numerusform>%n modification suivie</numerusform>
+                <numerusform>%n modifications suivies</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Accept</source>
+            <translation>&amp;Accepter</translation>
+        </message>
+        <message>
+            <source>(done)</source>
+            <translation>(traité)</translation>
+        </message>
+        <message>
+            <source>A new letter made from the reviewed copy.</source>
+            <translation>Une nouvelle lettre créée à partir de la copie relue.</translation>
+        </message>
+        <message>
+            <source>Accept and A&amp;pprove</source>
+            <translation>Accepter et a&amp;pprouver</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>After the import</source>
+            <translation>Après l'importation</translation>
+        </message>
+        <message>
+            <source>Against the Letter Now</source>
+            <translation>Par rapport à la lettre actuelle</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Auteur</translation>
+        </message>
+        <message>
+            <source>Body</source>
+            <translation>Corps</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Changement</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Formule de politesse</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Commentaire</translation>
+        </message>
+        <message>
+            <source>Comments (%1)</source>
+            <translation>Commentaires (%1)</translation>
+        </message>
+        <message>
+            <source>Comments in the copy</source>
+            <translation>Commentaires de la copie</translation>
+        </message>
+        <message>
+            <source>Copies (cc)</source>
+            <translation>Copies (cc)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Supprimé</translation>
+        </message>
+        <message>
+            <source>Footnote</source>
+            <translation>Note de bas de page</translation>
+        </message>
+        <message>
+            <source>Formatting</source>
+            <translation>Mise en forme</translation>
+        </message>
+        <message>
+            <source>Head of the letter</source>
+            <translation>En-tête de la lettre</translation>
+        </message>
+        <message>
+            <source>Import Reviewed Copy</source>
+            <extracomment>What a conflict paragraph starts with in the merged text (core/exchange/merge.py's markers).</extracomment>
+            <translation>Importer une copie relue</translation>
+        </message>
+        <message>
+            <source>Inserted</source>
+            <translation>Inséré</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Déplacé</translation>
+        </message>
+        <message>
+            <source>On the text</source>
+            <translation>Sur le texte</translation>
+        </message>
+        <message>
+            <source>Paragraph</source>
+            <translation>Paragraphe</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>À vérifier : %1</translation>
+        </message>
+        <message>
+            <source>Reviewed by: %1</source>
+            <translation>Relue par : %1</translation>
+        </message>
+        <message>
+            <source>Reviewed copy: %1</source>
+            <translation>Copie relue : %1</translation>
+        </message>
+        <message>
+            <source>Reviewer's Changes</source>
+            <translation>Modifications du relecteur</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>Formule d'appel</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Texte</translation>
+        </message>
+        <message>
+            <source>The copy asks for no change: store it and approve the letter</source>
+            <translation>La copie ne demande aucune modification : l'enregistrer et approuver la lettre</translation>
+        </message>
+        <message>
+            <source>The letter now</source>
+            <translation>La lettre actuelle</translation>
+        </message>
+        <message>
+            <source>The letter will move to: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>La lettre passera à : &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>This copy was imported before: there is nothing new to store.</source>
+            <translation>Cette copie a déjà été importée : il n'y a rien de nouveau à enregistrer.</translation>
+        </message>
+        <message>
+            <source>Tracked changes</source>
+            <translation>Modifications suivies</translation>
+        </message>
+        <message>
+            <source>Tracked Changes (%1)</source>
+            <translation>Modifications suivies (%1)</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Emplacement</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewPanel</name>
         <message>
             <source>%1 (resolved)</source>
@@ -2424,6 +2759,10 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>Données de démonstration</translation>
         </message>
         <message>
+            <source>Exported for review</source>
+            <translation>Exportée pour relecture</translation>
+        </message>
+        <message>
             <source>From an exchange package</source>
             <translation>Depuis un paquet d'échange</translation>
         </message>
@@ -2484,6 +2823,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Revisions</source>
+            <extracomment>core/exchange/review_import.py: "reviewed copy FILE (REVIEWERS)".</extracomment>
             <translation>Révisions</translation>
         </message>
         <message>
@@ -2500,6 +2840,33 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Search letters and cases…</source>
             <translation>Rechercher dans les lettres et les cas…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendForReviewDialog</name>
+        <message>
+            <source>As a &amp;Word document, to review with tracked changes</source>
+            <translation>En document &amp;Word, à relire avec le suivi des modifications</translation>
+        </message>
+        <message>
+            <source>As an encrypted &amp;exchange package, for a reviewer using IPHR Desk</source>
+            <translation>En &amp;paquet d'échange chiffré, pour un relecteur qui utilise IPHR Desk</translation>
+        </message>
+        <message>
+            <source>How should “%1” travel to its reviewer?</source>
+            <translation>Sous quelle forme « %1 » doit-elle parvenir à son relecteur ?</translation>
+        </message>
+        <message>
+            <source>Include the open &amp;comments as Word comments</source>
+            <translation>Inclure les &amp;commentaires ouverts comme commentaires Word</translation>
+        </message>
+        <message>
+            <source>Send for Review</source>
+            <translation>Envoyer en relecture</translation>
+        </message>
+        <message>
+            <source>The document remembers which letter and which revision it was made from, so the reviewed copy can be taken back with “Import Reviewed Copy…”.</source>
+            <translation>Le document garde la trace de la lettre et de la révision dont il est issu : la copie relue pourra être reprise avec « Importer une copie relue… ».</translation>
         </message>
     </context>
     <context>
@@ -2623,6 +2990,10 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>As: %1</source>
             <translation>En qualité de : %1</translation>
+        </message>
+        <message>
+            <source>From the reviewed copy %1</source>
+            <translation>Depuis la copie relue %1</translation>
         </message>
         <message>
             <source>On the author's own letter (confirmed)</source>

@@ -988,6 +988,26 @@
         </message>
     </context>
     <context>
+        <name>DativeOverride</name>
+        <message>
+            <source>Address block in the dative, typed by hand</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Computed address block in the dative</source>
+            <extracomment>Item data of a signatory's title cell: the titles per language, the general title, and the language whose title the cell shows and edits (None: the general title).</extracomment>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Изменить вручную</translation>
+        </message>
+        <message>
+            <source>Type the address block by hand where the computed dative is wrong</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentTabs</name>
         <message>
             <source>A letter could not be saved.</source>
@@ -1326,6 +1346,10 @@
         <message>
             <source>Addr&amp;ess</source>
             <translation>&amp;Адрес</translation>
+        </message>
+        <message>
+            <source>Address block (dative)</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>Address block to check</source>
@@ -1802,6 +1826,13 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>LetterLanguages</name>
+        <message>
+            <source>%1 has no title in %2: “%3” is used.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>LetterTableModel</name>
         <message>
             <source>All countries</source>
@@ -1849,6 +1880,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Review: %1 (of %2)</source>
+            <extracomment>"newest" while the first rows show, "ranked" once the best matches replaced them (tests). How many letters match, once the worker has counted them (None meanwhile). The ids of the rows the user has selected (the list page sets it): they keep their place when the ranked rows replace the first ones.</extracomment>
             <translation>Рассмотрение: %1 (этапы: %2)</translation>
         </message>
         <message>
@@ -2358,6 +2390,313 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>ReviewActions</name>
+        <message>
+            <source>&amp;Import Reviewed Copy…</source>
+            <translation>&amp;Импортировать проверенную копию…</translation>
+        </message>
+        <message>
+            <source>A passphrase to encrypt the package (tell it to the reviewer another way):</source>
+            <translation>Парольная фраза для шифрования пакета (сообщите её рецензенту другим способом):</translation>
+        </message>
+        <message>
+            <source>Choose a Folder for the Documents to Review</source>
+            <translation>Выберите папку для документов на проверку</translation>
+        </message>
+        <message>
+            <source>Could Not Export for Review</source>
+            <translation>Не удалось экспортировать на проверку</translation>
+        </message>
+        <message>
+            <source>Could Not Import the Reviewed Copy</source>
+            <translation>Не удалось импортировать проверенную копию</translation>
+        </message>
+        <message>
+            <source>Could Not Read the Reviewed Copy</source>
+            <translation>Не удалось прочитать проверенную копию</translation>
+        </message>
+        <message>
+            <source>Could Not Write the Package</source>
+            <translation>Не удалось записать пакет</translation>
+        </message>
+        <message>
+            <source>Exchange packages (*%1)</source>
+            <translation>Пакеты обмена (*%1)</translation>
+        </message>
+        <message>
+            <source>Export the selected letter as a Word document (or a package) for its reviewer</source>
+            <translation>Экспортировать выбранное письмо как документ Word (или пакет) для рецензента</translation>
+        </message>
+        <message>
+            <source>Import a Reviewed Copy</source>
+            <translation>Импорт проверенной копии</translation>
+        </message>
+        <message>
+            <source>Import it as a new letter?</source>
+            <translation>Импортировать её как новое письмо?</translation>
+        </message>
+        <message>
+            <source>Import Reviewed Copy</source>
+            <translation>Импорт проверенной копии</translation>
+        </message>
+        <message>
+            <source>New letter</source>
+            <translation>Новое письмо</translation>
+        </message>
+        <message>
+            <source>Package Passphrase</source>
+            <translation>Парольная фраза пакета</translation>
+        </message>
+        <message>
+            <source>Reviewed copy imported: %1</source>
+            <translation>Проверенная копия импортирована: %1</translation>
+        </message>
+        <message>
+            <source>Select one letter to send for review.</source>
+            <translation>Выберите одно письмо для отправки на проверку.</translation>
+        </message>
+        <message>
+            <source>Send for &amp;Review…</source>
+            <translation>Отправить на &amp;проверку…</translation>
+        </message>
+        <message>
+            <source>Send for Review</source>
+            <translation>Отправка на проверку</translation>
+        </message>
+        <message>
+            <source>Sent for review</source>
+            <translation>Отправлено на проверку</translation>
+        </message>
+        <message>
+            <source>Sent for review: %1</source>
+            <translation>Отправлено на проверку: %1</translation>
+        </message>
+        <message>
+            <source>Take back a reviewed Word document: see its changes, then accept them</source>
+            <translation>Принять обратно проверенный документ Word: просмотреть правки и затем принять их</translation>
+        </message>
+        <message>
+            <source>Take it into the selected letter?</source>
+            <translation>Принять её в выбранное письмо?</translation>
+        </message>
+        <message>
+            <source>The letter is written to %1. Move it to “In review” now?</source>
+            <translation>Письмо записано в %1. Перевести его в статус «На рассмотрении»?</translation>
+        </message>
+        <message>
+            <source>The same passphrase again:</source>
+            <translation>Та же парольная фраза ещё раз:</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ; nothing was written.</source>
+            <translation>Парольные фразы не совпадают; ничего не записано.</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Документы Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx);;All files (*)</source>
+            <translation>Документы Word (*.docx);;Все файлы (*)</translation>
+        </message>
+        <message>
+            <source>“%1” does not come from a letter of this store (it has no IPHR Desk identity, or it was exported elsewhere).</source>
+            <translation>«%1» не относится ни к одному письму этой базы (у неё нет отметки IPHR Desk, или она экспортирована из другой базы).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewImportDialog</name>
+        <message numerus="yes">
+            <source>%n change(s) to the head or foot of the letter (kept as the recipient's overrides).</source>
+            <translation>
+                <numerusform>%n изменение в шапке или подписи письма (сохранено как ручное значение адресата).</numerusform>
+                <numerusform>%n изменения в шапке или подписи письма (сохранены как ручные значения адресата).</numerusform>
+                <numerusform>%n изменений в шапке или подписи письма (сохранены как ручные значения адресата).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n comment(s)</source>
+            <translation>
+                <numerusform>%n комментарий</numerusform>
+                <numerusform>%n комментария</numerusform>
+                <numerusform>%n комментариев</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n paragraph(s) changed both in the app and in the copy: both texts are kept and flagged.</source>
+            <translation>
+                <numerusform>%n абзац изменён и в приложении, и в копии: оба текста сохранены и отмечены.</numerusform>
+                <numerusform>%n абзаца изменены и в приложении, и в копии: оба текста сохранены и отмечены.</numerusform>
+                <numerusform>%n абзацев изменены и в приложении, и в копии: оба текста сохранены и отмечены.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n tracked change(s)</source>
+            <translation>
+                <numerusform>%n отслеживаемое изменение</numerusform>
+                <numerusform>%n отслеживаемых изменения</numerusform>
+                <numerusform>%n отслеживаемых изменений</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Accept</source>
+            <translation>&amp;Принять</translation>
+        </message>
+        <message>
+            <source>(done)</source>
+            <translation>(решено)</translation>
+        </message>
+        <message>
+            <source>A new letter made from the reviewed copy.</source>
+            <translation>Новое письмо из проверенной копии.</translation>
+        </message>
+        <message>
+            <source>Accept and A&amp;pprove</source>
+            <translation>Принять и &amp;утвердить</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>After the import</source>
+            <translation>После импорта</translation>
+        </message>
+        <message>
+            <source>Against the Letter Now</source>
+            <translation>По сравнению с текущим письмом</translation>
+        </message>
+        <message>
+            <source>Author</source>
+            <translation>Автор</translation>
+        </message>
+        <message>
+            <source>Body</source>
+            <translation>Текст письма</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Изменение</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Заключительная формула</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Комментарий</translation>
+        </message>
+        <message>
+            <source>Comments (%1)</source>
+            <translation>Комментарии (%1)</translation>
+        </message>
+        <message>
+            <source>Comments in the copy</source>
+            <translation>Комментарии в копии</translation>
+        </message>
+        <message>
+            <source>Copies (cc)</source>
+            <translation>Копии (cc)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Удалено</translation>
+        </message>
+        <message>
+            <source>Footnote</source>
+            <translation>Сноска</translation>
+        </message>
+        <message>
+            <source>Formatting</source>
+            <translation>Форматирование</translation>
+        </message>
+        <message>
+            <source>Head of the letter</source>
+            <translation>Шапка письма</translation>
+        </message>
+        <message>
+            <source>Import Reviewed Copy</source>
+            <extracomment>What a conflict paragraph starts with in the merged text (core/exchange/merge.py's markers).</extracomment>
+            <translation>Импорт проверенной копии</translation>
+        </message>
+        <message>
+            <source>Inserted</source>
+            <translation>Вставлено</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Перемещено</translation>
+        </message>
+        <message>
+            <source>On the text</source>
+            <translation>К тексту</translation>
+        </message>
+        <message>
+            <source>Paragraph</source>
+            <translation>Абзац</translation>
+        </message>
+        <message>
+            <source>Please check: %1</source>
+            <translation>Проверьте: %1</translation>
+        </message>
+        <message>
+            <source>Reviewed by: %1</source>
+            <translation>Проверил(а): %1</translation>
+        </message>
+        <message>
+            <source>Reviewed copy: %1</source>
+            <translation>Проверенная копия: %1</translation>
+        </message>
+        <message>
+            <source>Reviewer's Changes</source>
+            <translation>Правки рецензента</translation>
+        </message>
+        <message>
+            <source>Salutation</source>
+            <translation>Обращение</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Подпись</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Текст</translation>
+        </message>
+        <message>
+            <source>The copy asks for no change: store it and approve the letter</source>
+            <translation>Копия не требует изменений: сохранить её и утвердить письмо</translation>
+        </message>
+        <message>
+            <source>The letter now</source>
+            <translation>Письмо сейчас</translation>
+        </message>
+        <message>
+            <source>The letter will move to: &lt;b&gt;%1&lt;/b&gt;</source>
+            <translation>Новый статус письма: &lt;b&gt;%1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>This copy was imported before: there is nothing new to store.</source>
+            <translation>Эта копия уже импортирована: сохранять нечего.</translation>
+        </message>
+        <message>
+            <source>Tracked changes</source>
+            <translation>Исправления</translation>
+        </message>
+        <message>
+            <source>Tracked Changes (%1)</source>
+            <translation>Исправления (%1)</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Где</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewPanel</name>
         <message>
             <source>%1 (resolved)</source>
@@ -2435,6 +2774,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Демонстрационные данные</translation>
         </message>
         <message>
+            <source>Exported for review</source>
+            <translation>Экспортировано на проверку</translation>
+        </message>
+        <message>
             <source>From an exchange package</source>
             <translation>Из пакета обмена</translation>
         </message>
@@ -2495,6 +2838,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Revisions</source>
+            <extracomment>core/exchange/review_import.py: "reviewed copy FILE (REVIEWERS)".</extracomment>
             <translation>Редакции</translation>
         </message>
         <message>
@@ -2511,6 +2855,33 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Search letters and cases…</source>
             <translation>Поиск по письмам и делам…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SendForReviewDialog</name>
+        <message>
+            <source>As a &amp;Word document, to review with tracked changes</source>
+            <translation>Как документ &amp;Word для проверки с записью исправлений</translation>
+        </message>
+        <message>
+            <source>As an encrypted &amp;exchange package, for a reviewer using IPHR Desk</source>
+            <translation>Как зашифрованный &amp;пакет обмена для рецензента, работающего в IPHR Desk</translation>
+        </message>
+        <message>
+            <source>How should “%1” travel to its reviewer?</source>
+            <translation>В каком виде отправить «%1» рецензенту?</translation>
+        </message>
+        <message>
+            <source>Include the open &amp;comments as Word comments</source>
+            <translation>Включить открытые &amp;комментарии как примечания Word</translation>
+        </message>
+        <message>
+            <source>Send for Review</source>
+            <translation>Отправка на проверку</translation>
+        </message>
+        <message>
+            <source>The document remembers which letter and which revision it was made from, so the reviewed copy can be taken back with “Import Reviewed Copy…”.</source>
+            <translation>Документ помнит, из какого письма и какой редакции он сделан, поэтому проверенную копию можно будет принять через «Импортировать проверенную копию…».</translation>
         </message>
     </context>
     <context>
@@ -2634,6 +3005,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>As: %1</source>
             <translation>В качестве: %1</translation>
+        </message>
+        <message>
+            <source>From the reviewed copy %1</source>
+            <translation>Из проверенной копии %1</translation>
         </message>
         <message>
             <source>On the author's own letter (confirmed)</source>

@@ -80,7 +80,12 @@ def note_lines(note: str | None, role_name: object = None) -> list[str]:
     if "own letter" in parts:
         lines.append(tr("StatusNote", "On the author's own letter (confirmed)"))
     if "" in parts:
-        lines.append(parts[""])
+        free = parts[""]
+        if free.startswith("reviewed copy "):  # core/exchange/review_import.py's note
+            free = tr("StatusNote", "From the reviewed copy %1").replace(
+                "%1", free.removeprefix("reviewed copy ")
+            )
+        lines.append(free)
     return lines
 
 

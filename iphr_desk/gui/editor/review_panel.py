@@ -14,7 +14,6 @@ role, a self-approval), put into words by dialogs/status_dialog.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
 from iphr_desk.core.store.database import Store
 from iphr_desk.core.store.repository import comments as comment_repo
 from iphr_desk.core.store.repository import letters as letter_repo
-from iphr_desk.core.store.repository.values import CommentInfo
 from iphr_desk.core.vocabularies import allowed_transitions
 from iphr_desk.gui.models import labels
 
@@ -57,16 +55,6 @@ def transition_label(old: str, new: str) -> str:
         "sent": tr("Review", "Mark sent"),
     }
     return names.get(new, status_label(new))
-
-
-def _anchor(comment: CommentInfo) -> str | None:
-    # Read by name: the anchor and origin columns (migration 0007) reach `CommentInfo` with the review
-    # import; a store value without them is an app comment with no anchor.
-    return cast("str | None", getattr(comment, "anchor", None))
-
-
-def _origin(comment: CommentInfo) -> str:
-    return str(getattr(comment, "origin", None) or "app")
 
 
 def comment_text(text: str, anchor: str | None) -> str:
@@ -183,17 +171,17 @@ class ReviewPanel(QWidget):
     def refresh_comments(self) -> None:
         self.comments.clear()
         threads: dict[int, QTreeWidgetItem] = {}
-        for comment in comment_repo.list_comments(self._store, self._letter_id):
+        for comment in comment_repo.comment_records(self._store, self._letter_id):
             item = QTreeWidgetItem(
                 [
-                    comment_text(comment.text, _anchor(comment)),
-                    author_text(comment.author, _origin(comment)),
+                    comment_text(comment.text, comment.anchor),
+                    author_text(comment.author, comment.origin),
                     comment.created_at.strftime("%Y-%m-%d %H:%M"),
                 ]
             )
             item.setData(0, COMMENT_ROLE, comment.id)
-            item.setToolTip(0, comment_text(comment.text, _anchor(comment)))
-            item.setToolTip(1, author_text(comment.author, _origin(comment)))
+            item.setToolTip(0, comment_text(comment.text, comment.anchor))
+            item.setToolTip(1, author_text(comment.author, comment.origin))
             if comment.parent_id is None:
                 if comment.resolved:
                     for column in range(3):
@@ -202,7 +190,7 @@ class ReviewPanel(QWidget):
                         item.setFont(column, font)
                     item.setText(
                         0,
-                        self.tr("%1 (resolved)").replace("%1", comment_text(comment.text, _anchor(comment))),
+                        self.tr("%1 (resolved)").replace("%1", comment_text(comment.text, comment.anchor)),
                     )
                 self.comments.addTopLevelItem(item)
                 threads[comment.id] = item

@@ -30,6 +30,7 @@ from iphr_desk.gui.models import labels
 
 _STATUS = re.compile(r"^status: (\w+) → (\w+)$")
 _RESTORED = re.compile(r"^restored revision (\d+)$")
+#: core/exchange/review_import.py: "reviewed copy FILE (REVIEWERS)".
 _REVIEWED = re.compile(r"^reviewed copy(?: (?:by|from) )?(.*)$", re.IGNORECASE)
 
 
@@ -47,6 +48,7 @@ def reason_label(reason: str, names: Mapping[int, str] | None = None) -> str:
         "restored": _tr("Restored"),
         "merged": _tr("Merged"),
         "package import": _tr("From an exchange package"),
+        "exported for review": _tr("Exported for review"),
     }
     if reason in fixed:
         return fixed[reason]
