@@ -79,9 +79,9 @@ ROWS: list[Row] = [
     ),
     Row(
         "restore a plain backup into an encrypted store",
-        ["backup", "restore", "1"],
+        ["backup", "restore"],
         2,
-        "iphr-desk: Backup 1 is not encrypted but the store is: restoring it would put an unencrypted copy "
+        "iphr-desk: Backup <id> is not encrypted but the store is: restoring it would put an unencrypted copy "
         "of the data back on disk. Choose an encrypted backup.",
         _plain_backup_beside_encrypted_store,
         proof=STORE_PROOF,

@@ -72,10 +72,10 @@ ROWS: list[Row] = [
         proof="working folder byte for byte the same: no data folder and no store created",
     ),
     Row(
-        "backup number 0",
-        ["backup", "restore", "0"],
+        "backup restore with an unknown id (a number, as before ids)",
+        ["backup", "restore", "1"],
         2,
-        "iphr-desk: There is no backup number 0: backups are numbered from 1 (the newest).",
+        "iphr-desk: There is no backup '1'; `iphr-desk backup list` shows their ids (the newest is <id>).",
         store_with_letter,
         proof=STORE_PROOF,
     ),
@@ -84,7 +84,7 @@ ROWS: list[Row] = [
         ["import", "good.md"],
         1,
         "iphr-desk: The database data/iphr-desk.sqlite3 is missing, but the folder has backups. The newest "
-        "good backup is number 1, from <time> (<backup>); restore it with `iphr-desk backup restore 1`.",
+        "good backup is <id>, from <time> (<backup>); restore it with `iphr-desk backup restore <id>`.",
         _database_gone("missing"),
         proof="working folder byte for byte the same: no new, empty store; backups all kept",
     ),
@@ -93,8 +93,8 @@ ROWS: list[Row] = [
         ["list", "letters"],
         1,
         "iphr-desk: The database data/iphr-desk.sqlite3 is empty (0 bytes), but the folder has backups. The "
-        "newest good backup is number 1, from <time> (<backup>); restore it with "
-        "`iphr-desk backup restore 1`.",
+        "newest good backup is <id>, from <time> (<backup>); restore it with "
+        "`iphr-desk backup restore <id>`.",
         _database_gone("empty"),
         proof="working folder byte for byte the same: the empty file left as it is, backups all kept",
     ),

@@ -306,8 +306,8 @@ STORE_ROWS: list[Row] = [
         ["list", "letters"],
         1,
         "iphr-desk: The database data/iphr-desk.sqlite3 is damaged (database disk image is malformed). "
-        "The newest good backup is number 1, from <time> (<backup>); restore it with "
-        "`iphr-desk backup restore 1` (the damaged file is kept aside).",
+        "The newest good backup is <id>, from <time> (<backup>); restore it with "
+        "`iphr-desk backup restore <id>` (the damaged file is kept aside).",
         _corrupt,
         proof=STORE_PROOF,
     ),
@@ -449,13 +449,17 @@ def test_bad_input(
 
 
 def _expected(row: Row, work: Path) -> str:
-    """The row's message; the corrupted-database one names the newest backup, whose name holds the time."""
-    if "<backup>" not in row.message:
+    """The row's message; the backup rows name the newest backup, whose name (and id) holds the time."""
+    if not any(mark in row.message for mark in ("<backup>", "<id>")):
         return row.message
     from iphr_desk.core.store.backup import list_backups
 
     newest = list_backups(work / "data")[0]
-    return row.message.replace("<time>", newest.label).replace("<backup>", newest.path.name)
+    return (
+        row.message.replace("<time>", newest.label)
+        .replace("<backup>", newest.path.name)
+        .replace("<id>", newest.id)
+    )
 
 
 def render_table(rows: list[Row]) -> str:

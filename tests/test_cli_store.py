@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -142,12 +143,22 @@ def test_backup_create_list_and_restore(tmp_path: Path, capsys: pytest.CaptureFi
     assert status == 0 and Path(out[0]).is_file()
     run(capsys, *base, "import", str(BATCH))
     listing = run(capsys, *base, "backup", "list")[1]
-    assert listing[0].startswith("1\t") and "manual" in listing[0]
-    status, out, _ = run(capsys, *base, "backup", "restore", "1")
-    assert status == 0 and out[0].startswith("restored backup 1; the database it replaced was kept as ")
+    backup_id = listing[0].split("\t")[0]
+    assert re.fullmatch(r"\d{8}-\d{6}-\d{3}", backup_id) and "manual" in listing[0]
+    assert Path(listing[0].split("\t")[-1]).name.startswith(f"iphr-desk-{backup_id}-")
+    run(capsys, *base, "backup", "create")  # a newer backup: the id still names the first one
+    assert backup_id in [line.split("\t")[0] for line in run(capsys, *base, "backup", "list")[1]]
+    status, out, _ = run(capsys, *base, "backup", "restore", backup_id)
+    assert status == 0 and out[0].startswith(f"restored backup {backup_id} (made ")
+    assert "the database it replaced was kept as " in out[0]
     assert len(run(capsys, *base, "list", "letters")[1]) == 1
     status, _, err = run(capsys, *base, "backup", "restore", "42")
-    assert status == 2 and err[0].startswith("iphr-desk: There is no backup number 42")
+    assert status == 2 and err == [
+        "iphr-desk: There is no backup '42'; `iphr-desk backup list` shows their ids "
+        f"(the newest is {run(capsys, *base, 'backup', 'list')[1][0].split(chr(9))[0]})."
+    ]
+    status, out, _ = run(capsys, *base, "backup", "restore")  # no id: the newest, as before
+    assert status == 0 and out[0].startswith("restored backup ")
 
 
 def test_encrypt_then_passphrase_from_the_environment(

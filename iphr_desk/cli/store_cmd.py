@@ -36,7 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     head.set_defaults(handler=cmd_letterhead)
     backup = sub.add_parser("backup", help="list, create or restore backups of the store")
     backup.add_argument("action", choices=("list", "create", "restore"))
-    backup.add_argument("number", nargs="?", type=int, metavar="N", help="for restore: the backup number")
+    backup.add_argument(
+        "backup_id",
+        nargs="?",
+        metavar="ID",
+        help="for restore: the backup's id from `backup list` (default: the newest)",
+    )
     backup.set_defaults(handler=cmd_backup)
     sub.add_parser(
         "encrypt", help=f"encrypt the store with a passphrase (from ${PASSPHRASE_ENV} or a prompt)"
@@ -95,8 +100,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     folder = data_dir(args)
     if args.action == "list":
+        if sys.stdout.isatty():
+            print("id\tmade\treason\tsize\tpath")
         for info in backup.list_backups(folder):
-            print(f"{info.number}\t{info.label}\t{info.reason}\t{_size(info.size)}\t{info.path}")
+            print(f"{info.id}\t{info.label}\t{info.reason}\t{_size(info.size)}\t{info.path}")
         return EXIT_OK
     if args.action == "create":
         store = open_store(args, create=False)
@@ -105,9 +112,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         finally:
             close(store)
         return EXIT_OK
-    number = 1 if args.number is None else args.number
-    aside = backup.restore_backup(folder, number)
-    print(f"restored backup {number}; the database it replaced was kept as {aside}")
+    chosen = backup.find_backup(folder, args.backup_id)
+    aside = backup.restore_backup(folder, chosen.id)
+    print(f"restored backup {chosen.id} (made {chosen.label}); the database it replaced was kept as {aside}")
     return EXIT_OK
 
 

@@ -287,7 +287,7 @@ class StoreOpener:
             ).replace("%1", newest.label)
         if not self.services.ask_yes_no(self.window, _tr("Damaged Database"), question):
             return False
-        backup.restore_backup(folder, newest.number)
+        backup.restore_backup(folder, newest.id)
         return True
 
     def _fail(self, error: Exception) -> None:

@@ -5,6 +5,9 @@ are kept. Backups are complete, self-contained database files (rollback journal,
 one is copying it into place. A backup of an encrypted store is encrypted with the same key (SQLCipher's
 `sqlcipher_export` into an attached file, which inherits the main database's key).
 Nothing here ever deletes the user's current database: restoring moves it aside with a timestamp first.
+A backup is named by its id, the time in its file name (`20240314-093005-123`): it stays the same while
+backups are made and pruned, unlike a position in the list, so `backup restore ID` restores the backup
+that `backup list` showed even if one was made in between.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ _NAME_RE: Final = re.compile(r"^iphr-desk-(\d{8}-\d{6})-(\d{3})(?:-([a-z-]+))?\.
 
 @dataclass(frozen=True)
 class BackupInfo:
-    """One backup file. `number` 1 is the newest (the number `backup restore N` takes)."""
+    """One backup file. `id` names it for good (`backup restore ID`); `number` is its place in the
+    list (1 the newest), which shifts whenever a backup is made, so it is only for showing."""
 
     number: int
     path: Path
@@ -58,8 +62,29 @@ class BackupInfo:
     size: int
 
     @property
+    def id(self) -> str:
+        """The time in the file name, to the millisecond: `20240314-093005-123`."""
+        match = _NAME_RE.match(self.path.name)
+        return f"{match.group(1)}-{match.group(2)}" if match else self.path.name
+
+    @property
     def label(self) -> str:
         return self.created.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def find_backup(data_dir: Path, backup_id: str | None = None) -> BackupInfo:
+    """The backup with this id (or file name); the newest when `backup_id` is None. `BadInput` if none."""
+    backups = list_backups(Path(data_dir))
+    if backup_id is None:
+        if not backups:
+            raise BadInput(f"There are no backups in {backup_dir_for(Path(data_dir))}.")
+        return backups[0]
+    wanted = backup_id.strip()
+    for info in backups:
+        if wanted in (info.id, info.path.name):
+            return info
+    hint = f" (the newest is {backups[0].id})" if backups else " (there are none)"
+    raise BadInput(f"There is no backup '{backup_id}'; `iphr-desk backup list` shows their ids{hint}.")
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
@@ -274,8 +299,9 @@ def move_aside_corrupt(db_path: Path) -> Path:
     return move_aside(Path(db_path), "corrupt")
 
 
-def restore_backup(data_dir: Path, number: int) -> Path:
-    """Put backup `number` (1 = newest) in place of the database; returns where the old file went.
+def restore_backup(data_dir: Path, backup_id: str | None = None) -> Path:
+    """Put the backup `backup_id` (see `BackupInfo.id`; None: the newest) in place of the database;
+    returns where the old file went.
 
     Holds the folder exclusively (every window and command must have closed the store: one still using
     the old file would go on writing into the file moved aside). The current database is moved aside
@@ -286,20 +312,14 @@ def restore_backup(data_dir: Path, number: int) -> Path:
     from iphr_desk.core.store.recovery import Journal, clear_journal, recover, write_journal
 
     data_dir = Path(data_dir)
-    if number < 1:
-        raise BadInput(f"There is no backup number {number}: backups are numbered from 1 (the newest).")
-    backups = list_backups(data_dir)
-    chosen = next((info for info in backups if info.number == number), None)
-    if chosen is None:
-        raise BadInput(
-            f"There is no backup number {number} (there are {len(backups)}; see `iphr-desk backup list`)."
-        )
+    chosen = find_backup(data_dir, backup_id)
+    name = chosen.id
     db_path = db_path_for(data_dir)
     with folderlock.exclusive(data_dir):
         recover(data_dir)
         if dbfile.kind_of(db_path) is dbfile.FileKind.ENCRYPTED and dbfile.is_plain(chosen.path):
             raise BadInput(
-                f"Backup {number} is not encrypted but the store is: restoring it would put an unencrypted "
+                f"Backup {name} is not encrypted but the store is: restoring it would put an unencrypted "
                 "copy of the data back on disk. Choose an encrypted backup."
             )
         incoming = data_dir / f".{DB_FILENAME}.restoring"
@@ -309,7 +329,7 @@ def restore_backup(data_dir: Path, number: int) -> Path:
         except OSError as exc:
             incoming.unlink(missing_ok=True)
             clear_journal(data_dir)
-            raise StoreError(f"Could not copy backup {number} into {data_dir}: {_reason(exc)}.") from exc
+            raise StoreError(f"Could not copy backup {name} into {data_dir}: {_reason(exc)}.") from exc
         kill_point("restore:copied")
         write_journal(data_dir, Journal("restore", "copied", {"incoming": incoming.name}))
         aside = move_aside(db_path, "replaced") if db_path.exists() else db_path

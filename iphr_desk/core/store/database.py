@@ -374,8 +374,8 @@ def _refuse_silent_recreation(folder: Path, db_path: Path, kind: FileKind, passp
         )
     else:
         offer = (
-            f"The newest good backup is number {good.number}, from {good.label} ({good.path.name}); "
-            f"restore it with `iphr-desk backup restore {good.number}`."
+            f"The newest good backup is {good.id}, from {good.label} ({good.path.name}); "
+            f"restore it with `iphr-desk backup restore {good.id}`."
         )
     raise MissingDatabaseError(f"The database {db_path} {what}, but the folder has backups. {offer}")
 
@@ -489,8 +489,8 @@ def corrupt_error(db_path: Path, problem: str, passphrase: str | None = None) ->
         offer = "There is no good backup to restore."
     else:
         offer = (
-            f"The newest good backup is number {good.number}, from {good.label} ({good.path.name}); "
-            f"restore it with `iphr-desk backup restore {good.number}` (the damaged file is kept aside)."
+            f"The newest good backup is {good.id}, from {good.label} ({good.path.name}); "
+            f"restore it with `iphr-desk backup restore {good.id}` (the damaged file is kept aside)."
         )
     return CorruptDatabaseError(f"The database {db_path} is damaged ({problem}). {offer}")
 

@@ -76,7 +76,7 @@ class BackupDialog(QDialog):
             item = QTreeWidgetItem(
                 [str(info.number), info.label, self._reason(info.reason), locale.formattedDataSize(info.size)]
             )
-            item.setData(0, Qt.ItemDataRole.UserRole, info.number)
+            item.setData(0, Qt.ItemDataRole.UserRole, info.id)  # restored by id: numbers shift
             self.tree.addTopLevelItem(item)
         self._update_buttons()
 
@@ -105,12 +105,14 @@ class BackupDialog(QDialog):
 
     def selected_number(self) -> int | None:
         items = self.tree.selectedItems()
-        return int(items[0].data(0, Qt.ItemDataRole.UserRole)) if items else None
+        return int(items[0].text(0)) if items else None
 
     def restore_selected(self) -> None:
+        items = self.tree.selectedItems()
         number = self.selected_number()
         if number is None:
             return
+        backup_id = str(items[0].data(0, Qt.ItemDataRole.UserRole))
         question = self.tr(
             "Replace your current data with backup %1? Your current data file is kept aside, not deleted."
         ).replace("%1", str(number))
@@ -121,7 +123,7 @@ class BackupDialog(QDialog):
         failure: Exception | None = None
         try:
             self.ctx.store.close()
-            backup.restore_backup(Path(self.ctx.data_dir), number)
+            backup.restore_backup(Path(self.ctx.data_dir), backup_id)
         except Exception as error:  # the store reopens on whichever file is in place
             failure = error
         try:

@@ -46,6 +46,7 @@ def test_the_first_open_of_a_day_makes_one_backup(tmp_path: Path) -> None:
         assert store.backup_made is None
     [only] = backup.list_backups(tmp_path)
     assert only.number == 1
+    assert only.id == only.created.strftime("%Y%m%d-%H%M%S-") + f"{only.created.microsecond // 1000:03d}"
     assert only.created.date() == dt.date.today()
     assert _subjects(only.path) == ["A"]
 
@@ -80,14 +81,30 @@ def test_restore_puts_a_backup_in_place_and_keeps_the_current_file_aside(tmp_pat
         letter_repo.add_letter(store, sample("A"), author="t")
         backup.create_backup(store)
         letter_repo.add_letter(store, sample("B"), author="t")
-    aside = backup.restore_backup(tmp_path, 1)
+    aside = backup.restore_backup(tmp_path)  # no id: the newest
     assert aside != tmp_path / "iphr-desk.sqlite3"
     assert aside.name.startswith("iphr-desk.sqlite3.replaced-")
     assert _subjects(aside) == ["A", "B"]
     with Store.open(tmp_path) as store:
         assert [s.subject for s in letter_lists.letter_summaries(store)] == ["A"]
-    with pytest.raises(BadInput, match="no backup number 99"):
-        backup.restore_backup(tmp_path, 99)
+    with pytest.raises(BadInput, match="no backup '99'; `iphr-desk backup list` shows their ids"):
+        backup.restore_backup(tmp_path, "99")
+
+
+def test_a_backup_id_names_the_same_file_after_more_backups_are_made(tmp_path: Path) -> None:
+    """Issue 16: `restore N` used a position that shifted whenever a backup was made."""
+    with Store.open(tmp_path) as store:
+        letter_repo.add_letter(store, sample("A"), author="t")
+        first = backup.create_backup(store)
+        [listed] = [info for info in backup.list_backups(tmp_path) if info.path == first]
+        letter_repo.add_letter(store, sample("B"), author="t")
+        backup.create_backup(store)
+        backup.create_backup(store)
+    assert [i.path for i in backup.list_backups(tmp_path) if i.id == listed.id] == [first]
+    assert backup.find_backup(tmp_path, first.name).id == listed.id  # the file name works too
+    backup.restore_backup(tmp_path, listed.id)
+    with Store.open(tmp_path) as store:
+        assert [s.subject for s in letter_lists.letter_summaries(store)] == ["A"]
 
 
 def _damage(db: Path) -> None:
@@ -119,13 +136,14 @@ def test_a_damaged_store_is_moved_aside_not_deleted_and_a_backup_restored(tmp_pa
     db = tmp_path / "iphr-desk.sqlite3"
     _damage(db)
     damaged = db.read_bytes()
-    with pytest.raises(CorruptDatabaseError, match="backup restore 1"):
+    [made] = backup.list_backups(tmp_path)
+    with pytest.raises(CorruptDatabaseError, match=f"backup restore {made.id}"):
         Store.open(tmp_path)
     aside = backup.move_aside_corrupt(db)
     assert aside.read_bytes() == damaged
     assert aside.name.startswith("iphr-desk.sqlite3.corrupt-")
     assert not db.exists()
-    backup.restore_backup(tmp_path, 1)
+    backup.restore_backup(tmp_path, made.id)
     with Store.open(tmp_path) as store:
         assert letter_lists.count_letters(store) == 20
     assert aside.exists()
@@ -145,8 +163,7 @@ def test_restoring_a_pre_migration_backup_then_reopening_migrates_it(tmp_path: P
     with Store.open(tmp_path) as store:
         letter_repo.add_letter(store, sample("Newer"), author="t")
         store.close()
-        number = next(info.number for info in backup.list_backups(tmp_path) if info.path == old)
-        backup.restore_backup(tmp_path, number)
+        backup.restore_backup(tmp_path, "20200101-000000-000")
         store.reopen()
         assert store.migrated_from == "0001_initial"
         assert letter_lists.count_letters(store) == 0

@@ -150,7 +150,7 @@ def test_changing_the_passphrase_rekeys_the_store_and_its_backups(tmp_path: Path
 
 def test_copies_kept_aside_by_a_restore_are_encrypted_too(tmp_path: Path) -> None:
     _plain_store_with_secret(tmp_path)
-    kept = backup.restore_backup(tmp_path, 1)  # the current file is kept aside, in plain text
+    kept = backup.restore_backup(tmp_path)  # the newest; the current file is kept aside, in plain text
     assert PHRASE.encode() in kept.read_bytes()
     damaged = tmp_path / "iphr-desk.sqlite3.corrupt-20240101-000000"
     damaged.write_bytes(b"SQLite format 3\x00" + PHRASE.encode() + b"\x00" * 5000)

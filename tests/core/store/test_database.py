@@ -123,7 +123,8 @@ def test_a_damaged_database_is_refused_naming_the_newest_good_backup(tmp_path: P
     message = str(caught.value)
     assert "is damaged" in message
     assert good.name in message
-    assert "iphr-desk backup restore 1" in message
+    backup_id = good.name.removeprefix("iphr-desk-")[: len("20240314-093005-123")]
+    assert f"iphr-desk backup restore {backup_id}`" in message
     assert db.read_bytes() == before
 
 

@@ -185,7 +185,7 @@ def test_restore_killed_between_its_steps_is_finished_or_undone_at_the_next_open
     with Store.open(folder) as store:
         letter_repo.add_letter(store, secret_letter("After the backup"), author="t")
     current = subjects(folder, None)
-    killed = run_cli(folder, "backup", "restore", "1", kill_at=step)
+    killed = run_cli(folder, "backup", "restore", kill_at=step)
     assert killed.returncode == -signal.SIGKILL
     opened = run_cli(folder, "list", "letters")
     assert opened.returncode == 0, opened.stderr
@@ -235,9 +235,9 @@ def test_a_missing_or_empty_database_beside_backups_is_reported_not_recreated(
     done = run_cli(folder, "import", str(LETTER), passphrase=None)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [f"iphr-desk: {caught.value}"]
-    assert f"backup restore {newest.number}" in str(caught.value) and newest.path.name in str(caught.value)
+    assert f"backup restore {newest.id}" in str(caught.value) and newest.path.name in str(caught.value)
     assert db.exists() is (how == "empty") and (not db.exists() or db.stat().st_size == 0)
-    restored = run_cli(folder, "backup", "restore", "1", passphrase=None)
+    restored = run_cli(folder, "backup", "restore", newest.id, passphrase=None)
     assert restored.returncode == 0, restored.stderr
     assert f"Release of {PHRASE}" in subjects(folder, None)
 
@@ -264,7 +264,7 @@ def test_a_plain_backup_is_not_restored_into_an_encrypted_store(tmp_path: Path) 
     crypto.encrypt_store(folder, PASSPHRASE)
     plain.write_bytes(keep)  # a plain backup left by an older version beside the encrypted store
     with pytest.raises(BadInput, match="not encrypted but the store is"):
-        backup.restore_backup(folder, 1)
+        backup.restore_backup(folder)
     assert crypto.is_encrypted(folder / "iphr-desk.sqlite3")
 
 
