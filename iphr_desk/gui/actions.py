@@ -48,11 +48,22 @@ class Actions(QObject):
         self.file = ActionCollection(self.tr("&File"))
         self.edit = ActionCollection(self.tr("&Edit"))
         self.view = ActionCollection(self.tr("&View"))
+        #: Filled with the current letter body's formatting actions (format_menu.py).
+        self.format = ActionCollection(self.tr("F&ormat"))
         self.letter = ActionCollection(self.tr("&Letter"))
         self.case = ActionCollection(self.tr("&Case"))
         self.tools = ActionCollection(self.tr("&Tools"))
         self.help = ActionCollection(self.tr("&Help"))
-        self.collections = [self.file, self.edit, self.view, self.letter, self.case, self.tools, self.help]
+        self.collections = [
+            self.file,
+            self.edit,
+            self.view,
+            self.format,
+            self.letter,
+            self.case,
+            self.tools,
+            self.help,
+        ]
         self._build_file()
         self._build_edit()
         self._build_view()
@@ -135,7 +146,40 @@ class Actions(QObject):
         )
 
     def _build_edit(self) -> None:
+        """Undo…Select All act on the widget with the keyboard focus (edit_menu.py)."""
         c = self.edit
+        self.undo = c.add(
+            self._make(
+                self.tr("&Undo"),
+                shortcut=Key.Undo,
+                fallback="Ctrl+Z",
+                icon=themed_icon("edit-undo", Pixmap.SP_ArrowBack),
+            )
+        )
+        self.redo = c.add(
+            self._make(
+                self.tr("&Redo"),
+                shortcut=Key.Redo,
+                fallback="Ctrl+Shift+Z",
+                icon=themed_icon("edit-redo", Pixmap.SP_ArrowForward),
+            )
+        )
+        c.separator()
+        self.cut = c.add(
+            self._make(self.tr("Cu&t"), shortcut=Key.Cut, fallback="Ctrl+X", icon=QIcon.fromTheme("edit-cut"))
+        )
+        self.copy = c.add(
+            self._make(
+                self.tr("&Copy"), shortcut=Key.Copy, fallback="Ctrl+C", icon=QIcon.fromTheme("edit-copy")
+            )
+        )
+        self.paste = c.add(
+            self._make(
+                self.tr("&Paste"), shortcut=Key.Paste, fallback="Ctrl+V", icon=QIcon.fromTheme("edit-paste")
+            )
+        )
+        self.select_all = c.add(self._make(self.tr("Select &All"), shortcut=Key.SelectAll, fallback="Ctrl+A"))
+        c.separator()
         self.find = c.add(
             self._make(
                 self.tr("&Find…"),
@@ -173,10 +217,38 @@ class Actions(QObject):
         self.show_letterheads = c.add(self._make(self.tr("Letter&heads"), shortcut="Ctrl+5"))
         self.show_trash = c.add(self._make(self.tr("&Trash"), shortcut="Ctrl+6"))
         c.separator()
-        self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut=Key.NextChild, fallback="Ctrl+Tab"))
-        self.previous_tab = c.add(
-            self._make(self.tr("Pre&vious Tab"), shortcut=Key.PreviousChild, fallback="Ctrl+Shift+Tab")
+        # Written out, not QKeySequence.NextChild/PreviousChild: on Linux those read "Ctrl+Shift+Backtab" in
+        # the menu. The first key is the one the menu shows; Qt matches Ctrl+Shift+Tab however the system
+        # reports it (Backtab included).
+        self.next_tab = c.add(self._make(self.tr("Ne&xt Tab"), shortcut="Ctrl+Tab"))
+        self.next_tab.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
+        self.previous_tab = c.add(self._make(self.tr("Pre&vious Tab"), shortcut="Ctrl+Shift+Tab"))
+        self.previous_tab.setShortcuts([QKeySequence("Ctrl+Shift+Tab"), QKeySequence("Ctrl+PgUp")])
+        c.separator()
+        # The open letter's parts (editor_commands.py): enabled while a letter's tab is current.
+        self.go_to_header = c.add(
+            self._make(
+                self.tr("Go to Letter &Header"),
+                shortcut="Ctrl+Shift+H",
+                tip=self.tr("Put the keyboard in the letter's first header field"),
+            )
         )
+        self.go_to_body = c.add(
+            self._make(
+                self.tr("Go to Letter &Body"),
+                shortcut="Ctrl+Shift+B",
+                tip=self.tr("Put the keyboard in the letter's text"),
+            )
+        )
+        self.side_panel = c.add(
+            self._make(
+                self.tr("Letter Side &Panel"),
+                shortcut="F9",
+                tip=self.tr("Show or hide the preview, cases, review and revisions beside the letter"),
+            )
+        )
+        self.side_panel.setCheckable(True)
+        self.side_panel.setChecked(True)
         c.separator()
         self.refresh = c.add(
             self._make(
@@ -279,6 +351,9 @@ class Actions(QObject):
             self.load_demo,
             self.open_data_folder,
             self.find,
+            self.go_to_header,
+            self.go_to_body,
+            self.side_panel,
         ]
 
     def toolbar_items(self) -> list[QAction | None]:
@@ -294,6 +369,10 @@ class Actions(QObject):
             self.refresh,
             self.preferences,
         ]
+
+    def editor_actions(self) -> list[QAction]:
+        """The actions that act on the open letter's editor: enabled only while its tab is current."""
+        return [self.go_to_header, self.go_to_body, self.side_panel]
 
     def page_actions(self) -> dict[str, QAction]:
         """The View menu's lists by page name (widgets/navigation.py's names)."""

@@ -100,6 +100,9 @@ def make_application(argv: list[str], *, icon: bool = True) -> QApplication:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("IPHR.Desk")  # type: ignore[attr-defined]
     if icon:
         app.setWindowIcon(app_icon())
+    from iphr_desk.gui.widgets.input_guard import install_input_guard
+
+    install_input_guard(app)  # the wheel, Tab and dialog-title rules of every form (input_guard.py)
     return app
 
 

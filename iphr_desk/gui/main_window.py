@@ -20,11 +20,15 @@ from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from iphr_desk.gui.actions import Actions
+from iphr_desk.gui.edit_menu import EditCommands
 from iphr_desk.gui.exchange_menu import ExchangeMenu
+from iphr_desk.gui.format_menu import EditorCommands
+from iphr_desk.gui.list_menu import show_list_menu
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
 from iphr_desk.gui.store_op import Changes
 from iphr_desk.gui.tools_menu import ToolsMenu
+from iphr_desk.gui.window_layout import restore_geometry, restore_headers, restore_splitters, save_layout
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,7 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.store_label)
         self.statusBar().showMessage(self.tr("Opening your data…"))
         self._set_store_actions_enabled(False)
-        self._restore_geometry()
+        restore_geometry(self, self.settings)
         if not defer_panels:
             self.build_panels()
 
@@ -150,6 +154,13 @@ class MainWindow(QMainWindow):
         letter_menu.insertMenu(self.app_actions.export, self.exchange_menu)
         for action in self.app_actions.all_actions():
             self.addAction(action)  # shortcuts work whichever tab has the focus
+        self.edit_commands = EditCommands(self.app_actions, self)
+        self.editor_commands = EditorCommands(
+            self.app_actions,
+            self.menus[self.app_actions.format.title],
+            lambda: self.tabs.currentWidget() if self._built else None,
+            self,
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Main Toolbar"))
@@ -191,6 +202,7 @@ class MainWindow(QMainWindow):
         self.navigation.pageRequested.connect(self._on_page_requested)
         self.tabs.letterSaved.connect(lambda _id: self._schedule_letter_refresh())
         self.tabs.currentChanged.connect(lambda _: self._update_actions())
+        self.tabs.currentChanged.connect(lambda _: self.editor_commands.update())
         for page in self._list_pages():
             page.search.searchChanged.connect(lambda text, p=page: self._on_search(p, text))
             page.filters.filtersChanged.connect(lambda values, p=page: self._on_filters(p, values))
@@ -291,12 +303,18 @@ class MainWindow(QMainWindow):
         letters.openRequested.connect(self.open_letter)
         self.tabs.attach(ctx, letters)  # close requests, and the last session's tabs reopened
         self.status_menu.letter_actions = self.exchange_menu.letter_actions = letters
-        a.new_letter.triggered.connect(lambda: letters.new_letter(None))
+        focus = self.editor_commands.focus_new_letter  # the keyboard goes to the new letter's header
+        a.new_letter.triggered.connect(lambda: focus(letters.new_letter(None), self._editor_of))
         a.import_letter.triggered.connect(letters.import_letter_file)
-        empty.newLetterRequested.connect(lambda: letters.new_letter(None))
-        self.case_view.newLetterRequested.connect(letters.new_letter)
+        empty.newLetterRequested.connect(lambda: focus(letters.new_letter(None), self._editor_of))
+        self.case_view.newLetterRequested.connect(
+            lambda case: focus(letters.new_letter(case), self._editor_of)
+        )
         a.new_letter_from_case.triggered.connect(
-            lambda: self.case_view.case_id is not None and letters.new_letter(self.case_view.case_id)
+            lambda: (
+                self.case_view.case_id is not None
+                and focus(letters.new_letter(self.case_view.case_id), self._editor_of)
+            )
         )
         self.case_actions = cases = CaseActions(ctx, self)
         cases.changed.connect(self.refresh_changed)
@@ -461,6 +479,10 @@ class MainWindow(QMainWindow):
         """The tab index of the editor showing `letter_id`, or -1."""
         return self.tabs.find_editor(letter_id) if self._built else -1
 
+    def _editor_of(self, letter_id: int) -> QWidget | None:
+        index = self.find_editor(letter_id)
+        return self.tabs.widget(index) if index > 0 else None
+
     def open_letter(self, letter_id: int) -> QWidget | None:
         """Open the letter in an editor tab, or bring its tab forward when it is already open."""
         if self.ctx is None:
@@ -528,19 +550,8 @@ class MainWindow(QMainWindow):
             self.case_actions.delete_cases(page.selected_ids())
 
     def _context_menu(self, page: ListPage, pos: QPoint) -> None:
-        if self.ctx is None:
-            return
-        index = page.table.indexAt(pos)
-        menu = QMenu(self)
-        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
-        if page in (self.letters_page, self.cases_page):
-            name = "letters" if page is self.letters_page else "cases"
-            self.app_actions.fill_list_menu(menu, name, index.isValid(), self.status_menu)
-        elif page is self.trash_page:
-            self.trash.fill_context_menu(menu, index)
-        else:
-            self.record_pages.fill_context_menu(menu, self.record_pages.kind_of(page) or "", index)
-        menu.popup(page.popup_position(pos))
+        if self.ctx is not None:
+            show_list_menu(self, page, pos)
 
     # Cases (case_actions.py) ----------------------------------------------------------------------------
 
@@ -568,25 +579,14 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.firstPainted.emit()
 
-    def _restore_geometry(self) -> None:
-        from iphr_desk.gui.window_layout import restore_geometry
-
-        restore_geometry(self, self.settings)
-
     def _restore_splitters(self) -> None:
-        from iphr_desk.gui.window_layout import restore_splitters
-
         restore_splitters([self.splitter, self.case_splitter], self.settings)
         self.show_page("letters")
 
     def _restore_headers(self, pages: list[ListPage]) -> None:
-        from iphr_desk.gui.window_layout import restore_headers
-
         restore_headers(pages, self.settings)
 
     def save_layout(self) -> None:
-        from iphr_desk.gui.window_layout import save_layout
-
         splitters = [self.splitter, self.case_splitter] if self._built else []
         pages = self._list_pages() if self._built and self.ctx is not None else []
         save_layout(self, self.settings, splitters, pages)

@@ -15,8 +15,9 @@ from iphr_desk.gui.settings import Settings
 if TYPE_CHECKING:
     from iphr_desk.gui.widgets.list_page import ListPage
 
-#: Sizes of the splitters the first time (no saved state): navigation | tabs, case list | case view.
-FIRST_SIZES = {"mainSplitter": [170, 1030], "caseSplitter": [560, 470]}
+#: Sizes of the splitters the first time (no saved state): navigation (its narrowest: its longest entry) |
+#: tabs, case list | case view.
+FIRST_SIZES = {"mainSplitter": [1, 10000], "caseSplitter": [560, 470]}
 
 
 def restore_geometry(window: QMainWindow, settings: Settings) -> None:

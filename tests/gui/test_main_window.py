@@ -238,7 +238,7 @@ def test_opening_an_open_letter_focuses_its_tab(window: Any, store: Any) -> None
 
 def test_menus_and_visible_texts_exist(window: Any) -> None:
     titles = [action.text() for action in window.menuBar().actions()]
-    assert titles == ["&File", "&Edit", "&View", "&Letter", "&Case", "&Tools", "&Help"]
+    assert titles == ["&File", "&Edit", "&View", "F&ormat", "&Letter", "&Case", "&Tools", "&Help"]
     for menu in window.menus.values():
         for action in menu.actions():
             assert action.isSeparator() or action.text().strip()

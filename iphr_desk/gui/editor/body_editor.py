@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QIcon,
     QKeyEvent,
     QKeySequence,
     QTextBlock,
@@ -20,10 +21,12 @@ from PySide6.QtGui import (
     QTextList,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QTextEdit, QToolBar, QToolButton, QVBoxLayout, QWidget
 
+from iphr_desk.gui.actions import themed_icon
 from iphr_desk.gui.editor import markdown_bridge as bridge
 from iphr_desk.gui.services import Services
+from iphr_desk.gui.widgets.input_guard import TAB_IS_TEXT
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
@@ -39,6 +42,7 @@ class BodyTextEdit(QTextEdit):
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
+        self.setProperty(TAB_IS_TEXT, True)  # Tab nests list items here; elsewhere it moves the focus
         self.document().setDocumentMargin(12)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 10.5))
@@ -104,6 +108,8 @@ class BodyEditor(QWidget):
         self.text = BodyTextEdit(self)
         self.text.setAccessibleName(self.tr("Letter body"))
         self.toolbar = QToolBar(self.tr("Formatting"), self)
+        # Icons where there are standard ones (Undo, Redo), short text for the rest; what does not fit
+        # goes behind the toolbar's "»" from the right, so the actions are ordered by use.
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.words = QLabel(self)
         self.words.setAccessibleName(self.tr("Word count"))
@@ -122,45 +128,109 @@ class BodyEditor(QWidget):
     def _action(
         self,
         text: str,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
         slot: object,
         checkable: bool = False,
+        *,
+        label: str | None = None,
+        icon: QIcon | None = None,
     ) -> QAction:
+        """A toolbar action; `label` is a shorter text for the button (B for Bold), `text` its full name
+        (menus, tooltip, screen readers)."""
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setCheckable(checkable)
-        action.setToolTip(
-            f"{text.replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        )
+        if icon is not None and not icon.isNull():
+            action.setIcon(icon)
+        if label is not None:
+            action.setIconText(label)  # what a toolbar button shows; menus show `text`
+        plain = text.replace("&", "")
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if shortcut is None and isinstance(self._tip_keys.get(plain), QKeySequence):
+            keys = self._tip_keys[plain].toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain} ({keys})" if keys else plain)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        button = self.toolbar.widgetForAction(action)
+        if button is not None:
+            button.setAccessibleName(plain.rstrip("…"))
+            if isinstance(button, QToolButton) and not action.icon().isNull():
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.addAction(action)  # the shortcut works wherever the focus is inside the editor
         return action
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
-        self.undo_action = self._action(self.tr("Undo"), key.Undo, self.text.undo)
-        self.redo_action = self._action(self.tr("Redo"), key.Redo, self.text.redo)
+        # Undo and Redo take their keys from the window's Edit menu (the same keys on the text); here
+        # the tooltips say them. Enabled as the document says (undoAvailable, redoAvailable).
+        self._tip_keys = {
+            self.tr("Undo"): QKeySequence(key.Undo),
+            self.tr("Redo"): QKeySequence(key.Redo),
+        }
+        self.undo_action = self._action(
+            self.tr("Undo"),
+            None,
+            self.text.undo,
+            icon=themed_icon("edit-undo", QStyle.StandardPixmap.SP_ArrowBack),
+        )
+        self.redo_action = self._action(
+            self.tr("Redo"),
+            None,
+            self.text.redo,
+            icon=themed_icon("edit-redo", QStyle.StandardPixmap.SP_ArrowForward),
+        )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.text.undoAvailable.connect(self.undo_action.setEnabled)
         self.text.redoAvailable.connect(self.redo_action.setEnabled)
         self.toolbar.addSeparator()
-        self.bold_action = self._action(self.tr("Bold"), key.Bold, self.toggle_bold, checkable=True)
-        self.italic_action = self._action(self.tr("Italic"), key.Italic, self.toggle_italic, checkable=True)
+        # By use: bold and italic, footnotes and links (every advocacy letter cites its sources), lists.
+        self.bold_action = self._action(
+            self.tr("Bold"), key.Bold, self.toggle_bold, checkable=True, label=self.tr("B", "Bold button")
+        )
+        self.italic_action = self._action(
+            self.tr("Italic"),
+            key.Italic,
+            self.toggle_italic,
+            checkable=True,
+            label=self.tr("I", "Italic button"),
+        )
+        self.toolbar.addSeparator()
+        self.footnote_action = self._action(self.tr("Footnote…"), "Ctrl+Alt+F", self.insert_footnote)
         self.link_action = self._action(self.tr("Link…"), "Ctrl+K", self.insert_link)
         self.toolbar.addSeparator()
         self.bullets_action = self._action(self.tr("• List"), "Ctrl+Shift+8", self.toggle_bullets)
         self.numbers_action = self._action(self.tr("1. List"), "Ctrl+Shift+7", self.toggle_numbers)
         self.quote_action = self._action(self.tr("Quote"), "Ctrl+Shift+Q", self.toggle_quote)
-        self.footnote_action = self._action(self.tr("Footnote…"), "Ctrl+Alt+F", self.insert_footnote)
+        for action, bold, italic in ((self.bold_action, True, False), (self.italic_action, False, True)):
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                font = button.font()
+                font.setBold(bold)
+                font.setItalic(italic)
+                button.setFont(font)
         font = self.bold_action.font()
         font.setBold(True)
         self.bold_action.setFont(font)
         font = self.italic_action.font()
         font.setItalic(True)
         self.italic_action.setFont(font)
+
+    def format_actions(self) -> list[QAction | None]:
+        """The Format menu (format_menu.py): the toolbar's formatting actions; None marks a separator."""
+        return [
+            self.bold_action,
+            self.italic_action,
+            None,
+            self.footnote_action,
+            self.link_action,
+            None,
+            self.bullets_action,
+            self.numbers_action,
+            self.quote_action,
+        ]
 
     # Content ----------------------------------------------------------------------------------------
 
@@ -171,6 +241,9 @@ class BodyEditor(QWidget):
         blocker = self.text.blockSignals(True)
         bridge.set_markdown(self.text.document(), markdown)
         self.text.blockSignals(blocker)
+        # The signals were blocked: the buttons follow the fresh (empty) undo history here.
+        self.undo_action.setEnabled(self.text.document().isUndoAvailable())
+        self.redo_action.setEnabled(self.text.document().isRedoAvailable())
         self._update_word_count()
 
     def set_read_only(self, read_only: bool) -> None:

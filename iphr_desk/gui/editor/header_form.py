@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,7 +39,9 @@ from iphr_desk.core.letters.letter import GENDERS, LANGUAGES, Letter, Recipient,
 from iphr_desk.core.letters.names import surname_of
 from iphr_desk.core.protocol import address as protocol
 from iphr_desk.core.protocol.housestyle import HouseStyle
+from iphr_desk.gui.editor.focus_order import HEADER_FOCUS_ORDER, chain_focus
 from iphr_desk.gui.editor.name_hint import awaits_name, show_computed
+from iphr_desk.gui.widgets.fitting import fit_combos
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ru": "Русский", "de": "Deutsch"}
 
@@ -137,6 +140,7 @@ class HeaderForm(QWidget):
         layout = QVBoxLayout(self)
         letter_box = QGroupBox(self.tr("Letter"), self)
         form = QFormLayout(letter_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow column: label above
         self.language = QComboBox(letter_box)
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
@@ -181,10 +185,7 @@ class HeaderForm(QWidget):
         other_form.addRow(self.tr("Linked c&ases"), self.cases)
         layout.addWidget(other)
         layout.addStretch(1)
-        for combo in self.findChildren(QComboBox):
-            # Long office labels and saved names must not make the form wider than its column.
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+        fit_combos(self, pickers=(self.saved_recipient, self.saved_signatory))
         for label, widget in (
             (self.tr("Language"), self.language),
             (self.tr("Letterhead"), self.letterhead),
@@ -203,6 +204,11 @@ class HeaderForm(QWidget):
             line.textEdited.connect(self._emit)
         self.date.dateChanged.connect(self._emit)
         self.cc.textChanged.connect(self._emit)
+        chain_focus(self, HEADER_FOCUS_ORDER)
+
+    def focus_first(self) -> None:
+        """The keyboard in the first field (a new letter, or View ▸ Go to Letter Header)."""
+        self.language.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _build_recipients(self) -> QGroupBox:
         box = QGroupBox(self.tr("Recipient"), self)
@@ -226,6 +232,7 @@ class HeaderForm(QWidget):
         layout.addWidget(self.saved_recipient)
         layout.addLayout(buttons)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.r_name = QLineEdit(box)
         self.r_surname = QLineEdit(box)
         self.r_surname.setPlaceholderText(self.tr("Default: the surname found in the name"))
@@ -234,6 +241,7 @@ class HeaderForm(QWidget):
         self.surname_hint = QLabel(self.tr("Surname guessed from the name: check it"), box)
         self.surname_hint.setAccessibleName(self.tr("Surname guessed from the name: check it"))
         self.surname_hint.setVisible(False)
+        self.surname_hint.setWordWrap(True)
         self.r_gender = QComboBox(box)
         for gender, label in zip(
             GENDERS, (self.tr("Female"), self.tr("Male"), self.tr("Unspecified")), strict=True
@@ -305,8 +313,16 @@ class HeaderForm(QWidget):
             self.saved_signatory.addItem(", ".join(p for p in (signatory.name, signatory.title) if p), index)
         self.add_signatory_button = QPushButton(self.tr("Add"), box)
         self.remove_signatory_button = QPushButton(self.tr("Remove"), box)
-        self.up_button = QPushButton(self.tr("Up"), box)
-        self.down_button = QPushButton(self.tr("Down"), box)
+        # Arrows, not words: four worded buttons made the form too wide for a small screen in Russian.
+        self.up_button = QPushButton(box)
+        self.down_button = QPushButton(box)
+        for button, text, pixmap in (
+            (self.up_button, self.tr("Up"), QStyle.StandardPixmap.SP_ArrowUp),
+            (self.down_button, self.tr("Down"), QStyle.StandardPixmap.SP_ArrowDown),
+        ):
+            button.setIcon(button.style().standardIcon(pixmap))
+            button.setToolTip(text)
+            button.setAccessibleName(text)
         for button in (
             self.add_signatory_button,
             self.remove_signatory_button,

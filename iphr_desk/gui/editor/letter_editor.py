@@ -13,15 +13,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Property, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +34,13 @@ from iphr_desk.gui.editor.autosave import Autosave, SaveState
 from iphr_desk.gui.editor.body_editor import BodyEditor
 from iphr_desk.gui.editor.case_panel import CasePanel
 from iphr_desk.gui.editor.header_form import HeaderForm
+from iphr_desk.gui.editor.pane_layout import PaneLayout
 from iphr_desk.gui.editor.preview import PreviewPane
 from iphr_desk.gui.editor.recipient_offer import RecipientOffer
 from iphr_desk.gui.editor.review_panel import ReviewPanel, status_label
 from iphr_desk.gui.editor.revisions import RevisionsPanel
 from iphr_desk.gui.letter_actions import LetterActions
+from iphr_desk.gui.widgets.elided_label import ElidedLabel
 
 PREVIEW_DELAY_MS = 300
 T = TypeVar("T")
@@ -133,8 +132,7 @@ class LetterEditor(QWidget):
         self.revisions = RevisionsPanel(store, self._letter_id, self)
         self.review = ReviewPanel(store, self._letter_id, self.author, self)
 
-        self.title_label = QLabel(self)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label = ElidedLabel(self)  # a long subject must not widen the window
         font = self.title_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
@@ -160,27 +158,25 @@ class LetterEditor(QWidget):
         banner.addWidget(self.read_only_text, 1)
         banner.addWidget(self.reopen_button)
 
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)
-        self.side = QTabWidget(self)
-        self.side.addTab(self.preview, self.tr("Preview"))
-        self.side.addTab(self.cases, self.tr("Cases"))
-        self.side.addTab(self.review, self.tr("Review"))
-        self.side.addTab(self.revisions, self.tr("Revisions"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(scroll)
-        self.splitter.addWidget(self.body)
-        self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([380, 520, 460])
+        # Form | body | side panes; form and side panes as tabs | body when space is short (pane_layout.py).
+        self.panes = PaneLayout(
+            self,
+            self.form,
+            self.tr("Details"),
+            self.body,
+            self.body.text,
+            [
+                (self.preview, self.tr("Preview")),
+                (self.cases, self.tr("Cases")),
+                (self.review, self.tr("Review")),
+                (self.revisions, self.tr("Revisions")),
+            ],
+        )
+        self.splitter = self.panes.splitter
+        self.side = self.panes.side
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 2)  # the body's width matters more than a frame of air
         layout.addLayout(top)
         layout.addWidget(self.read_only_banner)
         self.recipient_offer = RecipientOffer(self._ctx, self.form, self)
@@ -199,6 +195,34 @@ class LetterEditor(QWidget):
         self.review.statusChangeRequested.connect(self.change_status)
         self.revisions.restoreRequested.connect(self.restore_revision)
         self.cases.insert_into(self.body, self.form.letter, self.form.house_style)
+        self.setFocusProxy(self.body.text)  # the tab's focus goes to the letter's text
+
+    # Keyboard and panes -----------------------------------------------------------------------------
+
+    def focus_header(self) -> None:
+        """The keyboard in the first header field (View ▸ Go to Letter Header, and after Ctrl+N)."""
+        self.panes.show_details()
+        self.form.focus_first()
+
+    def focus_body(self) -> None:
+        """The keyboard in the letter's text (View ▸ Go to Letter Body)."""
+        self.body.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def side_visible(self) -> bool:
+        return self.panes.side_shown
+
+    def set_side_visible(self, shown: bool) -> None:
+        """Show or hide the preview, cases, review and revisions (View ▸ Letter Side Panel)."""
+        self.panes.set_side_shown(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.panes.fit(self.splitter.width() or self.width())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.panes.update_minimums()
+        self.panes.fit(self.splitter.width() or self.width())
 
     def author(self) -> str:
         """Who is writing: the profile's name (profile.current_user), read at each save."""

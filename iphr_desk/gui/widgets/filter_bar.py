@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
+
+from iphr_desk.gui.widgets.fitting import combo_width_for, fit_popup
 
 ChoiceLoader = Callable[[], Sequence[tuple[str, str]]]
 
@@ -35,6 +37,14 @@ class _FilterCombo(QComboBox):
     def wheelEvent(self, event: QWheelEvent) -> None:
         self._bar.load_choices(self._key)
         super().wheelEvent(event)
+
+    def sizeHint(self) -> QSize:
+        """As wide as the choice shown ("Toutes les langues" whole): the bar grows with what is chosen."""
+        hint = super().sizeHint()
+        return QSize(combo_width_for(self, self.currentText()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class FilterBar(QWidget):
@@ -62,10 +72,10 @@ class FilterBar(QWidget):
         name = label.replace("&", "").rstrip(":")
         combo.setAccessibleName(name)
         combo.setToolTip(name)
-        # Narrow when space is short (small laptop screens); the popup still shows whole names.
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(9)
+        # As wide as the choice shown (sizeHint); the list page puts the filters on a row of their own
+        # when they do not fit beside the search field.
         combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        combo.currentIndexChanged.connect(lambda _i, c=combo: c.updateGeometry())
         self._combos[key] = combo
         self._any_texts[key] = any_text
         self.set_choices(key, choices)
@@ -101,6 +111,8 @@ class FilterBar(QWidget):
         position = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(position, 0))
         combo.blockSignals(False)
+        fit_popup(combo)
+        combo.updateGeometry()
 
     def set_filter_visible(self, key: str, visible: bool) -> None:
         """Hide a filter the data cannot apply (and forget its value)."""

@@ -34,7 +34,9 @@ class NavigationList(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setToolTip(text)
         self.currentRowChanged.connect(self._emit)
-        self.setMaximumWidth(220)
+        self.setMaximumWidth(max(220, self.sizeHint().width()))
+        # Never narrower than its longest entry ("Подписанты", "Papiers à en-tête"): a squeezed list cut them.
+        self.setMinimumWidth(self.sizeHint().width())
 
     def _emit(self, row: int) -> None:
         if 0 <= row < len(PAGES):
@@ -49,5 +51,8 @@ class NavigationList(QListWidget):
         return PAGES[row] if 0 <= row < len(PAGES) else PAGES[0]
 
     def sizeHint(self) -> QSize:
-        width = max(self.sizeHintForColumn(0), 120) + 2 * self.frameWidth() + 16
+        scrollbar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = max(self.sizeHintForColumn(0), 100) + 2 * self.frameWidth() + 2 * self.spacing() + 8
+        if self.verticalScrollBar().isVisible():
+            width += scrollbar
         return QSize(width, super().sizeHint().height())

@@ -1,0 +1,58 @@
+"""Sizes that fit the texts: combo boxes as wide as their longest choice, pickers as wide as their prompt.
+
+Qt's default for a combo box is the longest item of the moment, and some forms lowered that to a few
+characters to stay narrow; both cut French and Russian texts ("Toutes les langu…"). These helpers size
+from the texts themselves and are what tests/gui/test_layout_fits.py measures against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
+
+
+def combo_width_for(combo: QComboBox, text: str) -> int:
+    """The combo box width that shows `text` whole (frame, arrow and margins from the style)."""
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    option.editable = combo.isEditable()
+    contents = combo.fontMetrics().horizontalAdvance(text)
+    contents += 4  # the item's own text margins in the edit field
+    if not combo.iconSize().isEmpty() and any(not combo.itemIcon(i).isNull() for i in range(combo.count())):
+        contents += combo.iconSize().width() + 4
+    size = combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, QSize(contents, combo.fontMetrics().height()), combo
+    )
+    return size.width()
+
+
+def widest_item(combo: QComboBox) -> str:
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    return max(texts, key=combo.fontMetrics().horizontalAdvance, default="")
+
+
+def fit_popup(combo: QComboBox) -> None:
+    """The drop-down list at least as wide as its longest item (a style may make it no wider than the box)."""
+    view = combo.view()
+    width = view.sizeHintForColumn(0) + 2 * view.frameWidth() + 4
+    scrollbar = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    if combo.count() > combo.maxVisibleItems():
+        width += scrollbar
+    view.setMinimumWidth(width)
+
+
+def fit_combos(root: QWidget, pickers: Iterable[QComboBox] = ()) -> None:
+    """Every combo box under `root` as wide as its longest choice; a picker (its first item a prompt such
+    as "Pick a saved recipient…", put back after each pick) as wide as that prompt, its list as wide as its
+    longest entry."""
+    picker_list = list(pickers)
+    for combo in root.findChildren(QComboBox):
+        if combo in picker_list:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(1)
+            combo.setMinimumWidth(combo_width_for(combo, combo.itemText(0)))
+        else:
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        fit_popup(combo)

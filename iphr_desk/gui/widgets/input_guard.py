@@ -1,0 +1,107 @@
+"""App-wide input rules every form follows, installed once on the application (app.py).
+
+- A combo box or spin box (dates included) changes only when the user means it: the wheel turns it only
+  when it has the keyboard focus. Otherwise the wheel scrolls what is around it (the header form), as in
+  a web page. Qt gives these widgets `WheelFocus`, so one wheel turn over a form silently changed a
+  recipient's gender or added a signatory; they get `StrongFocus` instead (click or Tab).
+- Tab moves the focus out of multi-line boxes (addresses, copies, comments); only a text whose Tab means
+  something (the letter body: it nests list items) sets `TAB_IS_TEXT` on itself to keep it.
+- A dialog is at least as wide as its title, so the window manager does not cut the title.
+
+An application event filter rather than a subclass per widget: the rules then hold for every form, dialog
+and message box, including those written later, without each remembering to use a special class.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+#: A dynamic property: a text edit that sets it to True keeps Tab as a character (the letter body).
+TAB_IS_TEXT = "iphrTabIsText"
+#: Room a window manager takes on a title bar besides the title: icon and the close/maximise buttons.
+TITLE_BAR_EXTRA = 140
+
+
+def guarded(widget: QObject) -> bool:
+    """Whether the wheel rule applies: combo boxes and spin boxes (QDateEdit is a spin box)."""
+    return isinstance(widget, QComboBox | QAbstractSpinBox)
+
+
+def has_focus(widget: QWidget) -> bool:
+    """Whether the keyboard is in `widget` (or in its own line edit: editable combos, spin boxes)."""
+    focused = QApplication.focusWidget()
+    return widget.hasFocus() or (focused is not None and widget.isAncestorOf(focused))
+
+
+def title_width(title: str) -> int:
+    """The width a dialog needs for the title bar to show `title` whole (the title font is usually bold)."""
+    font = QGuiApplication.font()
+    font.setBold(True)
+    return QFontMetrics(font).horizontalAdvance(title) + TITLE_BAR_EXTRA
+
+
+class InputGuard(QObject):
+    """The event filter; `install_input_guard(app)` installs one per application."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and guarded(watched):
+            widget = watched
+            assert isinstance(widget, QWidget)
+            if not has_focus(widget):
+                # Not for this widget: ignored, so Qt hands the wheel to its parent (the scroll area).
+                event.ignore()
+                return True
+        elif kind == QEvent.Type.Polish:
+            polish(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
+            fit_title(watched)
+        return False
+
+
+def polish(widget: QObject) -> None:
+    """Give a new widget the app's focus rules (called when Qt polishes it, before it is first shown)."""
+    if guarded(widget):
+        assert isinstance(widget, QWidget)
+        # QtCore.Qt read here, not imported: the window's first paint polishes no combo box, and building
+        # the Qt namespace's enums would cost it milliseconds (tests/gui/test_app.py).
+        focus = QtCore.Qt.FocusPolicy
+        if widget.focusPolicy() == focus.WheelFocus:
+            widget.setFocusPolicy(focus.StrongFocus)
+    elif isinstance(widget, QPlainTextEdit | QTextEdit) and not widget.property(TAB_IS_TEXT):
+        widget.setTabChangesFocus(True)
+
+
+def fit_title(dialog: QDialog) -> None:
+    """Widen a dialog whose title would be cut (within the screen)."""
+    needed = title_width(dialog.windowTitle())
+    screen = dialog.screen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().width())
+    if dialog.minimumWidth() < needed:
+        dialog.setMinimumWidth(needed)
+    if dialog.width() < needed:
+        dialog.resize(needed, dialog.height())
+
+
+def install_input_guard(app: QCoreApplication | None = None) -> InputGuard:
+    """Install the guard on `app` (default: the running application) once; return it."""
+    app = app or QApplication.instance()
+    assert app is not None
+    existing = app.findChild(InputGuard)
+    if isinstance(existing, InputGuard):
+        return existing
+    guard = InputGuard(app)
+    app.installEventFilter(guard)
+    return guard
