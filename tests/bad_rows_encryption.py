@@ -81,8 +81,8 @@ ROWS: list[Row] = [
         "restore a plain backup into an encrypted store",
         ["backup", "restore"],
         2,
-        "iphr-desk: Backup <id> is not encrypted but the store is: restoring it would put an unencrypted copy "
-        "of the data back on disk. Choose an encrypted backup.",
+        "iphr-desk: Backup <id> is not encrypted but the store is: restoring it would put an unencrypted "
+        "copy of the data back on disk. Choose an encrypted backup.",
         _plain_backup_beside_encrypted_store,
         proof=STORE_PROOF,
     ),
