@@ -8,13 +8,14 @@ on every machine when its uuid is):
 - the letter's status is the `to_status` of the latest status change, by time, across both sides;
 - the letter's text: the newest revision both sides hold is the base. Only the package changed it since:
   the package's text is taken. Only this store changed it: kept. Both changed it (concurrent edits):
-  this store's text is kept and the package's is added as a revision marked `flagged`, to compare and
-  settle by hand (the paragraph merge of the review round trip is not used here yet). When the merged
-  status is read-only (approved, signed, sent), the text is the one of the side that set that status,
-  and a differing text of the other side is kept as a flagged revision: an approved letter never
-  silently takes text its approver did not see.
+  both texts stay revisions and the letter becomes their three-way merge against the base (header
+  fields changed on one side taken from it, the body paragraph by paragraph with `merge.merge_body`,
+  which keeps both texts of a paragraph changed on both sides), stored as a revision marked `flagged`
+  for a person to settle. When the merged status is read-only (approved, signed, sent), the text is
+  the one of the side that set that status, and a differing text of the other side is kept as a
+  flagged revision: an approved letter never silently takes text its approver did not see.
 Every revision a merge makes gets a uuid derived from what it holds, so importing the same package again
-finds everything already there and changes nothing (tests/core/exchange/test_package_merge.py hashes
+finds everything already there and changes nothing (tests/core/exchange/test_package_exchange.py hashes
 every row before and after).
 """
 
@@ -117,14 +118,14 @@ def merge_manifest(store: Store, manifest: Manifest, *, author: str) -> MergeRep
         for case in manifest.cases:
             _merge_case(session, case, report)
         for record in manifest.letters:
-            report.letters.append(_merge_letter(session, record, author))
+            report.letters.append(_merge_letter(session, record, author, manifest.created_by))
     return report
 
 
 # --------------------------------------------------------------------------- letters
 
 
-def _merge_letter(session: Session, record: Mapping[str, Any], author: str) -> LetterOutcome:
+def _merge_letter(session: Session, record: Mapping[str, Any], author: str, who: str) -> LetterOutcome:
     from sqlalchemy import select
 
     from iphr_desk.core.store import models as mm
@@ -152,7 +153,7 @@ def _merge_letter(session: Session, record: Mapping[str, Any], author: str) -> L
     if latest is not None and latest[0] != row.status:
         row.status = latest[0]
     set_by_package = latest is not None and latest[1] not in known_changes
-    _merge_text(session, row, record, known, set_by_package, author, outcome)
+    _merge_text(session, row, record, known, set_by_package, (author, who), outcome)
     if outcome.changed:
         row.updated_at = _now()
     outcome.status = row.status
@@ -166,17 +167,20 @@ def _merge_text(
     record: Mapping[str, Any],
     known: set[str | None],
     set_by_package: bool,
-    author: str,
+    people: tuple[str, str],
     outcome: LetterOutcome,
 ) -> None:
+    """`people`: who imports (the author of what the merge writes) and who made the package."""
     from iphr_desk.core.store.repository.letters import _letter_from_row
 
+    author, who = people
     local_text = letter_text_of(_letter_from_row(row))
     incoming_text = letter_text_of(letter_from_record(record))
     if local_text == incoming_text:
         return
     common = [r for r in record["revisions"] if r["uuid"] in known]
-    base = max(common, key=lambda r: (r["created_at"], r["uuid"]))["text"] if common else None
+    base_record = max(common, key=lambda r: (r["created_at"], r["uuid"])) if common else None
+    base = base_record["text"] if base_record is not None else None
     package_changed, local_changed = incoming_text != base, local_text != base
     if row.status in READ_ONLY_STATUSES:
         # The side that set the read-only status decides the text; the other side's, if it differs, is kept.
@@ -195,8 +199,103 @@ def _merge_text(
         _take_text(session, row, record)
         outcome.text_taken = True
         return
-    _keep_as_flagged(session, row, incoming_text, author, "edited on both machines; compare and settle")
+    if base_record is None:  # no revision in common to merge against: both texts kept, side by side
+        _keep_as_flagged(session, row, incoming_text, author, "edited on both machines; compare and settle")
+    else:
+        _three_way(session, row, base_record, (local_text, incoming_text), author, who)
     outcome.concurrent = True
+
+
+def _three_way(
+    session: Session, row: m.Letter, base: Mapping[str, Any], texts: tuple[str, str], author: str, who: str
+) -> None:
+    """Both sides changed the letter since `base`. A header field changed on one side only is taken from
+    that side (this machine's value where both changed it); the body is merged paragraph by paragraph
+    (`merge.merge_body`: a paragraph changed on both sides keeps both texts under a marker). This
+    machine's text and the package's stay revisions; the result is a new revision, flagged for a person
+    to look at."""
+    from dataclasses import fields, replace
+
+    from iphr_desk.core.exchange.merge import merge_body
+    from iphr_desk.core.letters.letterfile import parse_letter_text
+    from iphr_desk.core.store import models as mm
+    from iphr_desk.core.store.repository.letters import _fill_letter_row
+
+    local_text, incoming_text = texts
+    ours = parse_letter_text(local_text, "this letter")
+    theirs = parse_letter_text(incoming_text, f"the package from {who}")
+    origin = parse_letter_text(base["text"], "the revision both started from")
+    taken: dict[str, Any] = {}
+    both: list[str] = []
+    for item in fields(ours):
+        name = item.name
+        mine, other, was = getattr(ours, name), getattr(theirs, name), getattr(origin, name)
+        if name == "body" or mine == other or other == was:
+            continue
+        if mine == was:
+            taken[name] = other
+        else:
+            both.append(name)
+    body = merge_body(origin.body, ours.body, theirs.body, who=who)
+    merged_body, conflicts = _package_wording(body.text, body.conflicts, who)
+    merged = replace(ours, **taken, body=merged_body)
+    merged = parse_letter_text(letter_text_of(merged), "the merged letter")  # normalised as stored
+    _keep_revision(session, row, local_text, author)
+    _fill_letter_row(session, row, merged)
+    session.flush()
+    session.add(
+        mm.Revision(
+            letter_id=row.id,
+            uuid=derived_uuid(row.uuid, "merge", text_hash(local_text), text_hash(incoming_text)),
+            created_at=_now(),
+            author=author,
+            reason=f"merged with a package from {who}: edited on both machines",
+            status=row.status,
+            text=letter_text_of(merged),
+            parent_uuid=base["uuid"],
+            flagged=True,
+            details={
+                "merge": {"base": base["uuid"], "conflicts": list(conflicts), "fields_changed_on_both": both}
+            },
+        )
+    )
+
+
+def _package_wording(text: str, conflicts: Sequence[str], who: str) -> tuple[str, tuple[str, ...]]:
+    """The merge's markers speak of a reviewed copy; here the other side is a package from another machine."""
+    from iphr_desk.core.exchange.merge import CONFLICT_OURS, CONFLICT_THEIRS
+
+    text = text.replace(CONFLICT_OURS, "**⚠ Changed on both machines. Version on this machine:**")
+    text = text.replace(
+        CONFLICT_THEIRS.format(who=who), f"**⚠ Version in the package from {who}; keep one of the two:**"
+    )
+    return text, tuple(
+        c.replace("in the app and in the reviewed copy", "on both machines") for c in conflicts
+    )
+
+
+def _keep_revision(session: Session, row: m.Letter, text: str, author: str) -> None:
+    """This machine's text as a revision before a merge replaces it (autosaved text may be in none)."""
+    from sqlalchemy import select
+
+    from iphr_desk.core.store import models as mm
+
+    held = session.scalar(
+        select(mm.Revision.id).where(mm.Revision.letter_id == row.id, mm.Revision.text == text)
+    )
+    if held is None:
+        session.add(
+            mm.Revision(
+                letter_id=row.id,
+                uuid=derived_uuid(row.uuid, "kept", text_hash(text)),
+                created_at=_now(),
+                author=author,
+                reason="saved before merging a package",
+                status=row.status,
+                text=text,
+            )
+        )
+        session.flush()
 
 
 def _keep_as_flagged(session: Session, row: m.Letter, text: str, author: str, why: str) -> None:

@@ -127,15 +127,24 @@ def test_edits_on_both_sides_are_kept_and_flagged_and_both_folders_end_with_ever
 
     report = sync(field, office, [lid])  # the office hears of the field's edit: both changed since the base
     assert [o.concurrent for o in report.letters] == [True]
-    assert letter_repo.get_letter(office, oid).body == office_body  # its own text kept...
-    assert [
-        t for t in flagged_texts(office, letter_uuid) if "as the field saw it" in t
-    ]  # ...the other flagged
+    merged = (
+        "First paragraph, as the field saw it.\n\nSecond paragraph.\n\n"
+        + "Third paragraph, as the office saw it.\n"
+    )
+    assert letter_repo.get_letter(office, oid).body == merged  # one paragraph from each side
+    flagged = flagged_texts(office, letter_uuid)
+    assert len(flagged) == 1 and flagged[0].endswith(merged)  # the result is flagged for a person to check
+    office_texts = {
+        revision_repo.get_revision_text(office, r.id) for r in revision_repo.list_revisions(office, oid)
+    }
+    assert any(t.endswith(field_body) for t in office_texts) and any(
+        t.endswith(office_body) for t in office_texts
+    )
     assert "edited on both sides" in report.summary()
 
-    sync(office, field, [oid])  # and back: the field takes the text the office settled on, nothing is lost
-    assert letter_repo.get_letter(field, lid).body == office_body
-    assert flagged_texts(field, letter_uuid) == flagged_texts(office, letter_uuid) != []
+    sync(office, field, [oid])  # and back: the field takes the merged text, nothing is lost
+    assert letter_repo.get_letter(field, lid).body == merged
+    assert flagged_texts(field, letter_uuid) == flagged_texts(office, letter_uuid)
     for table in ("revisions", "comments", "status_changes"):
         assert uuids(field, table, letter_uuid) == uuids(office, table, letter_uuid)
     assert {c.text for c in comment_repo.list_comments(field, lid)} == {"From the field", "From the office"}
@@ -144,6 +153,24 @@ def test_edits_on_both_sides_are_kept_and_flagged_and_both_folders_end_with_ever
         before = rows_hash(target)
         assert not sync(source, target, [ident]).changed
         assert rows_hash(target) == before
+
+
+def test_a_paragraph_changed_on_both_sides_keeps_both_texts_under_markers(
+    stores: tuple[Store, Store],
+) -> None:
+    field, office = stores
+    lid = letter_repo.add_letter(field, make_letter(), author="Aigerim")
+    sync(field, office, [lid])
+    oid = same_id(office, uuid_of(field, lid))
+    edit(field, lid, "Field's first paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n", "Aigerim")
+    edit(office, oid, "Office's first paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n", "Brigitte")
+    sync(field, office, [lid])
+    body = letter_repo.get_letter(office, oid).body
+    assert "Field's first paragraph." in body and "Office's first paragraph." in body
+    assert "Version on this machine" in body and "Version in the package from packer" in body
+    assert body.endswith("Second paragraph.\n\nThird paragraph.\n")
+    before = rows_hash(office)
+    assert not sync(field, office, [lid]).changed and rows_hash(office) == before
 
 
 def test_an_edit_on_one_side_only_is_taken_as_it_is(stores: tuple[Store, Store]) -> None:
