@@ -33,6 +33,7 @@ import yaml
 
 from iphr_desk.core.boundedio import UnreadableFile, read_bounded
 from iphr_desk.core.errors import LetterFileError
+from iphr_desk.core.letters.canonical import is_plainly_canonical
 from iphr_desk.core.letters.letter import (
     GENDERS,
     LANGUAGES,
@@ -216,6 +217,12 @@ def parse_letter_text(text: str, source: str) -> Letter:
     front, body = _split_front_matter(text, source)
     data = load_front_matter(front, source)
     letter = _LetterBuilder(source).build(data)
+    trimmed = body.strip("\n") + "\n"
+    if "footnote" in body_extensions() and is_plainly_canonical(trimmed):
+        # What `normalise_body` returns for such a body, without a second look; the subset nests two
+        # levels at most, so the depth check's Markdown parse is not needed either.
+        remember_canonical(canonical_key(trimmed, body_extensions()))
+        return _with_body(letter, trimmed)
     _refuse_deep_nesting(body, text[: len(text) - len(body)].count("\n") + 1, source)
     return _with_body(letter, normalise_body(body))
 

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any, Final
 
+from iphr_desk.core.letters.canonical import is_plainly_canonical
 from iphr_desk.core.letters.markdown_depth import too_deep
 
 _BODY_OPTIONS: Final = {"number": True}
@@ -41,6 +42,8 @@ def normalise_body(body: str) -> str:
     text += "\n"  # a canonical body ends with one newline, so it comes back from mdformat unchanged
     if is_known_canonical(canonical_key(text, extensions)):
         return text
+    if "footnote" in extensions and is_plainly_canonical(text):
+        return text  # canonical beyond doubt, without running mdformat (see `canonical`)
     if too_deep(text) is not None:
         return text  # mdformat would overflow the stack; a letter file with it is refused on reading
     return _format_body(text, frozenset(extensions))
