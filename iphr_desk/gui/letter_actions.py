@@ -127,7 +127,7 @@ class LetterActions(QObject):
             return False
         author = self.author()
         own = status in ("approved", "signed") and self.is_own_letter(letter_id, author)
-        if own and not self._confirm_own(status):
+        if own and not self.confirm_own(status):
             return False
         details = StatusDetails()
         if status in NEEDS_DETAILS:
@@ -174,7 +174,8 @@ class LetterActions(QObject):
         )
         return wrote or submitted
 
-    def _confirm_own(self, status: str) -> bool:
+    def confirm_own(self, status: str) -> bool:
+        """Ask whether to approve or sign one's own letter anyway."""
         if status == "signed":
             title = self.tr("Sign Your Own Letter?")
             text = self.tr(

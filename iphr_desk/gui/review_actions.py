@@ -345,29 +345,48 @@ class ReviewActions(QObject):
         return subject, sent
 
     def _apply(self, ctx: AppContext, plan: ReviewPlan, approve: bool) -> int | None:
+        """Store the plan; with `approve`, the approval goes the workflow's way (`_approve`)."""
         from iphr_desk.core.exchange.review_import import apply_review_import
         from iphr_desk.gui.profile import current_user
 
         actions = self.menu.letter_actions
         assert actions is not None
         author = current_user(ctx.settings)
+        own = approve and plan.letter_id is not None and actions.is_own_letter(plan.letter_id, author)
+        if own and not actions.confirm_own("approved"):
+            return None
         results: list[ReviewResult] = []
-        ok = (
-            self._op(
-                _tr("Could Not Import the Reviewed Copy"),
-                lambda: apply_review_import(ctx.store, plan, author=author, approve=approve),
-            )
-            .success(results.append)
-            .run()
-        )
+
+        def store() -> ReviewResult:
+            result = apply_review_import(ctx.store, plan, author=author, approve=False)
+            if approve:
+                self._approve(ctx, result.letter_id, plan.file_name, author, own)
+            return result
+
+        ok = self._op(_tr("Could Not Import the Reviewed Copy"), store).success(results.append).run()
         if not ok or not results:
             return None
-        result = results[0]
-        letter_id = result.letter_id
+        letter_id = results[0].letter_id
         actions.reload_open(letter_id)
-        actions.statusChanged.emit(letter_id, result.status)
+        status = actions.status_of(letter_id) or results[0].status
+        actions.statusChanged.emit(letter_id, status)
         self.menu.host.statusBar().showMessage(
             _tr("Reviewed copy imported: %1").replace("%1", plan.file_name), 8000
         )
         actions.openRequested.emit(letter_id)
         return letter_id
+
+    def _approve(self, ctx: AppContext, letter_id: int, file_name: str, author: str, own: bool) -> None:
+        """Approve after a copy that asks for nothing: through "In review" when the letter is not there
+        yet, and with the note every approval carries (the role; a confirmed approval of one's own
+        letter, asked before anything was stored), as `LetterActions.change_status` writes it."""
+        from iphr_desk.core.store.repository import letters as letter_repo
+        from iphr_desk.gui.dialogs.status_dialog import compose_note
+
+        status = letter_repo.get_letter_info(ctx.store, letter_id).status
+        if status in ("draft", "changes_requested"):
+            letter_repo.change_status(
+                ctx.store, letter_id, "in_review", author=author, note=f"reviewed copy {file_name}"
+            )
+        note = compose_note(role=ctx.settings.user_role, own_letter=own) or None
+        letter_repo.change_status(ctx.store, letter_id, "approved", author=author, note=note)

@@ -225,3 +225,30 @@ def test_a_copy_from_elsewhere_can_become_a_new_letter(
     assert "new letter" in question[1]
     assert letter_repo.get_letter(store, created).subject == parse_letter_file(LETTER).subject
     QApplication.processEvents()
+
+
+@pytest.mark.parametrize("submitter", ["Aigerim", "Test User"])
+def test_a_copy_that_asks_nothing_can_be_accepted_and_approved(
+    window: Any, review_letter: int, store: Any, fake_services: Any, tmp_path: Path, submitter: str
+) -> None:
+    window.ctx.settings.user_role = "director"
+    letter_repo.change_status(store, review_letter, "in_review", author=submitter)
+    unchanged = export_for_review(store, review_letter, tmp_path / "sent.docx", author="Aigerim")
+    actions = review_actions(window)
+    offered: list[bool] = []
+
+    def approve(dialog: ReviewImportDialog) -> None:
+        offered.append(dialog.approve_button.isVisible())
+        dialog.approve_button.click()
+
+    when_open(lambda: actions.dialog, approve)
+    assert actions.import_reviewed_copy(unchanged) == review_letter
+    assert offered == [True]
+    assert letter_repo.get_letter_info(store, review_letter).status == "approved"
+    last = letter_repo.status_history(store, review_letter)[-1]
+    own = submitter == "Test User"
+    assert [q[0] for q in fake_services.called("ask_yes_no")] == (["Approve Your Own Letter?"] if own else [])
+    assert (last.author, last.note) == (
+        "Test User",
+        "role: director\nown letter: confirmed" if own else "role: director",
+    )
