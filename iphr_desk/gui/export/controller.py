@@ -7,6 +7,8 @@ stops the run: the core exporter asks the worker's progress callback before each
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -16,6 +18,9 @@ from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.gui.context import AppContext
 from iphr_desk.gui.export.dialog import ExportDialog
 from iphr_desk.gui.export.worker import ExportOptions, ExportWorker
+
+if TYPE_CHECKING:
+    from iphr_desk.core.export.docx.review_marks import ReviewMarks  # python-docx: not at start-up
 
 #: Runs in progress, kept alive until their thread ends (a QThread destroyed while running aborts).
 _RUNS: set[ExportRun] = set()
@@ -46,15 +51,42 @@ def start_export(ctx: AppContext, parent: QWidget | None, letter_ids: list[int])
     )
     dialog.setObjectName("exportDialog")
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: run_export(ctx, parent, letters, dialog.options()))
+
+    def accepted() -> None:
+        options = dialog.options()
+        run_export(ctx, parent, letters, options, marks=_review_marks(ctx, parent, letter_ids, options))
+
+    dialog.accepted.connect(accepted)
     dialog.open()
 
 
+def _review_marks(
+    ctx: AppContext, parent: QWidget | None, letter_ids: list[int], options: ExportOptions
+) -> list[ReviewMarks | None] | None:
+    """Each stored letter's .docx names the letter and the stored revision it shows (issue 15: a reviewed
+    copy comes back to it); that may store a revision first, on this thread, before the worker starts."""
+    if options.pdf:
+        return None
+    from iphr_desk.core.exchange.review_import import review_marks
+    from iphr_desk.gui.profile import current_user
+
+    try:
+        return [review_marks(ctx.store, i, author=current_user(ctx.settings)) for i in letter_ids]
+    except IphrError as exc:  # a letter that cannot take a revision is exported without its identity
+        ctx.services.error(parent, _tr("Export"), str(exc))
+        return None
+
+
 def run_export(
-    ctx: AppContext, parent: QWidget | None, letters: list[Letter], options: ExportOptions
+    ctx: AppContext,
+    parent: QWidget | None,
+    letters: list[Letter],
+    options: ExportOptions,
+    *,
+    marks: list[ReviewMarks | None] | None = None,
 ) -> ExportRun:
     """Start exporting `letters` with `options`; the returned run reports through its signals."""
-    run = ExportRun(ctx, parent, letters, options)
+    run = ExportRun(ctx, parent, letters, options, marks)
     _RUNS.add(run)
     run.done.connect(lambda: _RUNS.discard(run))
     run.start()
@@ -67,13 +99,18 @@ class ExportRun(QObject):
     done = Signal(str, list)  # "finished" | "cancelled" | "failed", the paths written
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None, letters: list[Letter], options: ExportOptions
+        self,
+        ctx: AppContext,
+        parent: QWidget | None,
+        letters: list[Letter],
+        options: ExportOptions,
+        marks: list[ReviewMarks | None] | None = None,
     ) -> None:
         super().__init__()
         self._ctx = ctx
         self._parent = parent
         self.options = options
-        self.worker = ExportWorker(letters, options, ctx.data_dir)
+        self.worker = ExportWorker(letters, options, ctx.data_dir, marks)
         self.worker_thread = QThread()
         self.worker.moveToThread(self.worker_thread)
         self.progress_dialog = QProgressDialog(_tr("Exporting…"), _tr("Cancel"), 0, self.worker.total, parent)

@@ -10,12 +10,16 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.export.filenames import batch_filename
 from iphr_desk.core.letters.letter import Letter
+
+if TYPE_CHECKING:
+    from iphr_desk.core.export.docx.review_marks import ReviewMarks  # python-docx: not at start-up
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,16 @@ class ExportWorker(QObject):
     cancelled = Signal(list)  # the paths written before the cancel
     failed = Signal(str, list)  # the message, the paths written before the failure
 
-    def __init__(self, letters: list[Letter], options: ExportOptions, data_dir: Path | None) -> None:
+    def __init__(
+        self,
+        letters: list[Letter],
+        options: ExportOptions,
+        data_dir: Path | None,
+        marks: list[ReviewMarks | None] | None = None,
+    ) -> None:
         super().__init__()
         self._letters = letters
+        self._marks = marks if marks is not None else [None] * len(letters)  # each .docx's provenance
         self._options = options
         self._data_dir = data_dir
         self._cancel = threading.Event()
@@ -56,10 +67,10 @@ class ExportWorker(QObject):
     def run(self) -> None:
         written: list[Path] = []
         try:
-            for letter in self._letters:
+            for letter, marks in zip(self._letters, self._marks, strict=True):
                 if self._cancel.is_set():
                     break
-                written.extend(self._export(letter, len(written)))
+                written.extend(self._export(letter, len(written), marks))
         except IphrError as exc:
             self.failed.emit(str(exc), written)
             return
@@ -71,7 +82,7 @@ class ExportWorker(QObject):
         else:
             self.finished.emit(written)
 
-    def _export(self, letter: Letter, done: int) -> list[Path]:
+    def _export(self, letter: Letter, done: int, marks: ReviewMarks | None = None) -> list[Path]:
         from iphr_desk.core.export.docx_export import export_batch, export_letter
 
         options = self._options
@@ -89,11 +100,12 @@ class ExportWorker(QObject):
                 progress=step,
                 data_dir=self._data_dir,
                 pdf=options.pdf,
+                marks=marks,
             )
         suffix = ".pdf" if options.pdf else ".docx"
         name = batch_filename(
             letter.date, letter.recipient.effective_surname, letter.subject, self._taken, suffix=suffix
         )
-        path = export_letter(letter, options.folder / name, data_dir=self._data_dir)
+        path = export_letter(letter, options.folder / name, data_dir=self._data_dir, marks=marks)
         self.progress.emit(done + 1, self.total, label)
         return [path]
