@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from iphr_desk import __version__
-from iphr_desk.cli import export_cmd, letters_cmd, review_cmd, sign_cmd, store_cmd
+from iphr_desk.cli import export_cmd, history_cmd, letters_cmd, package_cmd, review_cmd, sign_cmd, store_cmd
 from iphr_desk.cli.common import run_command
 from iphr_desk.core.paths import DATA_DIR_ENV
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     import argparse
 
 #: The modules whose `register(sub)` add sub-commands, in the order `--help` lists them.
-COMMAND_MODULES = (export_cmd, letters_cmd, review_cmd, sign_cmd, store_cmd)
+COMMAND_MODULES = (export_cmd, letters_cmd, history_cmd, review_cmd, package_cmd, sign_cmd, store_cmd)
 
 
 def build_parser() -> argparse.ArgumentParser:
