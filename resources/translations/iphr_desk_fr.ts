@@ -2304,12 +2304,20 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>Nom de &amp;famille :</translation>
         </message>
         <message>
+            <source>Signature &amp;image:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>This could not be deleted.</source>
             <translation>La suppression a échoué.</translation>
         </message>
         <message>
             <source>This could not be saved.</source>
             <translation>L'enregistrement a échoué.</translation>
+        </message>
+        <message>
+            <source>Title &amp;by language:</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>Word &amp;template:</source>
@@ -2617,6 +2625,14 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>Déplacé</translation>
         </message>
         <message>
+            <source>Moved away</source>
+            <translation>Déplacé (origine)</translation>
+        </message>
+        <message>
+            <source>Moved here</source>
+            <translation>Déplacé (destination)</translation>
+        </message>
+        <message>
             <source>On the text</source>
             <translation>Sur le texte</translation>
         </message>
@@ -2870,6 +2886,120 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
     </context>
     <context>
+        <name>SignActions</name>
+        <message>
+            <source>&amp;Sign…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cannot Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Could Not Record the Signature</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Could Not Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Letter Signed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign the selected approved letter with your certificate, as a PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed by %1 on %2 UTC. The letter is now signed; the PDF is %3.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signing… (making the PDF/A and signing it)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Parcourir…</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Signed by:</source>
+            <translation>&amp;Signé par :</translation>
+        </message>
+        <message>
+            <source>A .p12 or .pfx file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Br&amp;owse…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Certificate file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose Your Certificate</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Passphrase of the certificate</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Save the Signed PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign the Letter</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed &amp;PDF:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Who signs</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>“%1” will be made as a PDF/A, signed with your certificate (PAdES), and marked as signed.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>SignatoryTableModel</name>
         <message>
             <source>Name</source>
@@ -2882,6 +3012,45 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Title</source>
             <translation>Titre</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureImageField</name>
+        <message>
+            <source>A PNG or SVG of the handwritten signature. It is printed above the name only on letters that are signed or sent, never on a draft.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose a signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose a Signature Image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Clea&amp;r</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Clear the signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signature Image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signature images (*.png *.svg)</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>
@@ -3013,6 +3182,17 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <message>
             <source>Something went wrong.</source>
             <translation>Une erreur s'est produite.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TitlesField</name>
+        <message>
+            <source>The general title</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Title in %1</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>

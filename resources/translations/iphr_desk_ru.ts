@@ -2315,12 +2315,20 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>&amp;Фамилия:</translation>
         </message>
         <message>
+            <source>Signature &amp;image:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>This could not be deleted.</source>
             <translation>Не удалось удалить.</translation>
         </message>
         <message>
             <source>This could not be saved.</source>
             <translation>Не удалось сохранить.</translation>
+        </message>
+        <message>
+            <source>Title &amp;by language:</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>Word &amp;template:</source>
@@ -2632,6 +2640,14 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Перемещено</translation>
         </message>
         <message>
+            <source>Moved away</source>
+            <translation>Перемещено отсюда</translation>
+        </message>
+        <message>
+            <source>Moved here</source>
+            <translation>Перемещено сюда</translation>
+        </message>
+        <message>
             <source>On the text</source>
             <translation>К тексту</translation>
         </message>
@@ -2885,6 +2901,120 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
     </context>
     <context>
+        <name>SignActions</name>
+        <message>
+            <source>&amp;Sign…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cannot Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Could Not Record the Signature</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Could Not Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Letter Signed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign the selected approved letter with your certificate, as a PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed by %1 on %2 UTC. The letter is now signed; the PDF is %3.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signing… (making the PDF/A and signing it)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SignDialog</name>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Обзор…</translation>
+        </message>
+        <message>
+            <source>&amp;Certificate:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Signed by:</source>
+            <translation>&amp;Подписал(а):</translation>
+        </message>
+        <message>
+            <source>A .p12 or .pfx file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Br&amp;owse…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Certificate file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Certificates (*.p12 *.pfx);;All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose Your Certificate</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Passphrase of the certificate</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Save the Signed PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Sign the Letter</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed &amp;PDF:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signed PDF</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Who signs</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>“%1” will be made as a PDF/A, signed with your certificate (PAdES), and marked as signed.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>SignatoryTableModel</name>
         <message>
             <source>Name</source>
@@ -2897,6 +3027,45 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Title</source>
             <translation>Должность</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignatureImageField</name>
+        <message>
+            <source>A PNG or SVG of the handwritten signature. It is printed above the name only on letters that are signed or sent, never on a draft.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>C&amp;hoose…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose a signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose a Signature Image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Clea&amp;r</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Clear the signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No signature image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signature Image</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Signature images (*.png *.svg)</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>
@@ -3028,6 +3197,17 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Something went wrong.</source>
             <translation>Что-то пошло не так.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TitlesField</name>
+        <message>
+            <source>The general title</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Title in %1</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>

@@ -323,7 +323,8 @@ def compare_blocks(old: Sequence[DisplayBlock], new: Sequence[DisplayBlock]) -> 
 def _likeness(a: DisplayBlock, b: DisplayBlock) -> float:
     if a.kind != b.kind and "footnote" in (a.kind, b.kind):
         return 0.0  # a footnote never pairs with a body paragraph
-    matcher = SequenceMatcher(None, [t.key for t in a.tokens], [t.key for t in b.tokens], autojunk=False)
+    # Likeness of the words alone: a paragraph whose words were made bold is still that paragraph.
+    matcher = SequenceMatcher(None, [t.text for t in a.tokens], [t.text for t in b.tokens], autojunk=False)
     if matcher.real_quick_ratio() < PAIR_CUTOFF or matcher.quick_ratio() < PAIR_CUTOFF:
         return 0.0
     return matcher.ratio()

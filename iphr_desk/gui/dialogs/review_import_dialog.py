@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -52,6 +53,8 @@ def change_kind(kind: str) -> str:
         "insertion": _tr("Inserted"),
         "deletion": _tr("Deleted"),
         "move": _tr("Moved"),
+        "moved-from": _tr("Moved away"),
+        "moved-to": _tr("Moved here"),
         "formatting": _tr("Formatting"),
         "paragraph": _tr("Paragraph"),
     }
@@ -74,6 +77,21 @@ def change_part(part: str) -> str:
 
 def _when(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value is not None else "—"
+
+
+def _fit_columns(tree: QTreeWidget, *, stretch: int, interactive: dict[int, int] | None = None) -> None:
+    """One column takes the room left; the others fit their contents (or a set width), so the text
+    that matters is read whole at 1024 pixels instead of cut to "Is the na…"."""
+    header = tree.header()
+    header.setStretchLastSection(False)
+    for column in range(tree.columnCount()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        elif interactive and column in interactive:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, interactive[column])
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
 
 def can_approve(plan: ReviewPlan) -> bool:
@@ -142,7 +160,7 @@ class ReviewImportDialog(QDialog):
             )
             item.setToolTip(1, change.text)
             self.tracked.addTopLevelItem(item)
-        self.tracked.resizeColumnToContents(0)
+        _fit_columns(self.tracked, stretch=1)
         self.tabs.addTab(self.tracked, self.tr("Tracked Changes (%1)").replace("%1", str(len(plan.changes))))
         self.comments = QTreeWidget(self)
         self.comments.setHeaderLabels(
@@ -167,6 +185,7 @@ class ReviewImportDialog(QDialog):
                 self.comments.addTopLevelItem(item)
             items[comment.key] = item
         self.comments.expandAll()
+        _fit_columns(self.comments, stretch=0, interactive={1: 240})
         self.tabs.addTab(self.comments, self.tr("Comments (%1)").replace("%1", str(len(plan.comments))))
         self.buttons = QDialogButtonBox(self)
         self.accept_button = QPushButton(self.tr("&Accept"), self)
