@@ -7,26 +7,31 @@ file without that part (older Word, some LibreOffice versions) has no replies, o
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+
+from lxml import etree
 
 from iphr_desk.core.exchange.docx_markdown import Para
+from iphr_desk.core.exchange.docx_parts import DocxParts
+from iphr_desk.core.exchange.docx_xml import W14, W15, comment_key, parse_date, w
 from iphr_desk.core.exchange.review_model import ReviewComment
-
-if TYPE_CHECKING:
-    from iphr_desk.core.exchange.docx_review import _Reader
 
 
 def read_comments(
-    reader: _Reader, anchors: dict[str, list[str]], references: dict[str, Para]
+    parts: DocxParts,
+    main: str,
+    read_paragraph: Callable[[etree._Element], Para],
+    anchors: dict[str, list[str]],
+    references: dict[str, Para],
 ) -> tuple[ReviewComment, ...]:
-    from iphr_desk.core.exchange.docx_review import W14, W15, comment_key, parse_date, w
-
-    parts = reader.parts
-    name = parts.related(reader.main, "/comments")
+    """The comments of the document part `main`; `read_paragraph` reads one paragraph of a comment's
+    text, `anchors` holds the text met inside each comment's range, `references` the paragraph holding
+    each comment's mark (for a comment with no range)."""
+    name = parts.related(main, "/comments")
     root = parts.xml(name) if name else None
     if root is None:
         return ()
-    extended_name = parts.related(reader.main, "/commentsExtended")
+    extended_name = parts.related(main, "/commentsExtended")
     extended = parts.xml(extended_name) if extended_name else None
     parents: dict[str, str] = {}
     done: dict[str, bool] = {}
@@ -39,17 +44,13 @@ def read_comments(
             done[para_id] = (entry.get(f"{{{W15}}}done") or "0") in ("1", "true")
     raw = []
     by_para: dict[str, int] = {}
-    reader.walk.change_part = "comment"
     for index, comment in enumerate(root.iter(w("comment"))):
         ident = comment.get(w("id"), "")
         texts = []
         last_para = ""
         for p in comment.iter(w("p")):
-            para = Para(role="body")
-            reader._inlines(p, para, {})
-            texts.append(para.text.strip())
+            texts.append(read_paragraph(p).text.strip())
             last_para = (p.get(f"{{{W14}}}paraId") or "").upper()
-        reader.walk.para_changes.clear()  # changes inside a comment's own text are not the letter's
         text = "\n".join(t for t in texts if t).strip()
         if ident in anchors and "".join(anchors[ident]).strip():
             anchor = " ".join("".join(anchors[ident]).split())

@@ -17,7 +17,6 @@ threads done.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from lxml import etree
 
 from iphr_desk.core.exchange.docx_markdown import Para, Span, body_markdown
 from iphr_desk.core.exchange.docx_parts import DocxParts
+from iphr_desk.core.exchange.docx_xml import MC, R, parse_date, w
 from iphr_desk.core.exchange.review_model import (
     LETTER_PROPERTY,
     RECIPIENT_PROPERTY,
@@ -40,16 +40,7 @@ from iphr_desk.core.exchange.review_model import (
     TrackedChange,
 )
 
-W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-W14: Final = "http://schemas.microsoft.com/office/word/2010/wordml"
-W15: Final = "http://schemas.microsoft.com/office/word/2012/wordml"
-MC: Final = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CUSTOM: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-
-
-def w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
 
 
 #: Paragraph style names (casefolded) -> the part of the letter.
@@ -136,17 +127,6 @@ def read_provenance(parts: DocxParts) -> Provenance | None:
         revision_id=int(revision_id) if revision_id.isdigit() else None,
         recipient=int(recipient) if recipient.isdigit() else 0,
     )
-
-
-def parse_date(value: str | None) -> dt.datetime | None:
-    """A w:date (xsd:dateTime); LibreOffice writes it without a zone: taken as UTC."""
-    if not value:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
 
 
 class _Reader:
@@ -489,7 +469,16 @@ class _Reader:
     def _comments(self) -> tuple[ReviewComment, ...]:
         from iphr_desk.core.exchange.docx_comments import read_comments
 
-        return read_comments(self, self.walk.anchors, self.walk.references)
+        return read_comments(
+            self.parts, self.main, self._comment_paragraph, self.walk.anchors, self.walk.references
+        )
+
+    def _comment_paragraph(self, p: etree._Element) -> Para:
+        """A paragraph of a comment's own text (its tracked changes are not the letter's)."""
+        para = Para(role="body")
+        self._inlines(p, para, {})
+        self.walk.para_changes = [(q, c) for q, c in self.walk.para_changes if q is not para]
+        return para
 
 
 def _look(span: Span) -> tuple[bool, bool, bool, str | None]:
@@ -554,7 +543,3 @@ def _split(paragraphs: list[Para]) -> tuple[list[Para], list[Para], list[Para], 
         len(paragraphs),
     )
     return paragraphs[: salutation + 1], paragraphs[salutation + 1 : end], paragraphs[end:], True
-
-
-def comment_key(*fields: str) -> str:
-    return hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()[:32]
