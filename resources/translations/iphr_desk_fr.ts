@@ -2305,7 +2305,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Signature &amp;image:</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Image de signature :</translation>
         </message>
         <message>
             <source>This could not be deleted.</source>
@@ -2889,39 +2889,39 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>SignActions</name>
         <message>
             <source>&amp;Sign…</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Signer…</translation>
         </message>
         <message>
             <source>Cannot Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Signature impossible</translation>
         </message>
         <message>
             <source>Could Not Record the Signature</source>
-            <translation type="unfinished"></translation>
+            <translation>Impossible d'enregistrer la signature</translation>
         </message>
         <message>
             <source>Could Not Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Impossible de signer</translation>
         </message>
         <message>
             <source>Letter Signed</source>
-            <translation type="unfinished"></translation>
+            <translation>Lettre signée</translation>
         </message>
         <message>
             <source>Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Signer</translation>
         </message>
         <message>
             <source>Sign the selected approved letter with your certificate, as a PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>Signer la lettre approuvée sélectionnée avec votre certificat, en PDF</translation>
         </message>
         <message>
             <source>Signed by %1 on %2 UTC. The letter is now signed; the PDF is %3.</source>
-            <translation type="unfinished"></translation>
+            <translation>Signée par %1 le %2 UTC. La lettre est désormais signée ; le PDF est %3.</translation>
         </message>
         <message>
             <source>Signing… (making the PDF/A and signing it)</source>
-            <translation type="unfinished"></translation>
+            <translation>Signature en cours… (création du PDF/A, puis signature)</translation>
         </message>
     </context>
     <context>
@@ -2932,11 +2932,11 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>&amp;Certificate:</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Certificat :</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>
-            <translation type="unfinished"></translation>
+            <translation>P&amp;hrase secrète :</translation>
         </message>
         <message>
             <source>&amp;Signed by:</source>
@@ -2944,59 +2944,59 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>A .p12 or .pfx file</source>
-            <translation type="unfinished"></translation>
+            <translation>Un fichier .p12 ou .pfx</translation>
         </message>
         <message>
             <source>Br&amp;owse…</source>
-            <translation type="unfinished"></translation>
+            <translation>Parc&amp;ourir…</translation>
         </message>
         <message>
             <source>Certificate file</source>
-            <translation type="unfinished"></translation>
+            <translation>Fichier du certificat</translation>
         </message>
         <message>
             <source>Certificates (*.p12 *.pfx);;All files (*)</source>
-            <translation type="unfinished"></translation>
+            <translation>Certificats (*.p12 *.pfx);;Tous les fichiers (*)</translation>
         </message>
         <message>
             <source>Choose Your Certificate</source>
-            <translation type="unfinished"></translation>
+            <translation>Choisir votre certificat</translation>
         </message>
         <message>
             <source>Passphrase of the certificate</source>
-            <translation type="unfinished"></translation>
+            <translation>Phrase secrète du certificat</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished"></translation>
+            <translation>Documents PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Save the Signed PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>Enregistrer le PDF signé</translation>
         </message>
         <message>
             <source>Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Signer</translation>
         </message>
         <message>
             <source>Sign the Letter</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Signed &amp;PDF:</source>
-            <translation type="unfinished"></translation>
+            <translation>Signer la lettre</translation>
         </message>
         <message>
             <source>Signed PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>PDF signé</translation>
+        </message>
+        <message>
+            <source>Signed PDF &amp;file:</source>
+            <translation>&amp;Fichier PDF signé :</translation>
         </message>
         <message>
             <source>Who signs</source>
-            <translation type="unfinished"></translation>
+            <translation>Qui signe</translation>
         </message>
         <message>
             <source>“%1” will be made as a PDF/A, signed with your certificate (PAdES), and marked as signed.</source>
-            <translation type="unfinished"></translation>
+            <translation>« %1 » sera enregistrée en PDF/A, signée avec votre certificat (PAdES) et marquée comme signée.</translation>
         </message>
     </context>
     <context>
@@ -3018,39 +3018,39 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>SignatureImageField</name>
         <message>
             <source>A PNG or SVG of the handwritten signature. It is printed above the name only on letters that are signed or sent, never on a draft.</source>
-            <translation type="unfinished"></translation>
+            <translation>Un PNG ou un SVG de la signature manuscrite. Elle n'est imprimée au-dessus du nom que sur les lettres signées ou envoyées, jamais sur un brouillon.</translation>
         </message>
         <message>
             <source>C&amp;hoose…</source>
-            <translation type="unfinished"></translation>
+            <translation>C&amp;hoisir…</translation>
         </message>
         <message>
             <source>Choose a signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Choisir une image de signature</translation>
         </message>
         <message>
             <source>Choose a Signature Image</source>
-            <translation type="unfinished"></translation>
+            <translation>Choisir une image de signature</translation>
         </message>
         <message>
             <source>Clea&amp;r</source>
-            <translation type="unfinished"></translation>
+            <translation>Effa&amp;cer</translation>
         </message>
         <message>
             <source>Clear the signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Effacer l'image de signature</translation>
         </message>
         <message>
             <source>No signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Aucune image de signature</translation>
         </message>
         <message>
             <source>Signature Image</source>
-            <translation type="unfinished"></translation>
+            <translation>Image de signature</translation>
         </message>
         <message>
             <source>Signature images (*.png *.svg)</source>
-            <translation type="unfinished"></translation>
+            <translation>Images de signature (*.png *.svg)</translation>
         </message>
     </context>
     <context>

@@ -2316,7 +2316,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Signature &amp;image:</source>
-            <translation type="unfinished"></translation>
+            <translation>Изобра&amp;жение подписи:</translation>
         </message>
         <message>
             <source>This could not be deleted.</source>
@@ -2904,39 +2904,39 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>SignActions</name>
         <message>
             <source>&amp;Sign…</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Подписать…</translation>
         </message>
         <message>
             <source>Cannot Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписать нельзя</translation>
         </message>
         <message>
             <source>Could Not Record the Signature</source>
-            <translation type="unfinished"></translation>
+            <translation>Не удалось сохранить запись о подписи</translation>
         </message>
         <message>
             <source>Could Not Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Не удалось подписать</translation>
         </message>
         <message>
             <source>Letter Signed</source>
-            <translation type="unfinished"></translation>
+            <translation>Письмо подписано</translation>
         </message>
         <message>
             <source>Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписать</translation>
         </message>
         <message>
             <source>Sign the selected approved letter with your certificate, as a PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписать выбранное утверждённое письмо вашим сертификатом, в формате PDF</translation>
         </message>
         <message>
             <source>Signed by %1 on %2 UTC. The letter is now signed; the PDF is %3.</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписал(а) %1, %2 UTC. Письмо теперь подписано; PDF-файл: %3.</translation>
         </message>
         <message>
             <source>Signing… (making the PDF/A and signing it)</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписание… (создание PDF/A и подпись)</translation>
         </message>
     </context>
     <context>
@@ -2947,11 +2947,11 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>&amp;Certificate:</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Сертификат:</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>
-            <translation type="unfinished"></translation>
+            <translation>Паро&amp;льная фраза:</translation>
         </message>
         <message>
             <source>&amp;Signed by:</source>
@@ -2959,59 +2959,59 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>A .p12 or .pfx file</source>
-            <translation type="unfinished"></translation>
+            <translation>Файл .p12 или .pfx</translation>
         </message>
         <message>
             <source>Br&amp;owse…</source>
-            <translation type="unfinished"></translation>
+            <translation>Об&amp;зор…</translation>
         </message>
         <message>
             <source>Certificate file</source>
-            <translation type="unfinished"></translation>
+            <translation>Файл сертификата</translation>
         </message>
         <message>
             <source>Certificates (*.p12 *.pfx);;All files (*)</source>
-            <translation type="unfinished"></translation>
+            <translation>Сертификаты (*.p12 *.pfx);;Все файлы (*)</translation>
         </message>
         <message>
             <source>Choose Your Certificate</source>
-            <translation type="unfinished"></translation>
+            <translation>Выберите сертификат</translation>
         </message>
         <message>
             <source>Passphrase of the certificate</source>
-            <translation type="unfinished"></translation>
+            <translation>Парольная фраза сертификата</translation>
         </message>
         <message>
             <source>PDF documents (*.pdf)</source>
-            <translation type="unfinished"></translation>
+            <translation>Документы PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Save the Signed PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>Сохранить подписанный PDF</translation>
         </message>
         <message>
             <source>Sign</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписать</translation>
         </message>
         <message>
             <source>Sign the Letter</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Signed &amp;PDF:</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписать письмо</translation>
         </message>
         <message>
             <source>Signed PDF</source>
-            <translation type="unfinished"></translation>
+            <translation>Подписанный PDF</translation>
+        </message>
+        <message>
+            <source>Signed PDF &amp;file:</source>
+            <translation>&amp;Файл подписанного PDF:</translation>
         </message>
         <message>
             <source>Who signs</source>
-            <translation type="unfinished"></translation>
+            <translation>Кто подписывает</translation>
         </message>
         <message>
             <source>“%1” will be made as a PDF/A, signed with your certificate (PAdES), and marked as signed.</source>
-            <translation type="unfinished"></translation>
+            <translation>Письмо «%1» будет сохранено в PDF/A, подписано вашим сертификатом (PAdES) и отмечено как подписанное.</translation>
         </message>
     </context>
     <context>
@@ -3033,39 +3033,39 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>SignatureImageField</name>
         <message>
             <source>A PNG or SVG of the handwritten signature. It is printed above the name only on letters that are signed or sent, never on a draft.</source>
-            <translation type="unfinished"></translation>
+            <translation>PNG или SVG собственноручной подписи. Она печатается над именем только в подписанных или отправленных письмах, никогда — в черновике.</translation>
         </message>
         <message>
             <source>C&amp;hoose…</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Выбрать…</translation>
         </message>
         <message>
             <source>Choose a signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Выбрать изображение подписи</translation>
         </message>
         <message>
             <source>Choose a Signature Image</source>
-            <translation type="unfinished"></translation>
+            <translation>Выберите изображение подписи</translation>
         </message>
         <message>
             <source>Clea&amp;r</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Убрать</translation>
         </message>
         <message>
             <source>Clear the signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Убрать изображение подписи</translation>
         </message>
         <message>
             <source>No signature image</source>
-            <translation type="unfinished"></translation>
+            <translation>Нет изображения подписи</translation>
         </message>
         <message>
             <source>Signature Image</source>
-            <translation type="unfinished"></translation>
+            <translation>Изображение подписи</translation>
         </message>
         <message>
             <source>Signature images (*.png *.svg)</source>
-            <translation type="unfinished"></translation>
+            <translation>Изображения подписи (*.png *.svg)</translation>
         </message>
     </context>
     <context>

@@ -110,6 +110,11 @@ class RecordDialog(QDialog):
         self._line("name", self.tr("&Name:"), _field(s, "name"))
         self._line("title", self.tr("&Title:"), _field(s, "title"))
         self._line("organisation", self.tr("Or&ganisation:"), _field(s, "organisation"))
+        from iphr_desk.gui.signature_image_field import SignatureImageField
+
+        # Not one of `edits`: the image is stored on its own once the signatory is saved (issue 15).
+        self.signature_field = SignatureImageField(self.ctx, self.record_id, self)
+        self.form.addRow(self.tr("Signature &image:"), self.signature_field)
 
     def _build_letterhead(self, h: Any) -> None:
         name = self._line("name", self.tr("&Name:"), _field(h, "name"))
@@ -156,6 +161,8 @@ class RecordDialog(QDialog):
 
         try:
             self.record_id = save_record(self.ctx, self.kind, self.record_id, values)
+            if self.kind == "signatory" and self.record_id is not None:
+                self.signature_field.save(self.record_id)
         except Exception as error:  # the store's sentence goes to the user; the form stays open
             self.ctx.services.error(self, self.windowTitle(), self.tr("This could not be saved."), str(error))
             return
