@@ -2099,6 +2099,10 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <source>Your &amp;name:</source>
             <translation>Votre &amp;nom :</translation>
         </message>
+        <message>
+            <source>Your &amp;role:</source>
+            <translation>Votre &amp;rôle :</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPane</name>

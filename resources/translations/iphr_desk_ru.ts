@@ -2110,6 +2110,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <source>Your &amp;name:</source>
             <translation>&amp;Ваше имя:</translation>
         </message>
+        <message>
+            <source>Your &amp;role:</source>
+            <translation>Ваша &amp;роль:</translation>
+        </message>
     </context>
     <context>
         <name>PreviewPane</name>

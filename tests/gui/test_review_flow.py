@@ -187,3 +187,22 @@ def test_the_status_menu_and_panel_say_which_moves_ask_first(qtbot: Any) -> None
     assert not transition_text("in_review", "approved").endswith("…")
     assert transition_label("in_review", "changes_requested").endswith("…")
     assert transition_label("approved", "signed").endswith("…")
+
+
+def test_preferences_show_and_change_the_role(qtbot: Any, ctx: Any, fake_services: Any) -> None:
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+
+    ctx.settings.user_role = "field_officer"
+    dialog = PreferencesDialog(ctx.settings, fake_services, ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.role_combo.currentText() == "Field officer"
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("director"))
+    dialog.accept()
+    assert ctx.settings.user_role == "director"
+    # A role of one's own words is kept as typed.
+    again = PreferencesDialog(ctx.settings, fake_services, ctx)
+    qtbot.addWidget(again)
+    assert again.role_combo.currentText() == "Director (signatory)"
+    again.role_combo.setEditText("Board member")
+    again.accept()
+    assert ctx.settings.user_role == "Board member"

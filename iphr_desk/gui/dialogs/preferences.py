@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iphr_desk.gui.dialogs.profile_dialog import chosen_role, role_combo
 from iphr_desk.gui.services import Services
 from iphr_desk.gui.settings import Settings
 
@@ -42,6 +43,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         self.name_edit = QLineEdit(settings.user_name, self)
         self.name_edit.setPlaceholderText(self.tr("Shown in revisions and comments"))
+        self.role_combo = role_combo(settings.user_role, self)  # recorded with each status change
         self.place_edit = QLineEdit(settings.default_place, self)
         self.letterhead_combo = QComboBox(self)
         self.signatory_combo = QComboBox(self)
@@ -59,6 +61,7 @@ class PreferencesDialog(QDialog):
         self._fill_languages()
         for caption, widget in (
             (self.tr("Your &name:"), self.name_edit),
+            (self.tr("Your &role:"), self.role_combo),
             (self.tr("Default &place:"), self.place_edit),
             (self.tr("Default &letterhead:"), self.letterhead_combo),
             (self.tr("Default &signatory:"), self.signatory_combo),
@@ -124,6 +127,7 @@ class PreferencesDialog(QDialog):
         s = self.settings
         old_language = s.ui_language
         s.user_name = self.name_edit.text()
+        s.user_role = chosen_role(self.role_combo)
         s.default_place = self.place_edit.text()
         letterhead = self.letterhead_combo.currentData()
         if letterhead:
