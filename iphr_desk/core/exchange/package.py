@@ -306,7 +306,7 @@ def read_package(path: Path, passphrase: str) -> Manifest:
     try:
         data = read_bounded(Path(path), MAX_PACKAGE_BYTES, what="a package")
     except UnreadableFile as exc:
-        raise PackageError(f"{name}: {exc.problem}") from None
+        raise PackageError(f"{name}: {exc.problem}.") from None
     return open_package(data, passphrase, name)
 
 
@@ -335,7 +335,7 @@ def _decrypt_problem(message: str) -> str:
     # pyrage says which step failed only in its message; the fallback covers any other wording.
     if message in ("Decryption failed", "No matching keys found"):
         return "wrong passphrase (or the file was altered)"
-    if "fill whole buffer" in message:
+    if "fill whole buffer" in message or "Incomplete header" in message:
         return "the file is truncated"
     if "Header MAC" in message or "decryption error" in message:
         return "the file is damaged, truncated or was altered"
@@ -467,8 +467,11 @@ class _Checker:
         from iphr_desk.core.letters.letterfile import parse_letter_text
 
         try:
-            parse_letter_text(letter_text_of(letter_from_record(record)), f"{where}")
-        except (LetterFileError, TypeError, ValueError) as exc:
+            parse_letter_text(letter_text_of(letter_from_record(record)), where)
+        except LetterFileError as exc:
+            problem = f"{exc.key}: {exc.problem}" if exc.key else exc.problem
+            raise self.fail(where, f"not a valid letter ({problem})") from None
+        except (TypeError, ValueError) as exc:
             raise self.fail(where, f"not a valid letter ({exc})") from None
 
     def case(self, item: Any, where: str) -> dict[str, Any]:
