@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from iphr_desk.core.errors import IphrError
-from iphr_desk.core.letters.letter import Recipient, Signatory
+from iphr_desk.core.letters.letter import Recipient, Signatory, normal_titles
 from iphr_desk.core.letters.letterfile import parse_iso_date, parse_letter_file
 from iphr_desk.resources import resource
 
@@ -184,7 +184,7 @@ def _load_signatories(store: Store, result: DemoResult) -> None:
 
     known = {(s.signatory.name, s.signatory.organisation) for s in address_book.list_signatories(store)}
     for item in _read_yaml("signatories.yaml")["signatories"]:
-        signatory = Signatory(**item)
+        signatory = Signatory(**{**item, "titles": normal_titles(item.get("titles"))})
         if (signatory.name, signatory.organisation) in known:
             result.count("signatories", added=False)
             continue
