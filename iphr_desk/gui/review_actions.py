@@ -18,13 +18,15 @@ Imported while the window is built: the core and the dialogs are imported inside
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -55,6 +57,16 @@ def _tr(text: str) -> str:
 
 def add_actions(menu: ExchangeMenu) -> None:
     ReviewActions(menu)
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while a copy is read or written (a second or two on a large letter)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class SendForReviewDialog(QDialog):
@@ -297,7 +309,8 @@ class ReviewActions(QObject):
 
         title = _tr("Could Not Read the Reviewed Copy")
         try:
-            return plan_review_import(ctx.store, path)
+            with busy():
+                return plan_review_import(ctx.store, path)
         except BadInput as error:
             # The copy has no identity, or comes from another store (the core's message names the
             # command line's way round it, --id N or --as-new): ask the window's way instead.
