@@ -251,6 +251,36 @@ def test_signature_images_appear_only_once_the_letter_is_signed(signed: Signed) 
     assert document.rindex("<w:drawing>") < document.index(CO_SIGNER)
 
 
+def test_the_signed_letters_docx_is_valid_and_libreoffice_draws_the_images(
+    signed: Signed, tmp_path: Path
+) -> None:
+    """Read back: Word's schemas accept the .docx with its pictures, and LibreOffice's PDF of the signed
+    letter holds two more images (pdfimages) than the approved one's."""
+    from readback import validate_docx
+
+    from iphr_desk.core.export.pdf import convert_many
+
+    approved, signed_docx = tmp_path / "approved.docx", tmp_path / "signed.docx"
+    approved.write_bytes(signed.approved_docx)
+    signed_docx.write_bytes(signed.signed_docx)
+    if shutil.which("pdfimages") is None:
+        pytest.skip("needs poppler's pdfimages")
+    report = validate_docx([signed_docx])
+    assert report.returncode == 0, report.stdout
+    jobs = [
+        (lambda path, data=data: Path(path).write_bytes(data), tmp_path / f"{name}.pdf")
+        for name, data in (("approved", signed.approved_docx), ("signed", signed.signed_docx))
+    ]
+    convert_many(jobs)
+
+    def images(pdf: Path) -> int:
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+        rows = [line.split() for line in listing.stdout.splitlines()[2:]]  # after the two heading lines
+        return sum(1 for row in rows if len(row) > 2 and row[2] == "image")  # not their soft masks
+
+    assert images(tmp_path / "signed.pdf") == images(tmp_path / "approved.pdf") + 2
+
+
 def test_the_signers_image_is_in_the_signature_and_the_co_signers_on_the_page(signed: Signed) -> None:
     from pypdf import PdfReader
 
