@@ -266,3 +266,60 @@ def test_edits_to_the_address_block_subject_and_date_line_become_fields_or_comme
     notes = [c for c in comment_repo.comment_records(store, 1) if c.origin == "word"]
     assert len(notes) == 1 and "15 mars 2024" in notes[0].text and "14 mars 2024" in notes[0].text
     assert result.status == "changes_requested"
+
+
+def test_an_approved_letter_refuses_changes_but_takes_comments(store: Store, tmp_path: Path) -> None:
+    exported = export_for_review(store, 1, tmp_path / "r.docx")
+    for status in ("in_review", "approved"):
+        letter_repo.change_status(store, 1, status, author=AUTHOR)
+    changed = tmp_path / "changed.docx"
+    changed.write_bytes(exported.read_bytes())
+    _replace_in_document(changed, "Nos demandes", "Nos exigences")
+    before = len(revision_repo.list_revisions(store, 1))
+    with pytest.raises(BadInput, match="approved and this copy changes it"):
+        plan_review_import(store, changed)
+    assert len(revision_repo.list_revisions(store, 1)) == before
+    commented = word_review(exported, tmp_path / "commented.docx")
+    with pytest.raises(BadInput):
+        plan_review_import(store, commented)  # it changes the text too
+    plan = plan_review_import(store, exported)  # the untouched copy: nothing to change
+    result = apply_review_import(store, plan, author=AUTHOR)
+    assert result.status == "approved" and result.revision_id is None
+
+
+def test_a_letter_in_review_moves_to_changes_requested(store: Store, tmp_path: Path) -> None:
+    exported = export_for_review(store, 1, tmp_path / "r.docx")
+    letter_repo.change_status(store, 1, "in_review", author=AUTHOR)
+    result = apply_review_import(
+        store, plan_review_import(store, word_review(exported, tmp_path / "w.docx")), author=AUTHOR
+    )
+    assert result.status == "changes_requested"
+    history = letter_repo.status_history(store, 1)
+    assert (history[-1].from_status, history[-1].to_status) == ("in_review", "changes_requested")
+    assert "w.docx" in (history[-1].note or "")
+
+
+def test_each_recipient_of_a_batch_gets_its_own_copy_and_its_own_overrides(tmp_path: Path) -> None:
+    from review_support import LETTER
+
+    from iphr_desk.core.letters.letter import Recipient
+    from iphr_desk.core.letters.letterfile import parse_letter_file
+    from iphr_desk.core.protocol.address import compute_frame
+
+    letter = parse_letter_file(LETTER)
+    second = Recipient("Olaf Scholz", gender="male", office="head_of_government")
+    letter = dataclasses.replace(letter, recipients=(letter.recipient, second), batch=True)
+    salutation = compute_frame(letter.for_recipient(1)).salutation
+    with Store.open(tmp_path / "data") as store:
+        letter_id = letter_repo.add_letter(store, letter, author=AUTHOR)
+        folder = tmp_path / "out"
+        folder.mkdir()
+        export_for_review(store, letter_id, folder)
+        files = sorted(folder.glob("*.docx"))
+        by_recipient = {custom_properties(f)["IPHR-Desk-Recipient"]: f for f in files}
+        assert set(by_recipient) == {"0", "1"}
+        _replace_in_document(by_recipient["1"], f">{salutation}<", ">Cher ami,<")
+        apply_review_import(store, plan_review_import(store, by_recipient["1"]), author=AUTHOR)
+        stored = letter_repo.get_letter(store, letter_id)
+        assert stored.recipients[1].salutation == "Cher ami,"
+        assert stored.recipients[0].salutation is None
