@@ -123,9 +123,21 @@ def _pkcs11_signer(source: Pkcs11Source) -> Iterator[Signer]:
             f"The PKCS#11 token '{source.token_label}' cannot be opened ({_reason(exc)})."
         ) from None
     try:
-        signer = pkcs11.PKCS11Signer(
-            session, key_label=source.key_label, cert_label=source.cert_label or source.key_label
-        )
+        cert_label = source.cert_label or source.key_label
+        signer = pkcs11.PKCS11Signer(session, key_label=source.key_label, cert_label=cert_label)
+        try:
+            algorithm = signer.signing_cert.public_key.algorithm
+        except Exception as exc:  # no such certificate or key label on the token
+            raise BadInput(
+                f"The PKCS#11 token '{source.token_label}' has no certificate labelled "
+                f"'{cert_label}' ({_reason(exc)})."
+            ) from None
+        if algorithm == "ec":
+            # Many tokens (SoftHSM among them) offer ECDSA only on a digest computed outside the token
+            # (CKM_ECDSA, not CKM_ECDSA_SHA256): pyHanko hashes, the token signs.
+            signer = pkcs11.PKCS11Signer(
+                session, key_label=source.key_label, cert_label=cert_label, use_raw_mechanism=True
+            )
         yield signer
     finally:
         with contextlib.suppress(Exception):

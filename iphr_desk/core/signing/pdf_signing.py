@@ -89,5 +89,5 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest, *, now: dt.dateti
     except IphrError:
         raise
     except Exception as exc:  # pyHanko's SigningError and the token's own errors: one sentence
-        raise IphrError(f"The PDF could not be signed ({exc}).") from None
+        raise IphrError(f"The PDF could not be signed ({str(exc) or type(exc).__name__}).") from None
     return out.getvalue()
