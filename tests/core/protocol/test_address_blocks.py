@@ -37,7 +37,8 @@ BLOCKS: list[tuple[str, str, str, str, str, str | None, tuple[str, ...]]] = [
         "formal",
         "Касым-Жомарт Токаев",
         "Президент Республики Казахстан",
-        ("К.-Ж. Токаеву, Президенту Республики Казахстан",),
+        # No honorific to lead (gender unspecified): GOST order, office first (resources/protocol/README).
+        ("Президенту Республики Казахстан", "К.-Ж. Токаеву"),
     ),
     (
         "ru",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from iphr_desk.core.errors import BadInput
-from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
+from iphr_desk.core.letters.letter import Language, Letter, Recipient, Signatory
 from iphr_desk.core.letters.richtext import (
     FootnoteRef,
     LineBreak,
@@ -79,7 +80,7 @@ def test_list_dates_write_the_french_first_as_an_ordinal(ui: str, day: int, expe
 
 def _letter(language: str, day: int) -> Letter:
     return Letter(
-        language=language,
+        language=cast(Language, language),
         date=dt.date(2023, 11, day),
         place={"fr": "Bruxelles", "en": "Brussels", "de": "Brüssel", "ru": "Брюссель"}[language],
         subject="S",
