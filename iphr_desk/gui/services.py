@@ -20,25 +20,33 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Services", text)
 
 
+def _core(text: str) -> str:
+    """The core's English sentences in a message (an error's `str()`) in the interface language."""
+    from iphr_desk.gui.core_messages import translate_core_message
+
+    return translate_core_message(text)
+
+
 class Services:
     """The application's dialogs. Every method blocks until the user answers."""
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(parent, title, text)
+        QMessageBox.information(parent, title, _core(text))
 
     def warning(self, parent: QWidget | None, title: str, text: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, title, text)
+        QMessageBox.warning(parent, title, _core(text))
 
     def error(self, parent: QWidget | None, title: str, text: str, details: str | None = None) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+        ok = QMessageBox.StandardButton.Ok
+        box = QMessageBox(QMessageBox.Icon.Critical, title, _core(text), ok, parent)
         if details:
-            box.setDetailedText(details)
+            box.setDetailedText(_core(details))
         box.exec()
 
     def ask_yes_no(self, parent: QWidget | None, title: str, text: str) -> bool:

@@ -983,15 +983,206 @@
         </message>
     </context>
     <context>
+        <name>CoreMessages</name>
+        <message>
+            <source>%1 is a folder; give a file name such as %2.</source>
+            <translation>%1 est un dossier ; indiquez un nom de fichier, par exemple %2.</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder.</source>
+            <translation>%1 n'est pas un dossier.</translation>
+        </message>
+        <message>
+            <source>Cannot create the data folder %1: %2.</source>
+            <translation>Impossible de créer le dossier de données %1 : %2.</translation>
+        </message>
+        <message>
+            <source>Cannot write in %1: %2.</source>
+            <translation>Impossible d'écrire dans %1 : %2.</translation>
+        </message>
+        <message>
+            <source>Could not change the passphrase: %1.</source>
+            <translation>Impossible de changer la phrase secrète : %1.</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2. The previous file is unchanged.</source>
+            <translation>Impossible d'enregistrer %1 : %2. Le fichier précédent est inchangé.</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2. Nothing was changed.</source>
+            <translation>Impossible d'écrire %1 : %2. Rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <source>Could not write a backup in %1: %2.</source>
+            <translation>Impossible d'écrire une sauvegarde dans %1 : %2.</translation>
+        </message>
+        <message>
+            <source>is empty; give a value or leave the key out</source>
+            <translation>est vide ; donnez une valeur ou retirez la clé</translation>
+        </message>
+        <message>
+            <source>Letter %1 is in the trash; restore it before changing it.</source>
+            <translation>La lettre %1 est dans la corbeille ; restaurez-la avant de la modifier.</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>ligne %1</translation>
+        </message>
+        <message>
+            <source>malformed YAML: %1</source>
+            <translation>YAML mal formé : %1</translation>
+        </message>
+        <message>
+            <source>must be one line (found a line break)</source>
+            <translation>doit tenir sur une ligne (saut de ligne trouvé)</translation>
+        </message>
+        <message>
+            <source>No form of address for office '%1', gender '%2', register '%3'; offices are %4.</source>
+            <translation>Aucune formule pour la fonction « %1 », le genre « %2 » et le registre « %3 » ; les fonctions sont : %4.</translation>
+        </message>
+        <message>
+            <source>None of the backups in the backups folder passes its check; move that folder away to start a new, empty store.</source>
+            <translation>Aucune des sauvegardes du dossier des sauvegardes ne passe la vérification ; déplacez ce dossier pour repartir de données vides.</translation>
+        </message>
+        <message>
+            <source>required key is missing</source>
+            <translation>clé obligatoire absente</translation>
+        </message>
+        <message>
+            <source>required key is missing (list who signs, in signing order)</source>
+            <translation>clé obligatoire absente (indiquez qui signe, dans l'ordre des signatures)</translation>
+        </message>
+        <message>
+            <source>required key is missing (or give a list under 'recipients')</source>
+            <translation>clé obligatoire absente (ou donnez une liste sous « recipients »)</translation>
+        </message>
+        <message>
+            <source>required key is missing (use one of %1)</source>
+            <translation>clé obligatoire absente (utilisez l'une de : %1)</translation>
+        </message>
+        <message>
+            <source>The current passphrase is wrong.</source>
+            <translation>La phrase secrète actuelle est incorrecte.</translation>
+        </message>
+        <message>
+            <source>The database %1 is damaged (%2).</source>
+            <translation>La base de données %1 est endommagée (%2).</translation>
+        </message>
+        <message>
+            <source>The database %1 is empty (0 bytes), but the folder has backups.</source>
+            <translation>La base de données %1 est vide (0 octet), mais le dossier contient des sauvegardes.</translation>
+        </message>
+        <message>
+            <source>The database %1 is missing, but the folder has backups.</source>
+            <translation>La base de données %1 est introuvable, mais le dossier contient des sauvegardes.</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1.</source>
+            <translation>Le fichier n'a pas pu être écrit : %1.</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text (byte %1); save it as UTF-8</source>
+            <translation>le fichier n'est pas un texte UTF-8 (octet %1) ; enregistrez-le en UTF-8</translation>
+        </message>
+        <message>
+            <source>the file is saved as UTF-16; save it as UTF-8</source>
+            <translation>le fichier est enregistré en UTF-16 ; enregistrez-le en UTF-8</translation>
+        </message>
+        <message>
+            <source>the file must start with a line '---' that opens the YAML front matter</source>
+            <translation>le fichier doit commencer par une ligne « --- » qui ouvre l'en-tête YAML</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist; create it first or choose another.</source>
+            <translation>Le dossier %1 n'existe pas ; créez-le d'abord ou choisissez-en un autre.</translation>
+        </message>
+        <message>
+            <source>The folder %1 is read-only; choose another folder.</source>
+            <translation>Le dossier %1 est en lecture seule ; choisissez un autre dossier.</translation>
+        </message>
+        <message>
+            <source>the front matter opened on line 1 is never closed by a line '---'</source>
+            <translation>l'en-tête YAML ouvert à la ligne 1 n'est jamais fermé par une ligne « --- »</translation>
+        </message>
+        <message>
+            <source>the list is empty; give at least one recipient</source>
+            <translation>la liste est vide ; indiquez au moins un destinataire</translation>
+        </message>
+        <message>
+            <source>the list is empty; give at least one signatory</source>
+            <translation>la liste est vide ; indiquez au moins un signataire</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1, from %2 (%3); restore it with `iphr-desk backup restore %4` (the damaged file is kept aside).</source>
+            <translation>La sauvegarde valide la plus récente est %1, du %2 (%3) ; restaurez-la avec `iphr-desk backup restore %4` (le fichier endommagé est mis de côté).</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1, from %2 (%3); restore it with `iphr-desk backup restore %4`.</source>
+            <translation>La sauvegarde valide la plus récente est %1, du %2 (%3) ; restaurez-la avec `iphr-desk backup restore %4`.</translation>
+        </message>
+        <message>
+            <source>The passphrase for the store in %1 is wrong (or its file is damaged).</source>
+            <translation>La phrase secrète des données de %1 est incorrecte (ou leur fichier est endommagé).</translation>
+        </message>
+        <message>
+            <source>The store %1 is open in another IPHR Desk window or command; close it, then try again.</source>
+            <translation>Les données %1 sont ouvertes dans une autre fenêtre ou commande IPHR Desk ; fermez-la, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The store %1 was written by a newer version of IPHR Desk (schema %2). Update IPHR Desk to open it; the file was left untouched.</source>
+            <translation>Les données %1 ont été écrites par une version plus récente d'IPHR Desk (schéma %2). Mettez IPHR Desk à jour pour les ouvrir ; le fichier n'a pas été modifié.</translation>
+        </message>
+        <message>
+            <source>The store in %1 is being encrypted or restored by another IPHR Desk command; try again when it has finished.</source>
+            <translation>Les données de %1 sont en cours de chiffrement ou de restauration par une autre commande IPHR Desk ; réessayez quand elle aura terminé.</translation>
+        </message>
+        <message>
+            <source>The store in %1 is encrypted (or its file is damaged): give its passphrase.</source>
+            <translation>Les données de %1 sont chiffrées (ou leur fichier est endommagé) : indiquez leur phrase secrète.</translation>
+        </message>
+        <message>
+            <source>There is no %1 with id %2.</source>
+            <translation>Aucun élément « %1 » ne porte l'identifiant %2.</translation>
+        </message>
+        <message>
+            <source>There is no good backup to restore.</source>
+            <translation>Il n'y a aucune sauvegarde valide à restaurer.</translation>
+        </message>
+        <message>
+            <source>There is no IPHR Desk store in %1 (no such folder).</source>
+            <translation>Il n'y a pas de données IPHR Desk dans %1 (ce dossier n'existe pas).</translation>
+        </message>
+        <message>
+            <source>There is no IPHR Desk store in %1.</source>
+            <translation>Il n'y a pas de données IPHR Desk dans %1.</translation>
+        </message>
+        <message>
+            <source>this is a binary file, not a letter file (Markdown text with YAML front matter)</source>
+            <translation>c'est un fichier binaire, pas un fichier de lettre (texte Markdown avec un en-tête YAML)</translation>
+        </message>
+        <message>
+            <source>unknown key (%1)</source>
+            <translation>clé inconnue (%1)</translation>
+        </message>
+        <message>
+            <source>unknown office '%1' (%2)</source>
+            <translation>fonction inconnue « %1 » (%2)</translation>
+        </message>
+        <message>
+            <source>Unknown office '%1' (use %2).</source>
+            <translation>Fonction inconnue « %1 » (utilisez %2).</translation>
+        </message>
+    </context>
+    <context>
         <name>DativeOverride</name>
         <message>
             <source>Address block in the dative, typed by hand</source>
-            <translation type="unfinished"></translation>
+            <translation>Bloc d'adresse au datif, saisi à la main</translation>
         </message>
         <message>
             <source>Computed address block in the dative</source>
             <extracomment>Item data of a signatory's title cell: the titles per language, the general title, and the language whose title the cell shows and edits (None: the general title).</extracomment>
-            <translation type="unfinished"></translation>
+            <translation>Bloc d'adresse calculé au datif</translation>
         </message>
         <message>
             <source>Override</source>
@@ -999,7 +1190,7 @@
         </message>
         <message>
             <source>Type the address block by hand where the computed dative is wrong</source>
-            <translation type="unfinished"></translation>
+            <translation>Saisir le bloc d'adresse à la main lorsque le datif calculé est faux</translation>
         </message>
     </context>
     <context>
@@ -1341,7 +1532,7 @@
         </message>
         <message>
             <source>Address block (dative)</source>
-            <translation type="unfinished"></translation>
+            <translation>Bloc d'adresse (datif)</translation>
         </message>
         <message>
             <source>Address block to check</source>
@@ -1819,7 +2010,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>LetterLanguages</name>
         <message>
             <source>%1 has no title in %2: “%3” is used.</source>
-            <translation type="unfinished"></translation>
+            <translation>%1 n'a pas de titre pour la langue %2 : « %3 » est utilisé.</translation>
         </message>
     </context>
     <context>
@@ -2321,7 +2512,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Title &amp;by language:</source>
-            <translation type="unfinished"></translation>
+            <translation>Titre &amp;par langue :</translation>
         </message>
         <message>
             <source>Word &amp;template:</source>
@@ -3192,11 +3383,11 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>TitlesField</name>
         <message>
             <source>The general title</source>
-            <translation type="unfinished"></translation>
+            <translation>Le titre général</translation>
         </message>
         <message>
             <source>Title in %1</source>
-            <translation type="unfinished"></translation>
+            <translation>Titre en %1</translation>
         </message>
     </context>
     <context>

@@ -988,15 +988,206 @@
         </message>
     </context>
     <context>
+        <name>CoreMessages</name>
+        <message>
+            <source>%1 is a folder; give a file name such as %2.</source>
+            <translation>%1 — это папка; укажите имя файла, например %2.</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder.</source>
+            <translation>%1 — не папка.</translation>
+        </message>
+        <message>
+            <source>Cannot create the data folder %1: %2.</source>
+            <translation>Не удалось создать папку данных %1: %2.</translation>
+        </message>
+        <message>
+            <source>Cannot write in %1: %2.</source>
+            <translation>Невозможно записать в %1: %2.</translation>
+        </message>
+        <message>
+            <source>Could not change the passphrase: %1.</source>
+            <translation>Не удалось сменить парольную фразу: %1.</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2. The previous file is unchanged.</source>
+            <translation>Не удалось сохранить %1: %2. Прежний файл не изменён.</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2. Nothing was changed.</source>
+            <translation>Не удалось записать %1: %2. Ничего не изменено.</translation>
+        </message>
+        <message>
+            <source>Could not write a backup in %1: %2.</source>
+            <translation>Не удалось записать резервную копию в %1: %2.</translation>
+        </message>
+        <message>
+            <source>is empty; give a value or leave the key out</source>
+            <translation>пусто; укажите значение или уберите ключ</translation>
+        </message>
+        <message>
+            <source>Letter %1 is in the trash; restore it before changing it.</source>
+            <translation>Письмо %1 в корзине; восстановите его, прежде чем изменять.</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>строка %1</translation>
+        </message>
+        <message>
+            <source>malformed YAML: %1</source>
+            <translation>ошибка в YAML: %1</translation>
+        </message>
+        <message>
+            <source>must be one line (found a line break)</source>
+            <translation>должно быть одной строкой (найден перевод строки)</translation>
+        </message>
+        <message>
+            <source>No form of address for office '%1', gender '%2', register '%3'; offices are %4.</source>
+            <translation>Нет формы обращения для должности «%1», пола «%2» и регистра «%3»; должности: %4.</translation>
+        </message>
+        <message>
+            <source>None of the backups in the backups folder passes its check; move that folder away to start a new, empty store.</source>
+            <translation>Ни одна резервная копия в папке резервных копий не прошла проверку; переместите эту папку, чтобы начать с пустыми данными.</translation>
+        </message>
+        <message>
+            <source>required key is missing</source>
+            <translation>нет обязательного ключа</translation>
+        </message>
+        <message>
+            <source>required key is missing (list who signs, in signing order)</source>
+            <translation>нет обязательного ключа (перечислите подписантов в порядке подписания)</translation>
+        </message>
+        <message>
+            <source>required key is missing (or give a list under 'recipients')</source>
+            <translation>нет обязательного ключа (или дайте список в «recipients»)</translation>
+        </message>
+        <message>
+            <source>required key is missing (use one of %1)</source>
+            <translation>нет обязательного ключа (используйте одно из: %1)</translation>
+        </message>
+        <message>
+            <source>The current passphrase is wrong.</source>
+            <translation>Текущая парольная фраза неверна.</translation>
+        </message>
+        <message>
+            <source>The database %1 is damaged (%2).</source>
+            <translation>База данных %1 повреждена (%2).</translation>
+        </message>
+        <message>
+            <source>The database %1 is empty (0 bytes), but the folder has backups.</source>
+            <translation>База данных %1 пуста (0 байт), но в папке есть резервные копии.</translation>
+        </message>
+        <message>
+            <source>The database %1 is missing, but the folder has backups.</source>
+            <translation>База данных %1 отсутствует, но в папке есть резервные копии.</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1.</source>
+            <translation>Не удалось записать файл: %1.</translation>
+        </message>
+        <message>
+            <source>the file is not UTF-8 text (byte %1); save it as UTF-8</source>
+            <translation>файл не является текстом UTF-8 (байт %1); сохраните его в UTF-8</translation>
+        </message>
+        <message>
+            <source>the file is saved as UTF-16; save it as UTF-8</source>
+            <translation>файл сохранён в UTF-16; сохраните его в UTF-8</translation>
+        </message>
+        <message>
+            <source>the file must start with a line '---' that opens the YAML front matter</source>
+            <translation>файл должен начинаться строкой «---», открывающей заголовок YAML</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist; create it first or choose another.</source>
+            <translation>Папки %1 не существует; сначала создайте её или выберите другую.</translation>
+        </message>
+        <message>
+            <source>The folder %1 is read-only; choose another folder.</source>
+            <translation>Папка %1 доступна только для чтения; выберите другую папку.</translation>
+        </message>
+        <message>
+            <source>the front matter opened on line 1 is never closed by a line '---'</source>
+            <translation>заголовок YAML, открытый в строке 1, не закрыт строкой «---»</translation>
+        </message>
+        <message>
+            <source>the list is empty; give at least one recipient</source>
+            <translation>список пуст; укажите хотя бы одного адресата</translation>
+        </message>
+        <message>
+            <source>the list is empty; give at least one signatory</source>
+            <translation>список пуст; укажите хотя бы одного подписанта</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1, from %2 (%3); restore it with `iphr-desk backup restore %4` (the damaged file is kept aside).</source>
+            <translation>Самая свежая исправная резервная копия — %1 от %2 (%3); восстановите её командой `iphr-desk backup restore %4` (повреждённый файл сохраняется отдельно).</translation>
+        </message>
+        <message>
+            <source>The newest good backup is %1, from %2 (%3); restore it with `iphr-desk backup restore %4`.</source>
+            <translation>Самая свежая исправная резервная копия — %1 от %2 (%3); восстановите её командой `iphr-desk backup restore %4`.</translation>
+        </message>
+        <message>
+            <source>The passphrase for the store in %1 is wrong (or its file is damaged).</source>
+            <translation>Неверная парольная фраза для данных в %1 (или их файл повреждён).</translation>
+        </message>
+        <message>
+            <source>The store %1 is open in another IPHR Desk window or command; close it, then try again.</source>
+            <translation>Данные %1 открыты в другом окне или команде IPHR Desk; закройте их и повторите попытку.</translation>
+        </message>
+        <message>
+            <source>The store %1 was written by a newer version of IPHR Desk (schema %2). Update IPHR Desk to open it; the file was left untouched.</source>
+            <translation>Данные %1 записаны более новой версией IPHR Desk (схема %2). Обновите IPHR Desk, чтобы открыть их; файл не изменён.</translation>
+        </message>
+        <message>
+            <source>The store in %1 is being encrypted or restored by another IPHR Desk command; try again when it has finished.</source>
+            <translation>Данные в %1 сейчас шифруются или восстанавливаются другой командой IPHR Desk; повторите попытку, когда она завершится.</translation>
+        </message>
+        <message>
+            <source>The store in %1 is encrypted (or its file is damaged): give its passphrase.</source>
+            <translation>Данные в %1 зашифрованы (или их файл повреждён): введите парольную фразу.</translation>
+        </message>
+        <message>
+            <source>There is no %1 with id %2.</source>
+            <translation>Объект «%1» с идентификатором %2 не найден.</translation>
+        </message>
+        <message>
+            <source>There is no good backup to restore.</source>
+            <translation>Нет исправной резервной копии для восстановления.</translation>
+        </message>
+        <message>
+            <source>There is no IPHR Desk store in %1 (no such folder).</source>
+            <translation>В %1 нет данных IPHR Desk (такой папки нет).</translation>
+        </message>
+        <message>
+            <source>There is no IPHR Desk store in %1.</source>
+            <translation>В %1 нет данных IPHR Desk.</translation>
+        </message>
+        <message>
+            <source>this is a binary file, not a letter file (Markdown text with YAML front matter)</source>
+            <translation>это двоичный файл, а не файл письма (текст Markdown с заголовком YAML)</translation>
+        </message>
+        <message>
+            <source>unknown key (%1)</source>
+            <translation>неизвестный ключ (%1)</translation>
+        </message>
+        <message>
+            <source>unknown office '%1' (%2)</source>
+            <translation>неизвестная должность «%1» (%2)</translation>
+        </message>
+        <message>
+            <source>Unknown office '%1' (use %2).</source>
+            <translation>Неизвестная должность «%1» (используйте %2).</translation>
+        </message>
+    </context>
+    <context>
         <name>DativeOverride</name>
         <message>
             <source>Address block in the dative, typed by hand</source>
-            <translation type="unfinished"></translation>
+            <translation>Адресат в дательном падеже, введён вручную</translation>
         </message>
         <message>
             <source>Computed address block in the dative</source>
             <extracomment>Item data of a signatory's title cell: the titles per language, the general title, and the language whose title the cell shows and edits (None: the general title).</extracomment>
-            <translation type="unfinished"></translation>
+            <translation>Адресат в дательном падеже (вычислено)</translation>
         </message>
         <message>
             <source>Override</source>
@@ -1004,7 +1195,7 @@
         </message>
         <message>
             <source>Type the address block by hand where the computed dative is wrong</source>
-            <translation type="unfinished"></translation>
+            <translation>Ввести адресата вручную, если дательный падеж вычислен неверно</translation>
         </message>
     </context>
     <context>
@@ -1349,7 +1540,7 @@
         </message>
         <message>
             <source>Address block (dative)</source>
-            <translation type="unfinished"></translation>
+            <translation>Адресат (дательный падеж)</translation>
         </message>
         <message>
             <source>Address block to check</source>
@@ -1829,7 +2020,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>LetterLanguages</name>
         <message>
             <source>%1 has no title in %2: “%3” is used.</source>
-            <translation type="unfinished"></translation>
+            <translation>У подписанта %1 нет должности на языке %2: используется «%3».</translation>
         </message>
     </context>
     <context>
@@ -2332,7 +2523,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Title &amp;by language:</source>
-            <translation type="unfinished"></translation>
+            <translation>Должность &amp;по языкам:</translation>
         </message>
         <message>
             <source>Word &amp;template:</source>
@@ -3207,11 +3398,11 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>TitlesField</name>
         <message>
             <source>The general title</source>
-            <translation type="unfinished"></translation>
+            <translation>Общая должность</translation>
         </message>
         <message>
             <source>Title in %1</source>
-            <translation type="unfinished"></translation>
+            <translation>Должность: %1</translation>
         </message>
     </context>
     <context>
