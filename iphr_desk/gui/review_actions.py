@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -62,6 +62,8 @@ def add_actions(menu: ExchangeMenu) -> None:
 @contextmanager
 def busy() -> Iterator[None]:
     """A wait cursor while a copy is read or written (a second or two on a large letter)."""
+    from PySide6.QtCore import Qt  # not at import: the window is built before Qt's enums are needed
+
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         yield
