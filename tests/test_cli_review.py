@@ -101,3 +101,37 @@ def test_as_new_twice_makes_one_letter(tmp_path: Path, capsys: pytest.CaptureFix
     assert (status, out) == (0, ["plain.docx: already imported into letter 2; nothing changed"])
     status, out, _ = run(capsys, "--data-dir", data, "list", "letters")
     assert len(out) == 2
+
+
+def test_approve_approves_only_a_copy_that_asks_for_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "import", str(LETTER))
+    out = tmp_path / "review.docx"
+    run(capsys, "--data-dir", data, "export", "--id", "1", "-o", str(out))
+    reviewed = word_review(out, tmp_path / "reviewed.docx")
+    status, lines, err = run(capsys, "--data-dir", data, "review", "import", str(reviewed), "--approve")
+    assert status == 0 and "status changes requested" in lines[0]
+    assert "iphr-desk: notice: not approved: the copy has changes, open comments or conflicts" in err
+    data2 = str(tmp_path / "data2")
+    run(capsys, "--data-dir", data2, "import", str(LETTER))
+    clean = tmp_path / "clean.docx"
+    run(capsys, "--data-dir", data2, "export", "--id", "1", "-o", str(clean))
+    status, lines, err = run(capsys, "--data-dir", data2, "review", "import", str(clean), "--approve")
+    assert (status, err) == (0, []) and lines[0].endswith("status approved")
+
+
+def test_a_letter_in_the_trash_is_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from iphr_desk.core.store.repository import letters as letter_repo
+
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "import", str(LETTER))
+    out = tmp_path / "review.docx"
+    run(capsys, "--data-dir", data, "export", "--id", "1", "-o", str(out))
+    with Store.open(tmp_path / "data", create=False) as store:
+        letter_repo.trash_letter(store, 1)
+    status, lines, err = run(capsys, "--data-dir", data, "review", "import", str(out))
+    assert (status, lines) == (2, []) and err == [
+        "iphr-desk: review.docx: letter 1 is in the trash; restore it before importing a copy into it."
+    ]

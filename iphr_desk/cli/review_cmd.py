@@ -63,6 +63,8 @@ def cmd_review_import(args: argparse.Namespace) -> int:
         say(f"warning: {conflict}")
     for note in plan.notes:
         say(f"notice: {note}")
+    if args.approve and not plan.can_approve:
+        say("notice: not approved: the copy has changes, open comments or conflicts")
     what = "new letter" if result.created else "letter"
     revision = f"revision {result.revision_id}" if result.revision_id else "no new revision"
     print(

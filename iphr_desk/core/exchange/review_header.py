@@ -42,7 +42,9 @@ def header_edits(
 
     for name, ours in (("salutation", frame.salutation), ("closing", frame.closing)):
         before, after = getattr(exported, name), getattr(reviewed, name)
-        if before != after:
+        if before != after and not (after or "").strip():
+            edits.append(HeaderEdit("note", before, ""))  # removed: the letter cannot go without one
+        elif before != after:
             edits.append(HeaderEdit(name, ours, untype(before, ours, after).strip()))
     if exported.subject_line != reviewed.subject_line and reviewed.subject_line is not None:
         subject = untype(exported.subject_line, frame.subject_line, reviewed.subject_line)

@@ -239,6 +239,10 @@ def plan_review_import(
     recipient = provenance.recipient if provenance else 0
     notes: list[str] = []
     current_info = letter_repo.get_letter_info(store, target) if target is not None else None
+    if current_info is not None and current_info.deleted_at is not None:
+        raise BadInput(
+            f"{name}: letter {target} is in the trash; restore it before importing a copy into it."
+        )
     if base_revision is not None:
         base_text = base_revision.text
     elif current_info is not None:
