@@ -1730,6 +1730,10 @@
             <translation>Blogueur</translation>
         </message>
         <message>
+            <source>Cases</source>
+            <translation>Cas</translation>
+        </message>
+        <message>
             <source>Changes requested</source>
             <translation>Modifications demandées</translation>
         </message>
@@ -1790,6 +1794,14 @@
             <translation>Avocat</translation>
         </message>
         <message>
+            <source>Letterheads</source>
+            <translation>En-têtes</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Lettres</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Masculin</translation>
         </message>
@@ -1810,6 +1822,10 @@
             <translation>Autre</translation>
         </message>
         <message>
+            <source>Recipients</source>
+            <translation>Destinataires</translation>
+        </message>
+        <message>
             <source>Relative</source>
             <translation>Proche</translation>
         </message>
@@ -1826,8 +1842,16 @@
             <translation>Envoyée</translation>
         </message>
         <message>
+            <source>Signatories</source>
+            <translation>Signataires</translation>
+        </message>
+        <message>
             <source>Signed</source>
             <translation>Signée</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>Corbeille</translation>
         </message>
         <message>
             <source>Unspecified</source>

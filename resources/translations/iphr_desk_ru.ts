@@ -1738,6 +1738,10 @@
             <translation>Блогер</translation>
         </message>
         <message>
+            <source>Cases</source>
+            <translation>Дела</translation>
+        </message>
+        <message>
             <source>Changes requested</source>
             <translation>Запрошены правки</translation>
         </message>
@@ -1798,6 +1802,14 @@
             <translation>Адвокат</translation>
         </message>
         <message>
+            <source>Letterheads</source>
+            <translation>Бланки</translation>
+        </message>
+        <message>
+            <source>Letters</source>
+            <translation>Письма</translation>
+        </message>
+        <message>
             <source>Male</source>
             <translation>Мужской</translation>
         </message>
@@ -1818,6 +1830,10 @@
             <translation>Другое</translation>
         </message>
         <message>
+            <source>Recipients</source>
+            <translation>Адресаты</translation>
+        </message>
+        <message>
             <source>Relative</source>
             <translation>Родственник</translation>
         </message>
@@ -1834,8 +1850,16 @@
             <translation>Отправлено</translation>
         </message>
         <message>
+            <source>Signatories</source>
+            <translation>Подписанты</translation>
+        </message>
+        <message>
             <source>Signed</source>
             <translation>Подписано</translation>
+        </message>
+        <message>
+            <source>Trash</source>
+            <translation>Корзина</translation>
         </message>
         <message>
             <source>Unspecified</source>

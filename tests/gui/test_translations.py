@@ -343,3 +343,217 @@ def test_english_is_detected(qtbot: Any) -> None:
     qtbot.addWidget(widget)
     QLabel("Closing", widget)
     assert _english_on_screen(widget, _english("fr")) == ["QLabel: 'Closing'"]
+
+
+# Word by word: no English word that is not a proper name, in any window, dialog or menu -----------------
+
+#: Names that read the same in every language: the product, programs, formats, keys, the organisation.
+PROPER_NAMES = {
+    "iphr",
+    "desk",
+    "libreoffice",
+    "word",
+    "pdf",
+    "docx",
+    "markdown",
+    "yaml",
+    "utf",
+    "ctrl",
+    "shift",
+    "alt",
+    "del",
+    "tab",
+    "esc",
+    "english",
+    "pades",
+    "sqlcipher",
+    "https",
+    "http",
+    "www",
+    "org",
+    "demo",
+}
+#: A word, in any script; only words written in Latin letters without accents can be English.
+WORD = re.compile(r"\b[^\W\d_]{3,}\b")
+ASCII_WORD = re.compile(r"[A-Za-z]+")
+MARKUP = re.compile(r"<[^>]*>|&[a-z]+;")
+#: Quoted names in a translation (the letter file's keys: « recipients »): not words of the language.
+QUOTED = re.compile(r"«[^»]*»|'[^']*'|“[^”]*”|`[^`]*`")
+#: Never a proper name: Qt's internal name of Shift+Tab, which no keyboard shows.
+ALWAYS_ENGLISH = {"backtab"}
+ROWS_READ = 20
+
+
+def _english_words(language: str) -> set[str]:
+    """Words of our English interface that no translation in `language` uses ("Date", "Format" and
+    "Organisation" are French too), proper names aside: seen in that language, they are English."""
+    english: set[str] = set()
+    native: set[str] = set()
+    for message, forms, _ in _entries(language):
+        source = MARKUP.sub(" ", PLACEHOLDER.sub(" ", message.source.replace("&", "")))
+        english |= {w.lower() for w in WORD.findall(source) if ASCII_WORD.fullmatch(w)}
+        for form in forms:
+            native |= {w.lower() for w in WORD.findall(QUOTED.sub(" ", form.replace("&", "")))}
+    return (english - native - PROPER_NAMES) | ALWAYS_ENGLISH
+
+
+def _data_texts(store: Any) -> list[str]:
+    """What the user typed into the store (subjects, names, case facts): data, in any language."""
+    from iphr_desk.core.store.repository import address_book, cases, letter_lists
+
+    texts: list[str] = []
+    for summary in letter_lists.letter_summaries(store):
+        texts += [str(getattr(summary, name, "") or "") for name in ("subject", "recipient_name", "place")]
+    for case in cases.case_summaries(store):
+        detail = cases.get_case_detail(store, case.id)
+        texts += [detail.reference, detail.title, detail.summary or "", detail.region or ""]
+        texts += [person.name for person in detail.people]
+        texts += [event.description for event in detail.events]
+        texts += [str(event.source_url or "") for event in detail.events]
+        texts += list(detail.themes)
+    for record in address_book.list_recipients(store):
+        texts += [record.recipient.name, record.recipient.title or ""]
+    for signatory in address_book.list_signatories(store):
+        texts += [
+            signatory.signatory.name,
+            signatory.signatory.title or "",
+            signatory.signatory.organisation or "",
+        ]
+    return sorted({t for t in texts if t.strip()}, key=len, reverse=True)
+
+
+def _shortcut_texts(top: QWidget) -> Iterator[tuple[str, str]]:
+    from PySide6.QtGui import QKeySequence
+
+    for action in top.findChildren(QAction):
+        for sequence in action.shortcuts():
+            yield f"shortcut of {action.text()!r}", sequence.toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _item_texts(widget: QWidget) -> Iterator[str]:
+    """The cells a list shows (statuses, languages, dates: labels; names and subjects are data)."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    if isinstance(widget, QTreeWidget):
+        iterator = QTreeWidgetItemIterator(widget)
+        while iterator.value() is not None:
+            item = iterator.value()
+            yield from (item.text(column) for column in range(item.columnCount()))
+            iterator += 1
+        return
+    if isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget):
+        model = widget.model()
+        if model is None:
+            return
+        for row in range(min(model.rowCount(), ROWS_READ)):
+            for column in range(model.columnCount()):
+                yield str(model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
+
+
+def _english_words_on_screen(top: QWidget, words: set[str], data: list[str]) -> list[str]:
+    """Each text a user reads in `top` (window title, menus, shortcuts, widgets) holding an English word,
+    once the data it shows is taken out."""
+    texts: list[tuple[str, str]] = [("window title", top.windowTitle())]
+    for action in top.findChildren(QAction):
+        texts += [(f"action {action.objectName()}", text) for text in _action_texts(action)]
+    texts += list(_shortcut_texts(top))
+    for child in [top, *top.findChildren(QWidget)]:
+        if child.objectName() == "dataLabel":
+            continue
+        where = f"{type(child).__name__} {child.objectName()}".strip()
+        texts += [(where, text) for text in _widget_texts(child)]
+        texts += [(f"{where} item", text) for text in _item_texts(child)]
+    found = set()
+    for where, text in texts:
+        shown = (text or "").replace("&&", "\0").replace("&", "").replace("\0", "&")
+        for value in data:
+            shown = shown.replace(value, " ")
+        shown = MARKUP.sub(" ", shown)
+        shown = re.sub(r"https?://\S+|\S+@\S+|[\w.-]*[/\\][\w./\\-]*", " ", shown)  # links and paths
+        hits = sorted({w for w in WORD.findall(PLACEHOLDER.sub(" ", shown)) if w.lower() in words})
+        if hits:
+            found.add(f"{where}: {text!r} ({', '.join(hits)})")
+    return sorted(found)
+
+
+def _walk_dialogs(ctx: Any, seeded: dict[str, int]) -> Iterator[QWidget]:
+    """Every dialog of the app, built as the app builds it (new ones are added here as they come)."""
+    from iphr_desk.gui.dialogs.backup_dialog import BackupDialog
+    from iphr_desk.gui.dialogs.case_dialog import CaseDialog
+    from iphr_desk.gui.dialogs.preferences import PreferencesDialog
+    from iphr_desk.gui.dialogs.record_dialogs import RecordDialog
+    from iphr_desk.gui.export.dialog import ExportDialog
+
+    yield PreferencesDialog(ctx.settings, ctx.services, ctx)
+    yield CaseDialog(ctx, seeded["case_kz"])
+    yield CaseDialog(ctx, None)
+    yield BackupDialog(ctx)
+    for kind in ("recipient", "signatory", "letterhead"):
+        yield RecordDialog(ctx, kind, None)
+    yield ExportDialog(ctx.services, 1, False, True)
+    yield ExportDialog(ctx.services, 2, True, False)
+    yield from _walk_new_dialogs(ctx, seeded)
+
+
+def _walk_new_dialogs(ctx: Any, seeded: dict[str, int]) -> Iterator[QWidget]:
+    """The review, signing and comparison dialogs (issue 16's other helpers)."""
+    from pathlib import Path as _Path
+
+    from iphr_desk.gui.dialogs.profile_dialog import ProfileQuestion
+    from iphr_desk.gui.dialogs.status_dialog import StatusChangeDialog
+    from iphr_desk.gui.editor.compare_view import CompareDialog
+    from iphr_desk.gui.review_actions import SendForReviewDialog
+    from iphr_desk.gui.sign_actions import SignDialog
+
+    yield ProfileQuestion(ctx.settings)
+    for target in ("changes_requested", "signed", "approved"):
+        yield StatusChangeDialog(target, ["Brigitte Dufour"])
+    subject = "Zebra crossing of human rights concerns"  # a seeded letter's subject: data
+    yield SendForReviewDialog(subject)
+    yield SignDialog(ctx, subject, ["Brigitte Dufour"], _Path("letter.pdf"), None)
+    compare = CompareDialog()
+    yield compare
+
+
+def test_every_window_dialog_and_menu_shows_no_english_word(
+    language: str, qtbot: Any, ctx: Any, seeded: dict[str, int]
+) -> None:
+    from iphr_desk.gui.main_window import MainWindow
+    from iphr_desk.gui.widgets.navigation import PAGES
+
+    words = _english_words(language)
+    data = _data_texts(ctx.store)
+    window = MainWindow(ctx.settings, ctx.services)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach(ctx)
+    found: list[str] = []
+    for page in PAGES:
+        window.show_page(page)
+        found += _english_words_on_screen(window, words, data)
+    window.show_page("cases")
+    window.case_view.show_case(seeded["case_kz"])
+    for code in ("fr", "en", "ru", "de"):  # an editor per letter language: the form follows the letter
+        editor = window.open_letter(seeded[f"letter_{code}"])
+        assert editor is not None
+        for index in range(editor.side.count()):
+            editor.side.setCurrentIndex(index)
+            found += _english_words_on_screen(window, words, data)
+    for dialog in _walk_dialogs(ctx, seeded):
+        qtbot.addWidget(dialog)
+        found += _english_words_on_screen(dialog, words, data)
+    window.letter_model.wait_for_background()
+    found = sorted(set(found))
+    assert found == [], f"English words in the {language} interface:\n" + "\n".join(found)
+
+
+def test_an_english_word_is_found_in_a_translated_sentence(qtbot: Any) -> None:
+    """The word check itself: "Exporter 3 letters" is caught, a proper name and data are not."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    QLabel("Exporter 3 letters", widget)
+    QLabel("Ouvrir dans LibreOffice", widget)
+    QLabel("Trial of peaceful protesters in Almaty", widget)
+    words = _english_words("fr")
+    found = _english_words_on_screen(widget, words, ["Trial of peaceful protesters in Almaty"])
+    assert found == ["QLabel: 'Exporter 3 letters' (letters)"]

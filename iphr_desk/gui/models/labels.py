@@ -30,6 +30,19 @@ def letter_status(code: str) -> str:
     return names.get(code, code)
 
 
+def page(name: str) -> str:
+    """A list page's name as the navigation shows it ("cases" -> "Cas"), for its table's accessible name."""
+    names = {
+        "cases": _tr("Cases"),
+        "letters": _tr("Letters"),
+        "recipients": _tr("Recipients"),
+        "signatories": _tr("Signatories"),
+        "letterheads": _tr("Letterheads"),
+        "trash": _tr("Trash"),
+    }
+    return names.get(name, name)
+
+
 def case_status(code: str) -> str:
     names = {"open": _tr("Open"), "monitoring": _tr("Monitoring"), "closed": _tr("Closed")}
     return names.get(code, code)
