@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iphr_desk.gui.models import labels
 from iphr_desk.gui.models.paged import StoreTableModel
 from iphr_desk.gui.widgets.empty_state import EmptyState
 from iphr_desk.gui.widgets.filter_bar import FilterBar
@@ -104,7 +105,7 @@ class ListPage(QWidget):
         self._filters_own_row = False
         self.table = RecordTable(self)
         self.table.setModel(model)
-        self.table.setAccessibleName(name)
+        self.table.setAccessibleName(labels.page(name))  # read aloud: in the interface language
         self._delegate = RichTextDelegate(self.table)
         if hasattr(model, "selected_ids"):  # a search's ranked rows keep the selected ones in place
             model.selected_ids = self.selected_ids
