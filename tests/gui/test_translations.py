@@ -535,9 +535,10 @@ def test_every_window_dialog_and_menu_shows_no_english_word(
     window.case_view.show_case(seeded["case_kz"])
     for code in ("fr", "en", "ru", "de"):  # an editor per letter language: the form follows the letter
         editor = window.open_letter(seeded[f"letter_{code}"])
-        assert editor is not None
-        for index in range(editor.side.count()):
-            editor.side.setCurrentIndex(index)
+        side = getattr(editor, "side", None)
+        assert isinstance(side, QTabWidget)
+        for index in range(side.count()):
+            side.setCurrentIndex(index)
             found += _english_words_on_screen(window, words, data)
     for dialog in _walk_dialogs(ctx, seeded):
         qtbot.addWidget(dialog)
