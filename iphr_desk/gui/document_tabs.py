@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QTabBar, QTabWidget, QWidget
 
 from iphr_desk.gui.services import Services
@@ -59,7 +59,19 @@ class DocumentTabs(QTabWidget):
         self._ctx = ctx
         self._actions = actions
         actions.closeRequested.connect(self.close_letter)
+        self.window().installEventFilter(self)  # closing the window closes untouched new letters too
         QTimer.singleShot(0, self.restore_session)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and watched is self.window():
+            self.discard_untouched()
+        return super().eventFilter(watched, event)
+
+    def discard_untouched(self) -> None:
+        """Close the tabs of new letters nobody worked on (they are deleted), before the window closes."""
+        for index in reversed(range(1, self.count())):
+            if self.is_untouched(self.widget(index)):
+                self.close_tab(index)
 
     def editors(self) -> list[QWidget]:
         widgets = (self.widget(i) for i in range(1, self.count()))

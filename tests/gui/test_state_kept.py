@@ -168,3 +168,15 @@ def test_an_untouched_new_letter_is_not_reopened(qtbot: Any, window: Any, ctx: A
     window.open_letter(ids["letter_fr"])
     new_letter(window, qtbot)
     assert [entry["letter"] for entry in window.tabs.session()] == [ids["letter_fr"]]
+
+
+def test_closing_the_window_deletes_an_untouched_new_letter_and_keeps_a_touched_one(
+    window: Any, qtbot: Any, store: Any
+) -> None:
+    untouched, _editor = new_letter(window, qtbot)
+    touched, editor = new_letter(window, qtbot)
+    qtbot.keyClicks(editor.form.subject, "Kept")
+    window.close()
+    with pytest.raises(IphrError):
+        letter_repo.get_letter_info(store, untouched)
+    assert letter_repo.get_letter(store, touched).subject == "Kept"
