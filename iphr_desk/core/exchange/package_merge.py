@@ -6,8 +6,9 @@ on every machine when its uuid is):
 - revisions, comments, status changes and signature records the store does not hold are added; a
   comment resolved on either side stays resolved (the later resolution's author and time are kept);
 - the letter's status is the `to_status` of the latest status change, by time, across both sides;
-- the letter's text: the newest revision both sides hold is the base. Only the package changed it since:
-  the package's text is taken. Only this store changed it: kept. Both changed it (concurrent edits):
+- the letter's text: a side's text is new to the other when the newest revision holding it is not among
+  the other's revisions (text in no revision, autosaved, is new). Only the package's is new: it is
+  taken. Only this store's: kept. Both (concurrent edits), against the newest revision both hold:
   both texts stay revisions and the letter becomes their three-way merge against the base (header
   fields changed on one side taken from it, the body paragraph by paragraph with `merge.merge_body`,
   which keeps both texts of a paragraph changed on both sides), stored as a revision marked `flagged`
@@ -134,7 +135,14 @@ def _merge_letter(session: Session, record: Mapping[str, Any], author: str, who:
     if row is None:
         return _add_letter(session, record)
     outcome = LetterOutcome(record["uuid"], row.id, row.subject)
-    known = set(session.scalars(select(mm.Revision.uuid).where(mm.Revision.letter_id == row.id)))
+    known = [
+        (r[0], r[1], r[2])
+        for r in session.execute(
+            select(mm.Revision.uuid, mm.Revision.created_at, mm.Revision.text).where(
+                mm.Revision.letter_id == row.id
+            )
+        )
+    ]
     known_changes = set(
         session.scalars(select(mm.StatusChange.uuid).where(mm.StatusChange.letter_id == row.id))
     )
@@ -165,7 +173,7 @@ def _merge_text(
     session: Session,
     row: m.Letter,
     record: Mapping[str, Any],
-    known: set[str | None],
+    known: Sequence[tuple[str | None, dt.datetime, str]],
     set_by_package: bool,
     people: tuple[str, str],
     outcome: LetterOutcome,
@@ -178,14 +186,22 @@ def _merge_text(
     incoming_text = letter_text_of(letter_from_record(record))
     if local_text == incoming_text:
         return
-    common = [r for r in record["revisions"] if r["uuid"] in known]
+    # Each side's text is "new" to the other unless the revision holding it (its newest) is known there.
+    known_uuids = {uuid for uuid, _at, _text in known}
+    incoming_uuids = {r["uuid"] for r in record["revisions"]}
+    in_head = _newest([(r["uuid"], r["created_at"], r["text"]) for r in record["revisions"]], incoming_text)
+    local_head = _newest(known, local_text)
+    common = [r for r in record["revisions"] if r["uuid"] in known_uuids]
     base_record = max(common, key=lambda r: (r["created_at"], r["uuid"])) if common else None
-    base = base_record["text"] if base_record is not None else None
-    package_changed, local_changed = incoming_text != base, local_text != base
+    base_text = base_record["text"] if base_record is not None else None
+    # A status change snapshots the text under a new revision: back at the base's text is no change.
+    package_changed = (in_head is None or in_head not in known_uuids) and incoming_text != base_text
+    local_changed = (local_head is None or local_head not in incoming_uuids) and local_text != base_text
     if row.status in READ_ONLY_STATUSES:
         # The side that set the read-only status decides the text; the other side's, if it differs, is kept.
         if set_by_package:
-            _keep_as_flagged(session, row, local_text, author, "this copy's text, not the one approved")
+            if local_changed:
+                _keep_as_flagged(session, row, local_text, author, "this copy's text, not the one approved")
             _take_text(session, row, record)
             outcome.text_taken = True
             outcome.concurrent = local_changed
@@ -204,6 +220,12 @@ def _merge_text(
     else:
         _three_way(session, row, base_record, (local_text, incoming_text), author, who)
     outcome.concurrent = True
+
+
+def _newest(revisions: Sequence[tuple[str | None, dt.datetime, str]], text: str) -> str | None:
+    """The uuid of the newest revision holding `text` (None: the text is in no revision, e.g. autosaved)."""
+    holding = [(at, uuid or "") for uuid, at, held in revisions if held == text]
+    return max(holding)[1] if holding else None
 
 
 def _three_way(
