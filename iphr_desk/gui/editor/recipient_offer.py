@@ -105,7 +105,11 @@ class RecipientOffer(QFrame):
             return
         self._known_names().add(_key(recipient.name))
         self.setVisible(False)
+        self._tell_views()
         self.saved.emit(recipient.name)
+
+    def _tell_views(self) -> None:
+        _records_changed(getattr(self.parentWidget(), "letter_actions", None))
 
     def decline(self) -> None:
         if self.recipient is not None:
@@ -130,7 +134,9 @@ class RecipientOffer(QFrame):
         )
         save = box.addButton(self.tr("Save to address book"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        # Taken now: the editor (this bar's parent) is deleted while the box waits for an answer.
         ctx, language = self._ctx, self._form.letter().language
+        actions = getattr(self.parentWidget(), "letter_actions", None)
 
         def answered(button: object) -> None:
             if button is not save:
@@ -141,7 +147,18 @@ class RecipientOffer(QFrame):
                 address_book.add_recipient(ctx.store, recipient, language=language)
             except IphrError as exc:
                 ctx.services.error(parent, box.windowTitle(), str(exc))
+                return
+            _records_changed(actions)
 
         box.buttonClicked.connect(answered)
         box.show()
         return box
+
+
+def _records_changed(actions: object) -> None:
+    """The window's Recipients list reads the address book again (told through the letter actions)."""
+    from iphr_desk.gui.store_op import Changes
+
+    changed = getattr(actions, "changed", None)
+    if changed is not None:
+        changed.emit(Changes.RECORDS)

@@ -180,6 +180,12 @@ def test_no_offer_while_the_name_is_being_typed(qtbot: Any, ctx: Any, seeded: An
     assert not editor.recipient_offer.isVisible()
 
 
+def editor_gone(editor: Any) -> bool:
+    from shiboken6 import isValid
+
+    return not isValid(editor)
+
+
 def test_closing_with_the_offer_unanswered_asks_once_more_without_blocking(
     qtbot: Any, window: Any, ctx: Any, store: Any
 ) -> None:
@@ -201,5 +207,13 @@ def test_closing_with_the_offer_unanswered_asks_once_more_without_blocking(
     assert box.windowModality() == Qt.WindowModality.NonModal
     assert "Annalena Baerbock" in box.text()
     save = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(lambda: editor_gone(editor))  # the user answers later, the editor deleted by then
     save.click()
     assert "Annalena Baerbock" in [r.recipient.name for r in address_book.list_recipients(store)]
+    model = window.recipient_model
+    qtbot.waitUntil(
+        lambda: any(
+            model.data(model.index(row, 0)) == "Annalena Baerbock" for row in range(model.rowCount())
+        ),
+        timeout=5000,
+    )
