@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from iphr_desk.gui.settings import Settings
 
 
+FOLDER_CHARS = 48
+
+
 def documents_folder() -> Path:
     """The platform's documents folder (Qt's answer, else platformdirs'), created when missing.
 
@@ -77,6 +80,9 @@ class ExportDialog(QDialog):
         self.count_label.setObjectName("exportCount")
         self.folder = QLineEdit(str(folder or default_folder(settings)), self)
         self.folder.setAccessibleName(self.tr("Export folder"))
+        # Wide enough for a usual path ("C:\\Users\\…\\Documents\\Letters") to be read whole.
+        self.folder.setMinimumWidth(self.folder.fontMetrics().averageCharWidth() * FOLDER_CHARS)
+        self.folder.setCursorPosition(0)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(self._browse)
         folder_row = QHBoxLayout()

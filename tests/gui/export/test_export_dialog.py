@@ -55,6 +55,8 @@ def test_every_radio_button_is_laid_out_and_none_covers_the_count(
     label = dialog.count_label.geometry()
     buttons = dialog.findChildren(QRadioButton)
     assert len(buttons) == (4 if has_batch else 2)
+    typical = "/home/aigerim.tulegenova/Documents/Letters"
+    assert dialog.folder.width() > dialog.folder.fontMetrics().horizontalAdvance(typical)
     for button in buttons:
         assert button.isVisible()
         assert not button.geometry().intersects(label), button.text()
