@@ -79,10 +79,9 @@ class OverridableLine(QWidget):
         self.edit.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        row.addWidget(self.computed, 1)
-        row.addWidget(self.override)
-        layout.addLayout(row)
+        # The box under the line, not beside it: beside a long salutation it was squeezed and cut.
+        layout.addWidget(self.computed)
+        layout.addWidget(self.override)
         layout.addWidget(self.edit)
         self.override.toggled.connect(self._on_toggled)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
@@ -272,7 +271,13 @@ class HeaderForm(QWidget):
             (self.tr("Salutation"), self.salutation),
             (self.tr("Closing"), self.closing),
         ):
-            form.addRow(label, widget)
+            if isinstance(widget.findChild(QCheckBox), QCheckBox):  # a computed line and its Override box
+                # Its name above it and the line across the column: beside a label the "Override" box
+                # came out a few pixels short whenever the row just fitted.
+                form.addRow(QLabel(label, box))
+                form.addRow(widget)
+            else:
+                form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", ""))
             if widget is self.r_surname:
                 form.addRow("", self.surname_hint)

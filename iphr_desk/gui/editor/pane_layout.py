@@ -101,7 +101,8 @@ class PaneLayout(QObject):
 
     def side_width(self) -> int:
         """The side column: room for the preview's lines; a pane that wants more scrolls sideways."""
-        return self._host.fontMetrics().averageCharWidth() * SIDE_CHARS
+        tabs = self.side.tabBar().sizeHint().width() + 8  # its tab names whole, not scrolled away
+        return max(self._host.fontMetrics().averageCharWidth() * SIDE_CHARS, tabs)
 
     def wide_width(self) -> int:
         """The splitter width from which the side panes get their own column."""

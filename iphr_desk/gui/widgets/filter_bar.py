@@ -13,7 +13,7 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QFocusEvent, QWheelEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
-from iphr_desk.gui.widgets.fitting import combo_width_for, fit_popup
+from iphr_desk.gui.widgets.fitting import combo_width_for
 
 ChoiceLoader = Callable[[], Sequence[tuple[str, str]]]
 
@@ -111,7 +111,6 @@ class FilterBar(QWidget):
         position = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(position, 0))
         combo.blockSignals(False)
-        fit_popup(combo)
         combo.updateGeometry()
 
     def set_filter_visible(self, key: str, visible: bool) -> None:

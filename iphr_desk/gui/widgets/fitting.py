@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QStyleOptionComboBox, QWidget
 
 
 def combo_width_for(combo: QComboBox, text: str) -> int:
@@ -33,20 +33,10 @@ def widest_item(combo: QComboBox) -> str:
     return max(texts, key=combo.fontMetrics().horizontalAdvance, default="")
 
 
-def fit_popup(combo: QComboBox) -> None:
-    """The drop-down list at least as wide as its longest item (a style may make it no wider than the box)."""
-    view = combo.view()
-    width = view.sizeHintForColumn(0) + 2 * view.frameWidth() + 4
-    scrollbar = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-    if combo.count() > combo.maxVisibleItems():
-        width += scrollbar
-    view.setMinimumWidth(width)
-
-
 def fit_combos(root: QWidget, pickers: Iterable[QComboBox] = ()) -> None:
     """Every combo box under `root` as wide as its longest choice; a picker (its first item a prompt such
-    as "Pick a saved recipient…", put back after each pick) as wide as that prompt, its list as wide as its
-    longest entry."""
+    as "Pick a saved recipient…", put back after each pick) as wide as that prompt. (Their drop-down lists
+    open as wide as their longest entry: widgets/input_guard.py.)"""
     picker_list = list(pickers)
     for combo in root.findChildren(QComboBox):
         if combo in picker_list:
@@ -55,4 +45,8 @@ def fit_combos(root: QWidget, pickers: Iterable[QComboBox] = ()) -> None:
             combo.setMinimumWidth(combo_width_for(combo, combo.itemText(0)))
         else:
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        fit_popup(combo)
+            # Its size hint (the longest choice, followed when the choices change) is also its minimum:
+            # a layout short of room may not squeeze it below that.
+            policy = combo.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
+            combo.setSizePolicy(policy)

@@ -6,7 +6,9 @@
   recipient's gender or added a signatory; they get `StrongFocus` instead (click or Tab).
 - Tab moves the focus out of multi-line boxes (addresses, copies, comments); only a text whose Tab means
   something (the letter body: it nests list items) sets `TAB_IS_TEXT` on itself to keep it.
-- A dialog is at least as wide as its title, so the window manager does not cut the title.
+- A dialog is at least as wide as its title (the window manager would cut it) and as its contents.
+- A combo box's drop-down list shows its longest entry whole: Qt sizes the list for its entries but not
+  for the scrollbar a long list (countries) gets, which then cut the longest names.
 
 An application event filter rather than a subclass per widget: the rules then hold for every form, dialog
 and message box, including those written later, without each remembering to use a special class.
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QPlainTextEdit,
+    QStyle,
     QTextEdit,
     QWidget,
 )
@@ -67,6 +70,10 @@ class InputGuard(QObject):
             polish(watched)
         elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
             fit_title(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            combo = watched.parentWidget()
+            if isinstance(combo, QComboBox):  # the combo's drop-down list opening
+                fit_popup(watched, combo)
         return False
 
 
@@ -84,8 +91,12 @@ def polish(widget: QObject) -> None:
 
 
 def fit_title(dialog: QDialog) -> None:
-    """Widen a dialog whose title would be cut (within the screen)."""
-    needed = title_width(dialog.windowTitle())
+    """Widen a dialog whose title, or whose contents, would be cut (within the screen).
+
+    The contents count too: a dialog given a fixed minimum width (`setMinimumWidth(520)`) no longer takes
+    its layout's minimum, and in Russian its labels and choices were squeezed below their texts.
+    """
+    needed = max(title_width(dialog.windowTitle()), dialog.minimumSizeHint().width())
     screen = dialog.screen()
     if screen is not None:
         needed = min(needed, screen.availableGeometry().width())
@@ -93,6 +104,23 @@ def fit_title(dialog: QDialog) -> None:
         dialog.setMinimumWidth(needed)
     if dialog.width() < needed:
         dialog.resize(needed, dialog.height())
+
+
+def fit_popup(popup: QWidget, combo: QComboBox) -> None:
+    """Widen an opening drop-down list to its longest entry plus its scrollbar (within the screen)."""
+    view = combo.view()
+    needed = view.sizeHintForColumn(0) + 2 * view.frameWidth() + (popup.width() - view.width())
+    if view.verticalScrollBar().isVisible() or combo.count() > combo.maxVisibleItems():
+        needed += view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+    if popup.width() >= needed:
+        return
+    x = popup.x()
+    screen = popup.screen()
+    if screen is not None:  # near the screen's right edge the list grows to the left
+        available = screen.availableGeometry()
+        needed = min(needed, available.width())
+        x = max(available.left(), min(x, available.right() + 1 - needed))
+    popup.setGeometry(x, popup.y(), needed, popup.height())
 
 
 def install_input_guard(app: QCoreApplication | None = None) -> InputGuard:

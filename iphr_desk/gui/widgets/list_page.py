@@ -182,6 +182,15 @@ class ListPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         char = self.fontMetrics().averageCharWidth()
+        # A column that stretches gives up room first, down to this: at least its name, whole.
+        stretched = [
+            str(self.model.headerData(n, Qt.Orientation.Horizontal) or "")
+            for n in range(self.model.columnCount())
+            if self.model.column(n).stretch
+        ]
+        if stretched:
+            widest = max(header.fontMetrics().horizontalAdvance(title) for title in stretched)
+            header.setMinimumSectionSize(max(header.minimumSectionSize(), widest + 28))
         for number in range(self.model.columnCount()):
             column = self.model.column(number)
             if column.rich:
@@ -189,7 +198,11 @@ class ListPage(QWidget):
             if column.stretch:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
             else:
-                header.resizeSection(number, column.width * char + 16)
+                # Never narrower than the column's name in the interface language ("En danger"), with
+                # the sort arrow beside it.
+                title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
+                named = header.fontMetrics().horizontalAdvance(title) + 28
+                header.resizeSection(number, max(column.width * char + 16, named))
 
     def _remember_place(self) -> None:
         index = self.table.currentIndex()
