@@ -33,7 +33,6 @@ from iphr_desk.core.exchange.review_model import (
     RECIPIENT_PROPERTY,
     REVISION_ID_PROPERTY,
     REVISION_PROPERTY,
-    Provenance,
     ReviewComment,
     ReviewedDocument,
     TrackedChange,
@@ -274,7 +273,10 @@ def plan_review_import(
     result = parse_letter_text(write_letter_text(result), name)  # normalised as any stored letter
     result_text = letter_text(result)
     reviewer_changed = base_letter is None or letter_text(theirs) != base_text
-    comments, existing, resolve = _match_comments(store, target, reviewed.comments, provenance)
+    # Comment uuids derive from the letter they go into and the file's comment: the same file imported
+    # again finds them; imported into another letter (--id, --as-new) they are that letter's own.
+    namespace = current_info.uuid if current_info is not None else f"as-new:{sha}"
+    comments, existing, resolve = _match_comments(store, target, reviewed.comments, namespace)
     status = current_info.status if current_info is not None else None
     # The app's own comments come back in the copy: only the reviewer's new ones ask for changes.
     open_comments = any(not c.resolved for c in comments if c.uuid not in existing)
@@ -432,7 +434,7 @@ def _first_date(reviewed: ReviewedDocument) -> dt.datetime | None:
 
 
 def _match_comments(
-    store: Store, letter_id: int | None, comments: tuple[ReviewComment, ...], provenance: Provenance | None
+    store: Store, letter_id: int | None, comments: tuple[ReviewComment, ...], namespace: str
 ) -> tuple[list[ImportedComment], set[str], list[str]]:
     """The file's comments as store rows, with (1) the uuids already stored, (2) threads to resolve.
 
@@ -443,7 +445,6 @@ def _match_comments(
 
     records = comment_repo.comment_records(store, letter_id) if letter_id is not None else []
     by_look = {(r.author, " ".join(r.text.split()), r.created_at.replace(microsecond=0)): r for r in records}
-    namespace = provenance.letter_uuid if provenance else "no-identity"
     uuids: dict[str, str] = {}
     rows: list[ImportedComment] = []
     existing: set[str] = set()

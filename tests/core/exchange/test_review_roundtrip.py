@@ -102,6 +102,10 @@ def test_a_copy_in_words_form_becomes_a_revision_with_its_changes_and_comments(
     answer = next(c for c in word if c.text.startswith("Yes, with"))
     assert answer.parent_id == question.id
     assert len([c for c in records if c.origin == "app"]) == 2  # the app's own, not imported again
+    thread = next(c for c in records if c.text == "Is the name right?")
+    answer = next(c for c in word if c.text == "Answered in the text.")
+    assert answer.parent_id == thread.id  # a Word reply to the app's comment joins its thread
+    assert thread.resolved  # and Jane marked the thread done
 
 
 def test_the_diff_against_the_exported_revision_is_the_reviewers_changes(

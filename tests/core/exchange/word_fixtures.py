@@ -235,6 +235,7 @@ def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: 
     etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "10000002",
                      f"{{{W15}}}paraIdParent": "10000001", f"{{{W15}}}done": "0"})  # fmt: skip
     etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "10000003", f"{{{W15}}}done": "0"})
+    _reply_to_the_apps_comment(comments, extended, document)
     parts["word/comments.xml"] = etree.tostring(
         comments, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -264,6 +265,33 @@ def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: 
     parts["word/_rels/document.xml.rels"] = etree.tostring(
         rels, xml_declaration=True, encoding="UTF-8", standalone=True
     )
+
+
+def _reply_to_the_apps_comment(
+    comments: etree._Element, extended: etree._Element, document: etree._Element
+) -> None:
+    """When the export carried the app's comments, Jane answers the first one and marks it done."""
+    entries = [e for e in extended if not e.get(f"{{{W15}}}paraIdParent")]
+    first = next((c for c in comments if c.get(w("id")) not in ("101", "102", "103")), None)
+    if first is None or not entries:
+        return
+    parent_para = first.findall(w("p"))[-1].get(f"{{{W14}}}paraId")
+    for entry in entries:
+        if entry.get(f"{{{W15}}}paraId") == parent_para:
+            entry.set(f"{{{W15}}}done", "1")
+    reply = etree.SubElement(
+        comments, w("comment"), {w("id"): "104", w("author"): JANE["author"], w("date"): JANE["date"]}
+    )
+    p = etree.SubElement(reply, w("p"), {f"{{{W14}}}paraId": "10000004"})
+    p.append(_run("Answered in the text."))
+    entry = etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "10000004"})
+    entry.set(f"{{{W15}}}paraIdParent", parent_para or "")
+    entry.set(f"{{{W15}}}done", "1")
+    reference = next(r for r in document.iter(w("commentReference")) if r.get(w("id")) == first.get(w("id")))
+    run = reference.getparent()
+    answer = etree.Element(w("r"))
+    etree.SubElement(answer, w("commentReference"), {w("id"): "104"})
+    run.addnext(answer)
 
 
 def word_review(exported: Path, out: Path) -> Path:

@@ -90,7 +90,7 @@ def list_comments(store: Store, letter_id: int, *, include_resolved: bool = True
     return [c for c in comments if (c.parent_id or c.id) not in resolved_threads]
 
 
-# --------------------------------------------------------------------------- comments with identity (issue 15)
+# ------------------------------------------------------------------------ comments with identity (issue 15)
 
 
 @dataclass(frozen=True)

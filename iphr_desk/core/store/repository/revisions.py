@@ -81,7 +81,7 @@ def restore_revision(store: Store, letter_id: int, revision_id: int, *, author: 
         return letter
 
 
-# --------------------------------------------------------------------------- revisions with identity (issue 15)
+# ----------------------------------------------------------------------- revisions with identity (issue 15)
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,9 @@ def revision_for_export(store: Store, letter_id: int, *, author: str, reason: st
         return _record(revision)
 
 
-def find_revision_with_detail(store: Store, letter_id: int | None, key: str, value: str) -> RevisionRecord | None:
+def find_revision_with_detail(
+    store: Store, letter_id: int | None, key: str, value: str
+) -> RevisionRecord | None:
     """The letter's revision (any letter's, for None) whose details hold `key: value` (e.g. the SHA-256
     of an imported reviewed copy)."""
     from sqlalchemy import select
@@ -258,7 +260,12 @@ def store_reviewed(store: Store, write: ReviewedWrite) -> ReviewedWritten:
     with store.session() as session:
         if write.letter_id is None:
             letter_id = _insert_letter(
-                session, write.letter, author=write.author, reason=None, status="draft", uuid=write.new_letter_uuid
+                session,
+                write.letter,
+                author=write.author,
+                reason=None,
+                status="draft",
+                uuid=write.new_letter_uuid,
             )
         else:
             letter_id = write.letter_id
@@ -300,25 +307,40 @@ def store_reviewed(store: Store, write: ReviewedWrite) -> ReviewedWritten:
             session.add(revision)
             session.flush()
             revision_id = revision.id
-        wanted = [c.uuid for c in write.comments] + list(write.resolve_uuids)
-        known = {
-            u: i
-            for u, i in session.execute(select(mm.Comment.uuid, mm.Comment.id).where(mm.Comment.uuid.in_(wanted)))
-        } if wanted else {}  # fmt: skip
+        wanted = [c.uuid for c in write.comments] + [c.parent_uuid for c in write.comments if c.parent_uuid]
+        wanted += list(write.resolve_uuids)
+        known: dict[str, int] = {}
+        threads: dict[int, int] = {}  # comment id -> its thread's first comment (replies join the thread)
+        if wanted:
+            query = select(mm.Comment.uuid, mm.Comment.id, mm.Comment.parent_id).where(
+                mm.Comment.uuid.in_(wanted), mm.Comment.letter_id == letter_id
+            )
+            for found_uuid, found_id, found_parent in session.execute(query):
+                known[str(found_uuid)] = found_id
+                threads[found_id] = found_parent or found_id
         added = 0
         for comment in write.comments:
             if comment.uuid in known:
                 continue
-            parent_id = known.get(comment.parent_uuid) if comment.parent_uuid else None
+            parent = known.get(comment.parent_uuid) if comment.parent_uuid else None
+            parent_id = threads.get(parent, parent) if parent is not None else None
             new = mm.Comment(
-                letter_id=letter_id, parent_id=parent_id, author=comment.author, created_at=comment.created_at,
-                text=comment.text, uuid=comment.uuid, anchor=comment.anchor, origin=comment.origin,
-                resolved=comment.resolved, resolved_by=comment.author if comment.resolved else None,
+                letter_id=letter_id,
+                parent_id=parent_id,
+                author=comment.author,
+                created_at=comment.created_at,
+                text=comment.text,
+                uuid=comment.uuid,
+                anchor=comment.anchor,
+                origin=comment.origin,
+                resolved=comment.resolved,
+                resolved_by=comment.author if comment.resolved else None,
                 resolved_at=now if comment.resolved else None,
-            )  # fmt: skip
+            )
             session.add(new)
             session.flush()
             known[comment.uuid] = new.id
+            threads[new.id] = parent_id or new.id
             added += 1
         for thread_uuid in write.resolve_uuids:
             found = session.get(mm.Comment, known[thread_uuid]) if thread_uuid in known else None
