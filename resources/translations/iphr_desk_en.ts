@@ -101,6 +101,44 @@
         </message>
     </context>
     <context>
+        <name>PackageActions</name>
+        <message numerus="yes">
+            <source>%n case(s) added</source>
+            <translation>
+                <numerusform>%n case added</numerusform>
+                <numerusform>%n cases added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) added</source>
+            <translation>
+                <numerusform>%n letter added</numerusform>
+                <numerusform>%n letters added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) written to %1. Give the passphrase separately.</source>
+            <translation>
+                <numerusform>%n letter written to %1. Give the passphrase separately.</numerusform>
+                <numerusform>%n letters written to %1. Give the passphrase separately.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n updated</source>
+            <translation>
+                <numerusform>%n updated</numerusform>
+                <numerusform>%n updated</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Nothing new: the %n letter(s) of the package were already here.</source>
+            <translation>
+                <numerusform>Nothing new: the %n letter of the package were already here.</numerusform>
+                <numerusform>Nothing new: the %n letters of the package were already here.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewImportDialog</name>
         <message numerus="yes">
             <source>%n change(s) to the head or foot of the letter (kept as the recipient's overrides).</source>

@@ -558,3 +558,30 @@ def test_an_english_word_is_found_in_a_translated_sentence(qtbot: Any) -> None:
     words = _english_words("fr")
     found = _english_words_on_screen(widget, words, ["Trial of peaceful protesters in Almaty"])
     assert found == ["QLabel: 'Exporter 3 letters' (letters)"]
+
+
+# English plurals -----------------------------------------------------------------------------------------
+
+
+def test_english_has_every_plural_form_and_its_compiled_catalog(tmp_path: Path) -> None:
+    """English's catalog holds each plural message with one/many forms ("1 letter", "3 letters")."""
+    wanted = {m for m in catalogs.extract(catalogs.gui_sources()).messages if m.numerus}
+    have = {message: forms for message, forms, _ in _entries("en")}
+    assert set(have) == wanted, "run `make translations`"
+    for message, forms in have.items():
+        assert len(forms) == 2 and "(s)" not in "".join(forms), (message, forms)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    if lrelease.exists():
+        built = tmp_path / "iphr_desk_en.qm"
+        ts_file = TRANSLATIONS / "iphr_desk_en.ts"
+        subprocess.run([str(lrelease), "-silent", str(ts_file), "-qm", str(built)], check=True)
+        assert built.read_bytes() == (TRANSLATIONS / "iphr_desk_en.qm").read_bytes()
+
+
+def test_english_plural_forms_are_made_from_the_source() -> None:
+    assert catalogs.english_forms("%n file(s) written to %1.") == [
+        "%n file written to %1.",
+        "%n files written to %1.",
+    ]
+    assert catalogs.english_forms("%Ln row(s)") == ["%Ln row", "%Ln rows"]
+    assert catalogs.english_forms("%n box(es)") == ["%n box", "%n boxes"]
