@@ -180,3 +180,17 @@ def test_closing_the_window_deletes_an_untouched_new_letter_and_keeps_a_touched_
     with pytest.raises(IphrError):
         letter_repo.get_letter_info(store, untouched)
     assert letter_repo.get_letter(store, touched).subject == "Kept"
+
+
+def test_a_new_letter_from_a_case_closed_untouched_leaves_nothing_and_the_count_follows(
+    window: Any, qtbot: Any, store: Any
+) -> None:
+    ids = seed(store)
+    window.refresh()
+    letter_id = window.letter_actions.new_letter(ids["case_uz"])
+    assert letter_id is not None
+    qtbot.waitUntil(lambda: case_letters_shown(window, "UZ-2022-009") == "2")
+    window.tabs.close_tab(window.tabs.find_editor(letter_id))
+    with pytest.raises(IphrError):
+        letter_repo.get_letter_info(store, letter_id)
+    qtbot.waitUntil(lambda: case_letters_shown(window, "UZ-2022-009") == "1", timeout=5000)
