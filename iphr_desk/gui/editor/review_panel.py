@@ -15,12 +15,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -75,6 +80,61 @@ def author_text(author: str, origin: str | None) -> str:
     return QCoreApplication.translate("Review", "%1 (in the app)").replace("%1", author)
 
 
+class CardDelegate(QStyledItemDelegate):
+    """A card's height for the text wrapped at the column's width (Qt's own hint counts only the
+    text's line breaks, so a wrapped card would lose its last lines)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        depth = 0
+        parent = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        indent = self.tree.indentation() * (depth + (1 if self.tree.rootIsDecorated() else 0))
+        width = max(self.tree.viewport().width() - indent - 12, 60)
+        text = str(index.data() or "")
+        bounds = QFontMetrics(styled.font).boundingRect(
+            QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), text
+        )
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 8))
+
+
+class CardList(QTreeWidget):
+    """One wrapped card a row (who and when, then the text): read whole in a narrow side pane, where
+    columns would cut every comment to a few letters. The author and time also stay in their own
+    (hidden) columns, for sorting and for assistive technology.
+
+    A tree view measures a wrapped row's height once; when the pane is resized the rows are laid out
+    again, so a card never loses its last lines (Qt does not do it for word-wrapped rows by itself).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setHeaderHidden(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setItemDelegateForColumn(0, CardDelegate(self))
+
+    def set_columns(self, labels: list[str]) -> None:
+        self.setHeaderLabels(labels)
+        for column in range(1, len(labels)):
+            self.setColumnHidden(column, True)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
 class ReviewPanel(QWidget):
     statusChangeRequested = Signal(str)
 
@@ -87,18 +147,14 @@ class ReviewPanel(QWidget):
         self._author = author
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Review status"))
-        self.transitions = QHBoxLayout()
+        self.transitions = QGridLayout()  # two a row: the side pane is narrow
         self.transition_buttons: dict[str, QPushButton] = {}
-        self.comments = QTreeWidget(self)
-        self.comments.setHeaderLabels([self.tr("Comment"), self.tr("Author"), self.tr("When")])
+        self.comments = CardList(self)
+        self.comments.set_columns([self.tr("Comment"), self.tr("Author"), self.tr("When")])
         self.comments.setAccessibleName(self.tr("Comments"))
-        self.comments.setWordWrap(True)
-        self.comments.setUniformRowHeights(False)
-        self.history = QTreeWidget(self)
-        self.history.setHeaderLabels([self.tr("Change"), self.tr("By"), self.tr("When")])
+        self.history = CardList(self)
+        self.history.set_columns([self.tr("Change"), self.tr("By"), self.tr("When")])
         self.history.setAccessibleName(self.tr("Status history"))
-        self.history.setWordWrap(True)
-        self.history.setUniformRowHeights(False)
         self.history.setRootIsDecorated(False)
         self.comment_text = QLineEdit(self)
         self.comment_text.setPlaceholderText(self.tr("Write a comment or a reply…"))
@@ -107,13 +163,14 @@ class ReviewPanel(QWidget):
         self.reply_button = QPushButton(self.tr("Reply"), self)
         self.resolve_button = QPushButton(self.tr("Resolve"), self)
         row = QHBoxLayout()
-        row.addWidget(self.comment_text, 1)
         for button in (self.add_button, self.reply_button, self.resolve_button):
             row.addWidget(button)
+        row.addStretch(1)
         comments_page = QWidget(self)
         comments_layout = QVBoxLayout(comments_page)
         comments_layout.setContentsMargins(0, 0, 0, 0)
         comments_layout.addWidget(self.comments, 1)
+        comments_layout.addWidget(self.comment_text)
         comments_layout.addLayout(row)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -140,10 +197,10 @@ class ReviewPanel(QWidget):
             self.transitions.removeWidget(button)
             button.deleteLater()
         self.transition_buttons = {}
-        for new in allowed_transitions(status):
+        for index, new in enumerate(allowed_transitions(status)):
             button = QPushButton(transition_label(status, new), self)
             button.clicked.connect(lambda _checked=False, target=new: self.statusChangeRequested.emit(target))
-            self.transitions.addWidget(button)
+            self.transitions.addWidget(button, index // 2, index % 2)
             self.transition_buttons[new] = button
         self.refresh_history()
 
@@ -159,12 +216,11 @@ class ReviewPanel(QWidget):
                 moved.replace("%2", status_label(change.to_status)),
                 *note_lines(change.note, role_label),
             ]
-            item = QTreeWidgetItem(
-                ["\n".join(lines), change.author, change.changed_at.strftime("%Y-%m-%d %H:%M")]
-            )
-            item.setToolTip(0, "\n".join(lines))
+            when = change.changed_at.strftime("%Y-%m-%d %H:%M")
+            card = "\n".join([f"{change.author} · {when}", *lines])
+            item = QTreeWidgetItem([card, change.author, when])
+            item.setToolTip(0, card)
             self.history.addTopLevelItem(item)
-        self.history.resizeColumnToContents(1)
 
     # Comments ---------------------------------------------------------------------------------------
 
@@ -172,33 +228,26 @@ class ReviewPanel(QWidget):
         self.comments.clear()
         threads: dict[int, QTreeWidgetItem] = {}
         for comment in comment_repo.comment_records(self._store, self._letter_id):
-            item = QTreeWidgetItem(
-                [
-                    comment_text(comment.text, comment.anchor),
-                    author_text(comment.author, comment.origin),
-                    comment.created_at.strftime("%Y-%m-%d %H:%M"),
-                ]
-            )
+            who = author_text(comment.author, comment.origin)
+            when = comment.created_at.strftime("%Y-%m-%d %H:%M")
+            text = comment_text(comment.text, comment.anchor)
+            if comment.parent_id is None and comment.resolved:
+                text = self.tr("%1 (resolved)").replace("%1", text)
+            card = f"{who} · {when}\n{text}"
+            item = QTreeWidgetItem([card, who, when])
             item.setData(0, COMMENT_ROLE, comment.id)
-            item.setToolTip(0, comment_text(comment.text, comment.anchor))
-            item.setToolTip(1, author_text(comment.author, comment.origin))
+            item.setToolTip(0, card)
             if comment.parent_id is None:
                 if comment.resolved:
-                    for column in range(3):
-                        font = item.font(column)
-                        font.setStrikeOut(True)
-                        item.setFont(column, font)
-                    item.setText(
-                        0,
-                        self.tr("%1 (resolved)").replace("%1", comment_text(comment.text, comment.anchor)),
-                    )
+                    font = item.font(0)
+                    font.setStrikeOut(True)
+                    item.setFont(0, font)
                 self.comments.addTopLevelItem(item)
                 threads[comment.id] = item
             else:
                 parent = threads.get(comment.parent_id)
                 (parent.addChild(item) if parent is not None else self.comments.addTopLevelItem(item))
         self.comments.expandAll()
-        self.comments.resizeColumnToContents(1)
         self._update_buttons()
 
     def _current_thread(self) -> int | None:
