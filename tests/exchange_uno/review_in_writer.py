@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -27,6 +29,9 @@ from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 CONNECT_SECONDS = 90
+#: The whole review may take this long; then LibreOffice is killed (a UNO call blocked in the office
+#: fails once the office is gone, and the script ends).
+OVERALL_SECONDS = 180
 INSERTED = " Le relecteur ajoute cette phrase."
 DELETED = "reconnue"
 COMMENT = "Please check the spelling of this name."
@@ -67,6 +72,9 @@ def review(source: Path, target: Path, author: str) -> None:
          f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
+    watchdog = threading.Timer(OVERALL_SECONDS, _kill, (office,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -113,12 +121,19 @@ def review(source: Path, target: Path, author: str) -> None:
         with contextlib.suppress(Exception):  # the bridge goes away as the office quits
             desktop.terminate()
     finally:
+        watchdog.cancel()
         try:
             office.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(office.pid, 9)
+            _kill(office)
             office.wait(timeout=10)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def _kill(office: subprocess.Popen[bytes]) -> None:
+    """The office and every process it started (it runs in a session of its own)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(office.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":

@@ -291,7 +291,7 @@ def plan_review_import(
         or bool(conflicts)
         or bool(work.notes_as_comments)
     )
-    if status in READ_ONLY_STATUSES and result_text != current_text and not as_new:
+    if status in READ_ONLY_STATUSES and result_text != current_text and not as_new and done_before is None:
         raise BadInput(
             f"{name}: letter {target} is {status.replace('_', ' ')} and this copy changes it; "
             f"reopen the letter as a draft first (iphr-desk status --id {target} draft)."
@@ -340,7 +340,8 @@ class _Work:
         self.notes = notes
         self.header_changes: list[HeaderChange] = []
         self.notes_as_comments: list[ImportedComment] = []
-        self.who = ", ".join(reviewed.reviewers) or "reviewer"
+        authors = [c.author for c in reviewed.changes] or [c.author for c in reviewed.comments]
+        self.who = ", ".join(dict.fromkeys(a for a in authors if a)) or "reviewer"
 
     def theirs(self, base: Letter) -> Letter:
         """The base letter with the reviewer's changes: the body's edits laid over the stored Markdown
