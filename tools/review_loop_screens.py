@@ -26,7 +26,11 @@ from PySide6.QtWidgets import QTabWidget, QWidget  # noqa: E402
 
 def main(step: str, folder: Path, language: str = "en") -> int:
     from iphr_desk.core.demo import load_demo
-    from iphr_desk.core.exchange.review_import import apply_review_import, export_for_review, plan_review_import
+    from iphr_desk.core.exchange.review_import import (
+        apply_review_import,
+        export_for_review,
+        plan_review_import,
+    )
     from iphr_desk.core.letters.letterfile import parse_letter_file
     from iphr_desk.core.store.database import Store
     from iphr_desk.core.store.repository import comments as comment_repo
@@ -78,14 +82,16 @@ def main(step: str, folder: Path, language: str = "en") -> int:
             dialog.show()
             keep.append(dialog)
             return
-        letter_repo.change_status(store, letter_id, "in_review", author="Aigerim Tulegenova", note="role: field_officer")
+        letter_repo.change_status(
+            store, letter_id, "in_review", author="Aigerim Tulegenova", note="role: field_officer"
+        )
         sent = export_for_review(store, letter_id, folder / "sent.docx", author="Aigerim Tulegenova")
         copy = word_review(sent, folder / "Questions relatives aux droits humains (Brigitte).docx")
         plan = plan_review_import(store, copy)
         if step == "import":
+            from iphr_desk.core.store.repository import revisions as revision_repo
             from iphr_desk.gui.dialogs.review_import_dialog import ReviewImportDialog
             from iphr_desk.gui.editor.revisions import revision_label
-            from iphr_desk.core.store.repository import revisions as revision_repo
 
             infos = revision_repo.list_revisions(store, letter_id)
             sent_label = next(revision_label(i) for i in infos if i.id == plan.base_revision_id)

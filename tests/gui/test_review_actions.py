@@ -252,3 +252,17 @@ def test_a_copy_that_asks_nothing_can_be_accepted_and_approved(
         "Test User",
         "role: director\nown letter: confirmed" if own else "role: director",
     )
+
+
+def test_a_file_that_is_not_a_word_document_is_told_in_one_line_and_nothing_is_stored(
+    window: Any, review_letter: int, store: Any, fake_services: Any, tmp_path: Path
+) -> None:
+    bad = tmp_path / "notes.docx"
+    bad.write_text("not a zip at all", encoding="utf-8")
+    before = revision_repo.list_revisions(store, review_letter)
+    fake_services.answers["open_file"] = [bad]
+    assert review_actions(window).import_reviewed_copy() is None
+    (error,) = fake_services.called("error")
+    assert error[0] == "Could Not Read the Reviewed Copy"
+    assert "notes.docx" in error[1] and "\n" not in error[1] and "Traceback" not in error[1]
+    assert revision_repo.list_revisions(store, review_letter) == before
