@@ -789,9 +789,9 @@
         <message numerus="yes">
             <source>%n header field(s) changed</source>
             <translation>
-                <numerusform>изменено %n поле заголовка</numerusform>
-                <numerusform>изменено %n поля заголовка</numerusform>
-                <numerusform>изменено %n полей заголовка</numerusform>
+                <numerusform>изменён %n реквизит</numerusform>
+                <numerusform>изменено %n реквизита</numerusform>
+                <numerusform>изменено %n реквизитов</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -884,7 +884,7 @@
         </message>
         <message>
             <source>Header</source>
-            <translation>Заголовок</translation>
+            <translation>Реквизиты письма</translation>
         </message>
         <message>
             <source>House style</source>
@@ -2261,6 +2261,141 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <message>
             <source>Override</source>
             <translation>Изменить вручную</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageActions</name>
+        <message numerus="yes">
+            <source>%n case(s) added</source>
+            <translation type="unfinished">
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) added</source>
+            <translation type="unfinished">
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n letter(s) written to %1. Give the passphrase separately.</source>
+            <translation type="unfinished">
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n updated</source>
+            <translation type="unfinished">
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could Not Export the Package</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Could Not Import the Package</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Edited on both machines, merged and flagged for you to check in the revisions: letter(s) %1.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export &amp;Package…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export Package</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>I&amp;mport Package…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import Package</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>IPHR Desk packages (*.iphrpkg)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>IPHR Desk packages (*.iphrpkg);;All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge letters from an encrypted package made on another machine</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>Nothing new: the %n letter(s) of the package were already here.</source>
+            <translation type="unfinished">
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+                <numerusform></numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Package Imported</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Write the selected letters with their history to an encrypted package for another machine</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>PassphraseDialog</name>
+        <message>
+            <source>&amp;Again:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase:</source>
+            <translation>Паро&amp;льная фраза:</translation>
+        </message>
+        <message>
+            <source>Add the letters' &amp;cases, with their people and events</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Open Package</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Package Passphrase</source>
+            <extracomment>How long the one-line result stays in the status bar (ms).</extracomment>
+            <translation>Парольная фраза пакета</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Парольная фраза</translation>
+        </message>
+        <message>
+            <source>The passphrase “%1” was encrypted with:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The same passphrase again</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>“%1” is encrypted with this passphrase. Give it to the recipient another way than the file itself (by phone, in person).</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>
