@@ -11,8 +11,11 @@ so rows on screen only (a few milliseconds), never for every match.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from itertools import islice
 from typing import Final
 
 from iphr_desk.core.store import translit
@@ -30,31 +33,60 @@ class QueryWord:
     keys: tuple[str, ...]
     prefix: bool
 
-    def matches(self, word: str) -> bool:
-        folded = translit.plain(word)
-        if any(folded == p or (self.prefix and folded.startswith(p)) for p in self.plains):
-            return True
-        if not self.keys or (not word[:1].isupper() and not _has_apostrophe(word)):
-            return False  # keys are made for names only (translit.index_keys)
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Where the word's folded form starts a word of the folded text (whole, or as a prefix)."""
+        end = "" if self.prefix else r"(?![\w'’ʻʼ`])"
+        forms = "|".join(re.escape(p) for p in sorted(self.plains, key=len, reverse=True))
+        return re.compile(rf"(?<![\w'’ʻʼ`])(?:{forms}){end}\w*(?:['’ʻʼ`]\w+)*")
+
+    def matches_key(self, word: str) -> bool:
         keyed = translit.key(word)
         return any(keyed == k or (self.prefix and keyed.startswith(k)) for k in self.keys)
-
-
-def _has_apostrophe(word: str) -> bool:
-    return any(char in word for char in "'’ʻʼ`")
 
 
 def query_words(words: Sequence[str], last_is_prefix: bool) -> list[QueryWord]:
     out = []
     for number, word in enumerate(words):
-        forms = translit.query_forms(word)
         prefix = last_is_prefix and number == len(words) - 1
-        out.append(
-            QueryWord(
-                plains=(translit.plain(word),), keys=tuple(translit.key(f) for f in forms[1:]), prefix=prefix
-            )
-        )
+        # The key even when it is the word itself: a Latin word's key is what a Cyrillic name matches by.
+        keys = (translit.key(word),) if len(word) > 1 and translit.key(word) else ()
+        out.append(QueryWord(plains=(translit.plain(word),), keys=keys, prefix=prefix))
     return out
+
+
+def _base_letter(code: int) -> str | None:
+    folded = translit.plain(chr(code))
+    return folded if len(folded) == 1 and folded != chr(code) else None
+
+
+#: Latin letters with marks and their base letter (what the tokenizer's remove_diacritics does), one
+#: character for one, so that positions in the folded text are positions in the text.
+_MARKS: Final = {
+    code: base
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    if chr(code).islower() and (base := _base_letter(code)) is not None
+}
+
+_MARKED: Final = re.compile("[" + "".join(re.escape(chr(code)) for code in _MARKS) + "]")
+
+
+def fold(text: str) -> str:
+    """`text` folded as `translit.plain` folds a word, position for position."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ): one at a time
+        lowered = "".join(low if len(low := char.lower()) == 1 else char for char in text)
+    return _MARKED.sub(_unmark, lowered)  # C scans past the unmarked letters (all of a Russian text)
+
+
+def _unmark(match: re.Match[str]) -> str:
+    return _MARKS[ord(match.group())]
+
+
+#: A word starting with a capital letter of the Latin or Cyrillic alphabets (keys are made for those
+#: only, translit.index_keys): a character class, so the scan skips the other words in C.
+_UPPER: Final = "".join(re.escape(chr(code)) for code in range(0x41, 0x530) if chr(code).isupper())
+_NAME: Final = re.compile(rf"(?<![\w'’ʻʼ`])[{_UPPER}]\w*(?:['’ʻʼ`]\w+)*")
 
 
 @dataclass(frozen=True)
@@ -87,37 +119,69 @@ def snippet(texts: Sequence[str], query: Sequence[QueryWord], size: int = SNIPPE
     return None
 
 
+#: Matches kept per query word and text: enough to place the snippet ("de" starts most French words).
+_MAX_HITS: Final = 24
+
+
+def _matches(text: str, query: Sequence[QueryWord]) -> list[tuple[int, int, int]]:
+    """(start, end, query word) of each word of `text` matching a query word, in text order."""
+    folded = fold(text)
+    found: dict[int, tuple[int, int, int]] = {}
+    missing = []
+    for number, wanted in enumerate(query):
+        before = len(found)
+        for match in islice(wanted.pattern.finditer(folded), _MAX_HITS):
+            found.setdefault(match.start(), (match.start(), match.end(), number))
+        if len(found) == before and wanted.keys:
+            missing.append(number)
+    if missing:  # names written in the other script (or spelling): by their keys
+        for match in _NAME.finditer(text):
+            if match.start() in found:
+                continue
+            for number in missing:
+                if query[number].matches_key(match.group()):
+                    found[match.start()] = (match.start(), match.end(), number)
+                    break
+    return [found[start] for start in sorted(found)]
+
+
 def _best_window(text: str, query: Sequence[QueryWord], size: int) -> Snippet | None:
-    spans = [(m.start(), m.end()) for m in translit.WORD.finditer(text)]
-    hits: list[tuple[int, int]] = []  # (word index, query word index)
-    for index, (start, end) in enumerate(spans):
-        word = text[start:end]
-        for number, wanted in enumerate(query):
-            if wanted.matches(word):
-                hits.append((index, number))
-                break
+    """About `size` words of `text` around the stretch holding the most distinct query words."""
+    hits = _matches(text, query)
     if not hits:
         return None
-    best_start, best_score = hits[0][0], -1
-    left = 0
-    for right in range(len(hits)):  # windows of `size` words ending at each hit
-        while hits[right][0] - hits[left][0] >= size:
+    width = size * 7  # characters: an average word and its space
+    best_left, best_score, left = 0, -1, 0
+    for right in range(len(hits)):
+        while hits[right][0] - hits[left][0] >= width:
             left += 1
-        score = len({number for _, number in hits[left : right + 1]})
+        score = len({number for _, _, number in hits[left : right + 1]})
         if score > best_score:
-            best_score, best_start = score, hits[left][0]
-    first = max(0, min(best_start - 2, len(spans) - size))  # a little context before the first match
-    last = min(len(spans), first + size) - 1
-    begin, end = spans[first][0], spans[last][1]
-    if first == 0:
-        begin = 0
-    lead = "" if begin == 0 else ELLIPSIS
-    tail = "" if last == len(spans) - 1 and text[end:].strip() == "" else ELLIPSIS
-    body = " ".join(text[begin:end].split())  # one line: paragraphs and indentation become single spaces
-    matched = {index for index, _ in hits}
-    inside = [(a - begin, b - begin) for i, (a, b) in enumerate(spans) if first <= i <= last and i in matched]
-    marked = _spans_in_collapsed(text[begin:end], inside)
+            best_score, best_left = score, left
+    first = hits[best_left][0]
+    begin = _word_start(text, max(0, first - width // 6))
+    end = _word_end(text, min(len(text), begin + width))
+    end = max(end, hits[best_left][1])
+    lead = "" if text[:begin].strip() == "" else ELLIPSIS
+    tail = "" if text[end:].strip() == "" else ELLIPSIS
+    raw = text[begin:end]
+    inside = [(a - begin, b - begin) for a, b, _ in hits if begin <= a and b <= end]
+    body = " ".join(raw.split())  # one line: paragraphs and indentation become single spaces
+    marked = _spans_in_collapsed(raw, inside)
     return Snippet(lead + body + tail, tuple((a + len(lead), b + len(lead)) for a, b in marked))
+
+
+def _word_start(text: str, position: int) -> int:
+    """`position` moved back to the start of the word it falls in."""
+    while position > 0 and not text[position - 1].isspace():
+        position -= 1
+    return position
+
+
+def _word_end(text: str, position: int) -> int:
+    while position < len(text) and not text[position].isspace():
+        position += 1
+    return position
 
 
 def _spans_in_collapsed(raw: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -408,10 +408,10 @@ class LetterTableModel(StoreTableModel):
         if generation != self._generation or self._hits is None:
             return  # the user has typed on since
         rows, more = result
-        self._replace_hits(rows)
+        self.search_phase = "ranked"
         self._hits_ranked = len(rows)
         self._hits_more = more
-        self.search_phase = "ranked"
+        self._replace_hits(rows)
 
     def _replace_hits(self, rows: list[Any]) -> None:
         """The ranked rows in place of the first ones; the selected letters keep their rows.

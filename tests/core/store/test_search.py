@@ -214,7 +214,20 @@ def test_a_damaged_index_is_detected_and_rebuilt(store: Store) -> None:
     assert [h.id for h in search_letters(store, "replaced")] == [letter_id]
 
 
-words = st.sampled_from(["alpha", "beta", "gamma", "Tokaïev", "журналист", "delta"])
+words = st.sampled_from(
+    [
+        "alpha",
+        "beta",
+        "gamma",
+        "Tokaïev",
+        "журналист",
+        "delta",
+        "Сейткали",
+        "Seitkali",
+        "Seytkali",
+        "Ўзбекистон",
+    ]
+)
 phrase = st.lists(words, min_size=1, max_size=4).map(" ".join)
 operations = st.lists(
     st.one_of(
@@ -286,13 +299,23 @@ def test_any_sequence_of_writes_leaves_the_indexes_consistent(shared_store: Stor
 
 
 def _naive_search(store: Store, word: str) -> set[int]:
-    """The live letters whose subject, body or recipients hold `word`, by reading every one."""
-    wanted = word.casefold()
+    """The live letters whose subject, body or recipients hold `word`, by reading every one.
+
+    A name (a capitalised word of the subject or body, any word of the recipients) also matches in its
+    other spellings and script: by its transliteration key (translit.py), as the index keys it.
+    """
+    from iphr_desk.core.store import translit
+
+    wanted = translit.plain(word)
+    keys = {translit.key(word), wanted}
     found = set()
     for summary in letter_lists.letter_summaries(store):
         stored = letter_repo.get_letter(store, summary.id)
-        text = " ".join([stored.subject, stored.body, *(r.name for r in stored.recipients)])
-        if wanted in text.casefold().split():
+        text = " ".join([stored.subject, stored.body])
+        names = " ".join(r.name for r in stored.recipients)
+        tokens = translit.WORD.findall(text + " " + names)
+        name_like = [t for t in translit.WORD.findall(text) if t[0].isupper()] + translit.WORD.findall(names)
+        if wanted in {translit.plain(t) for t in tokens} or keys & {translit.key(t) for t in name_like}:
             found.add(summary.id)
     return found
 
