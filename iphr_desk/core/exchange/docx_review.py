@@ -215,11 +215,10 @@ class _Reader:
         body = self.document.find(w("body")) if self.document is not None else None
         paragraphs: list[Para] = []
         if body is not None:
-            for p, in_table in self._paragraph_elements(body):
-                para = self._paragraph(p)
-                if in_table and para.role not in FOOT_ROLES:
-                    para.role = "signature" if para.role in ("body", "list") else para.role
-                paragraphs.append(para)
+            # A table's paragraphs are read in order: the signature table's carry the signature styles,
+            # and a table a reviewer put in the body stays body text.
+            for p in self._paragraph_elements(body):
+                paragraphs.append(self._paragraph(p))
         paragraphs = _join_deleted_marks(paragraphs)
         footnotes = self._footnotes()
         head, body_paras, foot, found = _split(paragraphs)
@@ -252,22 +251,21 @@ class _Reader:
             found_markers=found,
         )
 
-    def _paragraph_elements(
-        self, container: etree._Element, in_table: bool = False
-    ) -> Iterator[tuple[etree._Element, bool]]:
+    def _paragraph_elements(self, container: etree._Element) -> Iterator[etree._Element]:
         for child in container:
             tag = child.tag
             if tag == w("p"):
-                yield child, in_table
+                yield child
             elif tag == w("tbl"):
-                for cell in child.iter(w("tc")):
-                    yield from self._paragraph_elements(cell, True)
-            elif tag in (w("sdt"),):
+                for row in child.findall(w("tr")):
+                    for cell in row.findall(w("tc")):
+                        yield from self._paragraph_elements(cell)
+            elif tag == w("sdt"):
                 content = child.find(w("sdtContent"))
                 if content is not None:
-                    yield from self._paragraph_elements(content, in_table)
+                    yield from self._paragraph_elements(content)
             elif tag in (w("customXml"), w("ins"), w("moveTo")):
-                yield from self._paragraph_elements(child, in_table)
+                yield from self._paragraph_elements(child)
 
     def _paragraph(self, p: etree._Element) -> Para:
         ppr = p.find(w("pPr"))

@@ -78,3 +78,32 @@ def test_the_review_letters_head_and_foot_are_found() -> None:
     assert read.header.address_lines[1:] == frame.address_lines[1:]
     assert read.header.signature_lines == ("Brigitte Dufour", "Directrice")
     assert Path(LETTER).exists()
+
+
+def test_several_signatories_are_the_foot_and_a_table_in_the_body_stays_body() -> None:
+    import io
+    import zipfile
+
+    from iphr_desk.core.letters.letter import Signatory
+
+    letter = parse_letter_file(LETTER)
+    letter = dataclasses.replace(letter, signatories=(Signatory("A One", "Director"), Signatory("B Two")))
+    head = load_letterhead()
+    data = document_bytes([(compute_letter_frame(letter, head), letter.body)], head)
+    read = read_reviewed_bytes(data, "t.docx")
+    assert read.header.signature_lines == ("A One", "Director", "B Two")
+    # a reviewer's table of one cell between two body paragraphs
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["word/document.xml"].decode()
+    marker = "Nos demandes"
+    at = xml.index(marker)
+    start = xml.rindex("<w:p>", 0, at) if "<w:p>" in xml[:at] else xml.rindex("<w:p ", 0, at)
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>In a table.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    parts["word/document.xml"] = (xml[:start] + table + xml[start:]).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, blob in parts.items():
+            package.writestr(name, blob)
+    body = read_reviewed_bytes(out.getvalue(), "t.docx").body_markdown
+    assert "In a table.\n\nNos demandes" in body and "- libérer" in body
