@@ -40,16 +40,22 @@ _PLAIN_RUN: Final = rf"{_PLAIN}(?:(?:{_PLAIN}| (?! ))*{_PLAIN})?"
 _URL: Final = r"https?://[A-Za-z0-9\-._~:/?#=+,;@]+"
 _LABEL: Final = r"[A-Za-z0-9]{1,20}"
 
-#: One inline token: strong, emphasis, link, footnote reference, or a stretch of plain characters.
-_TOKEN: Final = re.compile(
-    rf"(?P<strong>\*\*{_PLAIN_RUN}\*\*)"
-    rf"|(?P<em>\*{_PLAIN_RUN}\*)"
-    rf"|(?P<link>\[{_PLAIN_RUN}\]\({_URL}\))"
-    rf"|(?P<ref>\[\^(?P<label>{_LABEL})\])"
-    r"|(?P<text>[^*\[\]]+)"
+#: A line of the subset's inline tokens, each delimited beyond doubt. Emphasis and strong open at the
+#: start of the line or after a space, on a letter or digit, and close on a non-space followed by a
+#: space, the end or closing punctuation: left- and right-flanking without doubt (CommonMark), so the
+#: runs pair exactly as written. A link is not an image (no "!" before it) and is not followed by text
+#: that would extend it; a footnote reference is not at the start of a line (it would read as a
+#: definition) nor followed by "(", ":" or "[". Possessive repeats: a line that fails, fails at once.
+_OPEN: Final = r"(?<![^ ])"
+_CLOSE: Final = r"(?=[ .,;:!?)\[]|$)"
+_LINE: Final = re.compile(
+    rf"(?:{_OPEN}\*\*(?=[^\W_]){_PLAIN_RUN}\*\*{_CLOSE}"
+    rf"|{_OPEN}\*(?=[^\W_]){_PLAIN_RUN}\*{_CLOSE}"
+    rf"|(?<!!)\[(?!\^){_PLAIN_RUN}\]\({_URL}\)(?!\()(?!\[(?!\^))"
+    rf"|(?<=.)\[\^{_LABEL}\](?![(:\[])"
+    r"|[^*\[\]]++)++"
 )
-#: Characters that may follow a closing `*` / `**` (CommonMark right-flanking, with no doubt left).
-_AFTER_CLOSER: Final = frozenset(" .,;:!?)[")
+_REFERENCE: Final = re.compile(rf"\[\^({_LABEL})\]")
 #: A line that would start a block of its own, or end a paragraph (headings, quotes, lists, fences,
 #: rules, HTML, indented code, tables of link references), or that the parser trims.
 _BLOCK_START: Final = re.compile(r"[-+=*#>`~<|\s]|\[\^|\d{1,9}[.)](?:\s|$)")
@@ -109,33 +115,12 @@ def _block_kind(block: str, references: list[str], definitions: list[str]) -> st
 
 
 def _inline_ok(line: str, references: list[str]) -> bool:
-    """The line is made only of the subset's inline tokens, each delimited beyond doubt."""
+    """The line is made only of the subset's inline tokens (`_LINE`); its references are collected."""
     if line != line.strip():
         return False
     if "*" not in line and "[" not in line and "]" not in line:
         return True  # one plain text token
-    position = 0
-    end = len(line)
-    while position < end:
-        match = _TOKEN.match(line, position)
-        if match is None:
-            return False
-        kind = match.lastgroup
-        before = line[position - 1] if position else ""
-        after = line[match.end()] if match.end() < end else ""
-        if kind in ("strong", "em"):
-            # Opens after a space or at the start, on a letter or digit; closes on a non-space (the
-            # token's own rule) followed by a space, the end or closing punctuation: left- and
-            # right-flanking without doubt, so the run pairs exactly as written.
-            inner = match.group(kind).strip("*")
-            if before not in ("", " ") or not inner[0].isalnum() or (after and after not in _AFTER_CLOSER):
-                return False
-        elif kind == "link":
-            if before == "!" or after == "(" or (after == "[" and not line.startswith("[^", match.end())):
-                return False
-        elif kind == "ref":
-            if position == 0 or after in ("(", ":", "["):
-                return False
-            references.append(match.group("label"))
-        position = match.end()
+    if _LINE.fullmatch(line) is None:
+        return False
+    references.extend(_REFERENCE.findall(line))
     return True
