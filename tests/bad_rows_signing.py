@@ -42,6 +42,11 @@ def _fifo_as_cert(ctx: Context) -> None:
     os.mkfifo(ctx.work / "cert.p12")
 
 
+def _bad_trust_file(ctx: Context) -> None:
+    text = "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n"
+    (ctx.work / "ca.pem").write_text(text)
+
+
 ROWS: list[Row] = [
     Row(
         "sign a letter that is not approved",
@@ -110,5 +115,12 @@ ROWS: list[Row] = [
         ["verify", "missing.pdf"],
         2,
         "iphr-desk: missing.pdf: no such file.",
+    ),
+    Row(
+        "verify with a --trust file that holds no certificate",
+        ["verify", "good.md", "--trust", "ca.pem"],
+        2,
+        "iphr-desk: ca.pem: not an X.509 certificate (PEM or DER).",
+        _bad_trust_file,
     ),
 ]

@@ -141,17 +141,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     from iphr_desk.core.boundedio import UnreadableFile, read_bounded
     from iphr_desk.core.errors import BadInput
-    from iphr_desk.core.signing.verification import verify_pdf
+    from iphr_desk.core.signing.verification import trust_root, verify_pdf
 
+    roots = []
+    for path in args.trust:
+        try:
+            root = read_bounded(path, 1024 * 1024, what="a certificate (PEM or DER)")
+            trust_root(root)
+        except UnreadableFile as exc:
+            raise BadInput(f"{path}: {exc.problem}.") from None
+        except ValueError as exc:
+            raise BadInput(f"{path}: {exc}.") from None
+        roots.append(root)
     try:
         data = read_bounded(args.pdf, MAX_PDF_BYTES, what="a PDF file")
-        roots = [read_bounded(path, 1024 * 1024, what="a certificate (PEM or DER)") for path in args.trust]
     except UnreadableFile as exc:
         raise BadInput(f"{args.pdf}: {exc.problem}.") from None
-    try:
-        verdict = verify_pdf(data, roots)
-    except ValueError as exc:  # a --trust file that is no certificate
-        raise BadInput(f"a --trust file is not a certificate ({exc}).") from None
+    verdict = verify_pdf(data, roots)
     if verdict.state == "unsigned":
         say(f"{args.pdf}: {verdict.line()}")
         return EXIT_BAD_INPUT

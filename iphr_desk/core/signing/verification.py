@@ -53,7 +53,7 @@ class Verdict:
 
     def line(self) -> str:
         """The one line `iphr-desk verify` prints."""
-        if self.state == "unsigned":
+        if self.state == "unsigned" or not self.signatures:
             return self.detail
         parts = []
         for report in self.signatures:
@@ -73,7 +73,11 @@ def _when(moment: dt.datetime | None) -> str:
 
 
 def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> Verdict:
-    """The verdict on the PDF `data`; `trust_roots` are extra trusted certificates (DER or PEM)."""
+    """The verdict on the PDF `data`; `trust_roots` are extra trusted certificates (DER or PEM).
+
+    A trust root that is no certificate is a `ValueError`, whatever the PDF: the question was wrong.
+    """
+    context = _context(trust_roots)
     if b"%PDF-" not in data[:1024]:
         return Verdict("unsigned", (), "not a PDF file")
     from pyhanko.pdf_utils.misc import PdfError
@@ -89,22 +93,32 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> Verdict:
         return Verdict("unsigned", (), f"not a readable PDF ({exc})")
     if not signatures:
         return Verdict("unsigned", (), "the PDF is not signed")
-    context = _context(trust_roots)
     reports = tuple(_report(signature, context) for signature in signatures)
     state: State = "intact" if all(report.intact for report in reports) else "altered"
     return Verdict(state, reports, "")
 
 
 def _context(trust_roots: Sequence[bytes]) -> object:
-    from asn1crypto import pem, x509  # type: ignore[import-untyped]
+    from asn1crypto import x509  # type: ignore[import-untyped]
     from pyhanko_certvalidator import ValidationContext
 
     roots = [x509.Certificate.load(der) for der in system_roots()]
-    for data in trust_roots:
-        der = pem.unarmor(data)[2] if pem.detect(data) else data
-        roots.append(x509.Certificate.load(der))
+    roots.extend(trust_root(data) for data in trust_roots)
     # No fetching: the app never talks to the network. Without revocation data, soft-fail.
     return ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
+
+
+def trust_root(data: bytes) -> object:
+    """The certificate in `data` (PEM or DER), parsed whole; `ValueError` when it holds none."""
+    from asn1crypto import pem, x509
+
+    try:
+        der = pem.unarmor(data)[2] if pem.detect(data) else data
+        root = x509.Certificate.load(der)
+        root.native  # noqa: B018 (asn1crypto parses lazily: a broken file fails here, not mid-check)
+    except Exception:
+        raise ValueError("not an X.509 certificate (PEM or DER)") from None
+    return root
 
 
 @functools.cache
