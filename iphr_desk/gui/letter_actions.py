@@ -158,14 +158,17 @@ class LetterActions(QObject):
 
         Wrote: made one of its revisions other than a status change (created it, saved a save point,
         imported or restored a version). Submitted: moved it to "In review". Either way an approval or
-        signature by the same person is not a second pair of eyes.
+        signature by the same person is not a second pair of eyes. Sending the letter for review and
+        taking a reviewed copy in are not writing it: the words of such a revision are the writer's or
+        the reviewer's, not those of whoever pressed the button.
         """
         from iphr_desk.core.store.repository import letters as letter_repo
         from iphr_desk.core.store.repository import revisions as revision_repo
 
         store = self._ctx.store
+        not_writing = ("status:", "exported for review", "reviewed copy")
         wrote = any(
-            r.author == user and not r.reason.startswith("status:")
+            r.author == user and not r.reason.startswith(not_writing)
             for r in revision_repo.list_revisions(store, letter_id)
         )
         submitted = any(

@@ -266,3 +266,36 @@ def test_a_file_that_is_not_a_word_document_is_told_in_one_line_and_nothing_is_s
     assert error[0] == "Could Not Read the Reviewed Copy"
     assert "notes.docx" in error[1] and "\n" not in error[1] and "Traceback" not in error[1]
     assert revision_repo.list_revisions(store, review_letter) == before
+
+
+def test_send_for_review_as_an_encrypted_package(
+    window: Any, review_letter: int, store: Any, fake_services: Any, tmp_path: Path
+) -> None:
+    from iphr_desk.core.exchange.package import read_package
+
+    actions = review_actions(window)
+    select_letter(window, review_letter)
+
+    def choose_package(dialog: SendForReviewDialog) -> None:
+        dialog.package.setChecked(True)
+        assert not dialog.comments.isEnabled()  # Word comments are for a Word document
+        dialog.accept()
+
+    # The two passphrases differ: nothing is written.
+    fake_services.answers["save_file"] = [tmp_path / "for-brigitte"]
+    fake_services.answers["ask_passphrase"] = ["correct horse", "correct hors"]
+    when_open(lambda: getattr(actions, "send_dialog", None), choose_package)
+    assert actions.send_for_review() is None
+    assert fake_services.called("warning") and not (tmp_path / "for-brigitte.iphrpkg").exists()
+
+    fake_services.answers["save_file"] = [tmp_path / "for-brigitte"]
+    fake_services.answers["ask_passphrase"] = ["correct horse", "correct horse"]
+    fake_services.answers["ask_yes_no"] = [False]  # leave the status as it is
+    when_open(lambda: getattr(actions, "send_dialog", None), choose_package)
+    written = actions.send_for_review()
+    assert written == tmp_path / "for-brigitte.iphrpkg" and written.exists()
+    manifest = read_package(written, "correct horse")
+    assert [record["uuid"] for record in manifest.letters] == [
+        letter_repo.get_letter_info(store, review_letter).uuid
+    ]
+    assert letter_repo.get_letter_info(store, review_letter).status == "draft"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from iphr_desk.core.letters.letter import Signatory
 from iphr_desk.core.store.repository import comments as comment_repo
 from iphr_desk.core.store.repository import letters as letter_repo
+from iphr_desk.core.store.repository import revisions as revision_repo
 from iphr_desk.gui.dialogs.status_dialog import StatusChangeDialog
 from iphr_desk.gui.letter_actions import LetterActions
 
@@ -207,3 +208,19 @@ def test_preferences_show_and_change_the_role(qtbot: Any, ctx: Any, fake_service
     again.role_combo.setEditText("Board member")
     again.accept()
     assert ctx.settings.user_role == "Board member"
+
+
+def test_sending_or_taking_in_a_review_is_not_writing_the_letter(
+    actions: LetterActions, ctx: Any, seeded: dict[str, int], tmp_path: Any
+) -> None:
+    from iphr_desk.core.exchange.review_import import export_for_review
+
+    letter_id = seeded["letter_en"]
+    letter = letter_repo.get_letter(ctx.store, letter_id)
+    # A change after the last revision: the export stores the exported text as a revision of its own.
+    letter_repo.save_letter(ctx.store, letter_id, dataclasses.replace(letter, body="Changed."), author="test")
+    export_for_review(ctx.store, letter_id, tmp_path / "sent.docx", author="Test User")
+    reasons = [(r.author, r.reason) for r in revision_repo.list_revisions(ctx.store, letter_id)]
+    assert ("Test User", "exported for review") in reasons
+    assert not actions.is_own_letter(letter_id, "Test User")
+    assert actions.is_own_letter(letter_id, "test")  # who created it
