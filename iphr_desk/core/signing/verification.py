@@ -20,7 +20,7 @@ import io
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
 State = Literal["intact", "altered", "unsigned"]
 
@@ -93,7 +93,9 @@ def verify_pdf(data: bytes, trust_roots: Sequence[bytes] = ()) -> Verdict:
         return Verdict("unsigned", (), f"not a readable PDF ({exc})")
     if not signatures:
         return Verdict("unsigned", (), "the PDF is not signed")
-    reports = tuple(_report(signature, context) for signature in signatures)
+    reports = tuple(
+        _report(signature, context, _stray_tail(signature, reader, data)) for signature in signatures
+    )
     state: State = "intact" if all(report.intact for report in reports) else "altered"
     return Verdict(state, reports, "")
 
@@ -139,7 +141,24 @@ def system_roots() -> tuple[bytes, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _report(signature: object, context: object) -> SignatureReport:
+def _stray_tail(signature: Any, reader: Any, data: bytes) -> bool:
+    """True when bytes that are no PDF update follow the last revision this signature covers.
+
+    pyHanko judges what later revisions change; bytes after the file's last revision that are none
+    (pasted on, a second file glued after the first) are no revision, so it does not see them. They
+    change the file all the same: "unchanged since" would not be true. Trailing whitespace is allowed
+    (mail and copy tools add line ends).
+    """
+    try:
+        if signature.signed_revision != reader.xrefs.total_revisions - 1:
+            return False  # later revisions exist: pyHanko's difference analysis judges them
+        _start, _first, second_start, second = (int(value) for value in signature.byte_range)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return bool(data[second_start + second :].strip())
+
+
+def _report(signature: object, context: object, stray_tail: bool = False) -> SignatureReport:
     from pyhanko.sign.validation import validate_pdf_signature
 
     try:
@@ -163,6 +182,8 @@ def _report(signature: object, context: object) -> SignatureReport:
         and (level is None or level.name not in _HARMLESS_LEVELS)
     ):
         problem = "content was changed in an update appended after the signature"
+    if problem is None and stray_tail:
+        problem = "bytes were added after the signed file"
     return SignatureReport(
         signer=str(common),
         subject=subject,

@@ -159,6 +159,12 @@ def test_content_appended_after_signing_is_refused(signed: Signed) -> None:
     assert "appended" in verdict.line()
 
 
+def test_bytes_glued_after_the_signed_file_are_a_change_but_line_ends_are_not(signed: Signed) -> None:
+    assert verify_pdf(signed.pdf + b"\r\n\n").state == "intact"
+    glued = verify_pdf(signed.pdf + b"%PDF-1.7 another document glued on")
+    assert glued.state == "altered" and "bytes were added after the signed file" in glued.line()
+
+
 def test_an_unsigned_pdf_and_a_text_file_are_not_signed(tmp_path: Path) -> None:
     from iphr_desk.core.export.docx_export import export_pdf
 
