@@ -24,6 +24,7 @@ import difflib
 import os
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -133,12 +134,12 @@ PARALLEL_MIN_FILES: Final = 64
 def parse_letter_files(paths: Sequence[Path], *, processes: int | None = None) -> list[Letter]:
     """Parse many letter files in order; a big import spreads them over the machine's cores.
 
-    Normalising a body with mdformat (about 2 ms for a two-page letter) is nearly all of an import's
-    time, and it is pure Python, so threads would not help: worker processes do. The first bad file in
+    Parsing is pure Python, so threads would not help: worker processes do. The first bad file in
     the list raises its `LetterFileError`, as a one-by-one loop would. Workers report which bodies
-    they found canonical, so writing the letters' revisions here does not normalise them again.
-    Needed by the import figure (benchmarks/README.md, "Fast paths and what they buy": a plain loop
-    takes about 1.4 times as long on two cores).
+    they found canonical, and write each letter back as text (what its first revision stores), so
+    storing the letters here neither normalises nor writes them again (`write_letter_text` finds
+    the text in its memo). Needed by the import figure (benchmarks/README.md, "Fast paths and what
+    they buy").
     """
     paths = list(paths)
     count = _process_count(len(paths), processes)
@@ -150,10 +151,11 @@ def parse_letter_files(paths: Sequence[Path], *, processes: int | None = None) -
     with ProcessPoolExecutor(max_workers=count, mp_context=_process_context()) as pool:
         results = list(pool.map(_parse_in_worker, paths, chunksize=chunk))
     extensions = body_extensions()
-    for letter, canonical in results:
+    for letter, canonical, text in results:
         if canonical:
             remember_canonical(canonical_key(letter.body, extensions))
-    return [letter for letter, _canonical in results]
+        _remember_written(letter, text)
+    return [letter for letter, _canonical, _text in results]
 
 
 def _process_count(files: int, wanted: int | None) -> int:
@@ -175,9 +177,30 @@ def _process_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _parse_in_worker(path: Path) -> tuple[Letter, bool]:
+def _parse_in_worker(path: Path) -> tuple[Letter, bool, str]:
     letter = parse_letter_file(path)
-    return letter, is_known_canonical(canonical_key(letter.body, body_extensions()))
+    canonical = is_known_canonical(canonical_key(letter.body, body_extensions()))
+    return letter, canonical, write_letter_text(letter)
+
+
+#: Letters parsed by worker processes, with the text `write_letter_text` gives for them, until they are
+#: stored (their first revision is that text). Keyed by the letter itself: an equal letter has the same
+#: text. Bounded, as an import of many thousands of files passes through it in order.
+_WRITTEN: Final[OrderedDict[Letter, str]] = OrderedDict()
+_WRITTEN_MAX: Final = 4096
+_WRITTEN_LOCK: Final = threading.Lock()
+
+
+def _remember_written(letter: Letter, text: str) -> None:
+    with _WRITTEN_LOCK:
+        _WRITTEN[letter] = text
+        if len(_WRITTEN) > _WRITTEN_MAX:
+            _WRITTEN.popitem(last=False)
+
+
+def _written(letter: Letter) -> str | None:
+    with _WRITTEN_LOCK:
+        return _WRITTEN.pop(letter, None)
 
 
 def read_letter_bytes(path: Path, source: str) -> str:
@@ -563,6 +586,9 @@ def _blank(value: Any) -> bool:
 
 def write_letter_text(letter: Letter) -> str:
     """The letter as a letter file: canonical front matter, then the normalised body."""
+    known = _written(letter) if _WRITTEN else None
+    if known is not None:
+        return known
     front = yaml.dump(
         letter_front_matter(letter),
         Dumper=LetterDumper,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,29 @@ def test_bodies_normalised_by_workers_are_known_canonical_here(tmp_path: Path) -
     assert all(
         normalise.is_known_canonical(normalise.canonical_key(letter.body, extensions)) for letter in letters
     )
+
+
+def test_letters_written_by_workers_are_not_written_again_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each letter's first revision is its text: the workers write it, storing takes it from the memo
+    once, and the text is what writing the letter here would give."""
+    paths = _files(tmp_path, 6)
+    lf.clear_normalise_cache()
+    letters = lf.parse_letter_files(paths, processes=2)
+    expected = {}
+    with monkeypatch.context() as patch:
+        patch.setattr(lf, "_written", lambda letter: None)  # the text as writing computes it
+        expected = {index: lf.write_letter_text(letter) for index, letter in enumerate(letters)}
+    dumps: list[object] = []
+    real_dump = lf.yaml.dump
+    monkeypatch.setattr(lf.yaml, "dump", lambda *a, **k: dumps.append(a) or real_dump(*a, **k))
+    assert [lf.write_letter_text(letter) for letter in letters] == list(expected.values())
+    assert dumps == []  # all six from the memo
+    assert lf.write_letter_text(letters[0]) == expected[0]  # used once: written again, the same
+    assert len(dumps) == 1
+    changed = replace(letters[1], subject="Another subject")
+    assert "subject: Another subject" in lf.write_letter_text(changed)
 
 
 def test_the_first_bad_file_is_reported_whole(tmp_path: Path) -> None:
