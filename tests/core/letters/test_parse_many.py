@@ -61,7 +61,12 @@ def test_letters_written_by_workers_are_not_written_again_here(
         expected = {index: lf.write_letter_text(letter) for index, letter in enumerate(letters)}
     dumps: list[object] = []
     real_dump = lf.yaml.dump
-    monkeypatch.setattr(lf.yaml, "dump", lambda *a, **k: dumps.append(a) or real_dump(*a, **k))
+
+    def counting_dump(*args: object, **kwargs: object) -> object:
+        dumps.append(args)
+        return real_dump(*args, **kwargs)
+
+    monkeypatch.setattr(lf.yaml, "dump", counting_dump)
     assert [lf.write_letter_text(letter) for letter in letters] == list(expected.values())
     assert dumps == []  # all six from the memo
     assert lf.write_letter_text(letters[0]) == expected[0]  # used once: written again, the same
