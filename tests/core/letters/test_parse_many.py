@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +63,7 @@ def test_letters_written_by_workers_are_not_written_again_here(
     dumps: list[object] = []
     real_dump = lf.yaml.dump
 
-    def counting_dump(*args: object, **kwargs: object) -> object:
+    def counting_dump(*args: Any, **kwargs: Any) -> Any:
         dumps.append(args)
         return real_dump(*args, **kwargs)
 
