@@ -81,7 +81,9 @@ def record_signature(
             author=author,
         )
         session.add(row)
-        change_status_in(session, letter_id, "signed", author=author, note=f"signed PDF: {file_name}")
+        # The note puts the signature in the status history every view of the letter shows.
+        note = f"signed PDF {file_name} ({signatory}; certificate: {subject}; SHA-256 {sha256})"
+        change_status_in(session, letter_id, "signed", author=author, note=note)
         session.flush()
         return _info(row)
 

@@ -240,6 +240,11 @@ def test_the_record_and_the_status(signed: Signed) -> None:
     assert record.revision_uuid
     history = letter_repo.status_history(signed.store, signed.letter_id)
     assert (history[-1].from_status, history[-1].to_status) == ("approved", "signed")
+    assert (
+        history[-1].note is not None
+        and record.sha256 in history[-1].note
+        and "Brigitte Dufour" in history[-1].note
+    )
 
 
 def _media(docx: bytes) -> list[str]:
