@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from iphr_desk.gui.tools_menu import ToolsHost
 
 #: Modules (under iphr_desk.gui) with `add_actions(menu: ExchangeMenu) -> None`, in menu order.
-CONTRIBUTORS: tuple[str, ...] = ("review_actions", "sign_actions")
+CONTRIBUTORS: tuple[str, ...] = ("review_actions", "sign_actions", "package_actions")
 
 
 class Contributor(Protocol):

@@ -2256,93 +2256,93 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>PackageActions</name>
         <message numerus="yes">
             <source>%n case(s) added</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n cas ajouté</numerusform>
+                <numerusform>%n cas ajoutés</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n letter(s) added</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n lettre ajoutée</numerusform>
+                <numerusform>%n lettres ajoutées</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n letter(s) written to %1. Give the passphrase separately.</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n lettre écrite dans %1. Transmettez la phrase secrète séparément.</numerusform>
+                <numerusform>%n lettres écrites dans %1. Transmettez la phrase secrète séparément.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n updated</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n mise à jour</numerusform>
+                <numerusform>%n mises à jour</numerusform>
             </translation>
         </message>
         <message>
             <source>Could Not Export the Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Impossible d'exporter le paquet</translation>
         </message>
         <message>
             <source>Could Not Import the Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Impossible d'importer le paquet</translation>
         </message>
         <message>
             <source>Edited on both machines, merged and flagged for you to check in the revisions: letter(s) %1.</source>
-            <translation type="unfinished"></translation>
+            <translation>Modifiées sur les deux ordinateurs, fusionnées et signalées pour vérification dans les versions : lettre(s) %1.</translation>
         </message>
         <message>
             <source>Export &amp;Package…</source>
-            <translation type="unfinished"></translation>
+            <translation>Exporter un &amp;paquet…</translation>
         </message>
         <message>
             <source>Export Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Exporter un paquet</translation>
         </message>
         <message>
             <source>I&amp;mport Package…</source>
-            <translation type="unfinished"></translation>
+            <translation>I&amp;mporter un paquet…</translation>
         </message>
         <message>
             <source>Import Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Importer un paquet</translation>
         </message>
         <message>
             <source>IPHR Desk packages (*.iphrpkg)</source>
-            <translation type="unfinished"></translation>
+            <translation>Paquets IPHR Desk (*.iphrpkg)</translation>
         </message>
         <message>
             <source>IPHR Desk packages (*.iphrpkg);;All files (*)</source>
-            <translation type="unfinished"></translation>
+            <translation>Paquets IPHR Desk (*.iphrpkg);;Tous les fichiers (*)</translation>
         </message>
         <message>
             <source>Merge letters from an encrypted package made on another machine</source>
-            <translation type="unfinished"></translation>
+            <translation>Fusionner les lettres d'un paquet chiffré créé sur un autre ordinateur</translation>
         </message>
         <message numerus="yes">
             <source>Nothing new: the %n letter(s) of the package were already here.</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>Rien de nouveau : %n lettre du paquet était déjà ici.</numerusform>
+                <numerusform>Rien de nouveau : les %n lettres du paquet étaient déjà ici.</numerusform>
             </translation>
         </message>
         <message>
             <source>Package Imported</source>
-            <translation type="unfinished"></translation>
+            <translation>Paquet importé</translation>
         </message>
         <message>
             <source>Write the selected letters with their history to an encrypted package for another machine</source>
-            <translation type="unfinished"></translation>
+            <translation>Écrire les lettres sélectionnées, avec leur historique, dans un paquet chiffré pour un autre ordinateur</translation>
         </message>
     </context>
     <context>
         <name>PassphraseDialog</name>
         <message>
             <source>&amp;Again:</source>
-            <translation type="unfinished"></translation>
+            <translation>À &amp;nouveau :</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>
@@ -2350,11 +2350,11 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Add the letters' &amp;cases, with their people and events</source>
-            <translation type="unfinished"></translation>
+            <translation>Ajouter les &amp;cas des lettres, avec leurs personnes et leurs événements</translation>
         </message>
         <message>
             <source>Open Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Ouvrir un paquet</translation>
         </message>
         <message>
             <source>Package Passphrase</source>
@@ -2367,19 +2367,19 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>The passphrase “%1” was encrypted with:</source>
-            <translation type="unfinished"></translation>
+            <translation>La phrase secrète avec laquelle « %1 » a été chiffré :</translation>
         </message>
         <message>
             <source>The same passphrase again</source>
-            <translation type="unfinished"></translation>
+            <translation>La même phrase secrète, à nouveau</translation>
         </message>
         <message>
             <source>The two passphrases differ.</source>
-            <translation type="unfinished"></translation>
+            <translation>Les deux phrases secrètes diffèrent.</translation>
         </message>
         <message>
             <source>“%1” is encrypted with this passphrase. Give it to the recipient another way than the file itself (by phone, in person).</source>
-            <translation type="unfinished"></translation>
+            <translation>« %1 » est chiffré avec cette phrase secrète. Transmettez-la au destinataire autrement que le fichier lui-même (par téléphone, en personne).</translation>
         </message>
     </context>
     <context>

@@ -2267,98 +2267,98 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>PackageActions</name>
         <message numerus="yes">
             <source>%n case(s) added</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>добавлено %n дело</numerusform>
+                <numerusform>добавлено %n дела</numerusform>
+                <numerusform>добавлено %n дел</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n letter(s) added</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>добавлено %n письмо</numerusform>
+                <numerusform>добавлено %n письма</numerusform>
+                <numerusform>добавлено %n писем</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n letter(s) written to %1. Give the passphrase separately.</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>%n письмо записано в %1. Передайте парольную фразу отдельно.</numerusform>
+                <numerusform>%n письма записаны в %1. Передайте парольную фразу отдельно.</numerusform>
+                <numerusform>%n писем записано в %1. Передайте парольную фразу отдельно.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n updated</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>обновлено %n</numerusform>
+                <numerusform>обновлено %n</numerusform>
+                <numerusform>обновлено %n</numerusform>
             </translation>
         </message>
         <message>
             <source>Could Not Export the Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Не удалось экспортировать пакет</translation>
         </message>
         <message>
             <source>Could Not Import the Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Не удалось импортировать пакет</translation>
         </message>
         <message>
             <source>Edited on both machines, merged and flagged for you to check in the revisions: letter(s) %1.</source>
-            <translation type="unfinished"></translation>
+            <translation>Изменены на обоих компьютерах, объединены и отмечены для проверки в версиях: письма %1.</translation>
         </message>
         <message>
             <source>Export &amp;Package…</source>
-            <translation type="unfinished"></translation>
+            <translation>Экспорт &amp;пакета…</translation>
         </message>
         <message>
             <source>Export Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Экспорт пакета</translation>
         </message>
         <message>
             <source>I&amp;mport Package…</source>
-            <translation type="unfinished"></translation>
+            <translation>И&amp;мпорт пакета…</translation>
         </message>
         <message>
             <source>Import Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Импорт пакета</translation>
         </message>
         <message>
             <source>IPHR Desk packages (*.iphrpkg)</source>
-            <translation type="unfinished"></translation>
+            <translation>Пакеты IPHR Desk (*.iphrpkg)</translation>
         </message>
         <message>
             <source>IPHR Desk packages (*.iphrpkg);;All files (*)</source>
-            <translation type="unfinished"></translation>
+            <translation>Пакеты IPHR Desk (*.iphrpkg);;Все файлы (*)</translation>
         </message>
         <message>
             <source>Merge letters from an encrypted package made on another machine</source>
-            <translation type="unfinished"></translation>
+            <translation>Объединить письма из зашифрованного пакета, созданного на другом компьютере</translation>
         </message>
         <message numerus="yes">
             <source>Nothing new: the %n letter(s) of the package were already here.</source>
-            <translation type="unfinished">
-                <numerusform></numerusform>
-                <numerusform></numerusform>
-                <numerusform></numerusform>
+            <translation>
+                <numerusform>Ничего нового: %n письмо из пакета уже было здесь.</numerusform>
+                <numerusform>Ничего нового: %n письма из пакета уже были здесь.</numerusform>
+                <numerusform>Ничего нового: %n писем из пакета уже были здесь.</numerusform>
             </translation>
         </message>
         <message>
             <source>Package Imported</source>
-            <translation type="unfinished"></translation>
+            <translation>Пакет импортирован</translation>
         </message>
         <message>
             <source>Write the selected letters with their history to an encrypted package for another machine</source>
-            <translation type="unfinished"></translation>
+            <translation>Записать выбранные письма с их историей в зашифрованный пакет для другого компьютера</translation>
         </message>
     </context>
     <context>
         <name>PassphraseDialog</name>
         <message>
             <source>&amp;Again:</source>
-            <translation type="unfinished"></translation>
+            <translation>&amp;Ещё раз:</translation>
         </message>
         <message>
             <source>&amp;Passphrase:</source>
@@ -2366,11 +2366,11 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Add the letters' &amp;cases, with their people and events</source>
-            <translation type="unfinished"></translation>
+            <translation>Добавить &amp;дела писем с их людьми и событиями</translation>
         </message>
         <message>
             <source>Open Package</source>
-            <translation type="unfinished"></translation>
+            <translation>Открыть пакет</translation>
         </message>
         <message>
             <source>Package Passphrase</source>
@@ -2383,19 +2383,19 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>The passphrase “%1” was encrypted with:</source>
-            <translation type="unfinished"></translation>
+            <translation>Парольная фраза, которой зашифрован «%1»:</translation>
         </message>
         <message>
             <source>The same passphrase again</source>
-            <translation type="unfinished"></translation>
+            <translation>Та же парольная фраза ещё раз</translation>
         </message>
         <message>
             <source>The two passphrases differ.</source>
-            <translation type="unfinished"></translation>
+            <translation>Парольные фразы не совпадают.</translation>
         </message>
         <message>
             <source>“%1” is encrypted with this passphrase. Give it to the recipient another way than the file itself (by phone, in person).</source>
-            <translation type="unfinished"></translation>
+            <translation>«%1» зашифрован этой парольной фразой. Передайте её получателю не вместе с файлом (по телефону, лично).</translation>
         </message>
     </context>
     <context>
