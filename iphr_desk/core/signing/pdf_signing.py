@@ -12,7 +12,7 @@ import io
 import logging
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.signing.appearance import draw_appearance, signed_by_lines
@@ -82,6 +82,7 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest, *, now: dt.dateti
     )
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        _producer_as_pyhanko_writes_it(writer)
         out = io.BytesIO()
         signers.PdfSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec).sign_pdf(
             writer, output=out
@@ -91,3 +92,22 @@ def sign_pdf(pdf: bytes, signer: Signer, request: SignRequest, *, now: dt.dateti
     except Exception as exc:  # pyHanko's SigningError and the token's own errors: one sentence
         raise IphrError(f"The PDF could not be signed ({str(exc) or type(exc).__name__}).") from None
     return out.getvalue()
+
+
+def _producer_as_pyhanko_writes_it(writer: Any) -> None:
+    """Make the Info dictionary's /Producer the one pyHanko writes into the XMP metadata.
+
+    PDF/A asks that an Info entry and its XMP twin agree. pyHanko, on writing, appends its name to the
+    Info /Producer ("LibreOffice 7.4; pyHanko 0.38") but sets the XMP pdf:Producer to its name alone, so
+    the signed file would contradict itself. With /Producer already pyHanko's name, it leaves the Info
+    entry as it is and both say the same.
+    """
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.metadata.model import VENDOR
+
+    info_ref = writer.prev.trailer_view.raw_get("/Info")
+    if not isinstance(info_ref, generic.IndirectObject):
+        return
+    info = info_ref.get_object()
+    info["/Producer"] = generic.TextStringObject(VENDOR)
+    writer.mark_update(info_ref)

@@ -189,6 +189,14 @@ def test_the_signed_file_is_pdfa_2b(signed: Signed) -> None:
     assert part is not None and part.group(1) == "2"
     assert conformance is not None and conformance.group(1).upper() == "B"
 
+    # PDF/A: an Info entry and its XMP twin agree (pyHanko rewrites both when it signs).
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(signed.pdf)).metadata
+    assert info is not None
+    producer = re.search(r'pdf:Producer(?:>|=")([^<"]*)', xmp)
+    assert producer is not None and producer.group(1) == info["/Producer"]
+
 
 def _name_box(pdf: Path, name: str) -> tuple[int, float, float, float, float]:
     """The name's box on its page as pdftotext -bbox reports it (top-left origin): an independent reader."""
