@@ -194,3 +194,20 @@ def test_a_bad_image_is_told_and_not_kept(qtbot: Any, ctx: Any, fake_services: A
     ((title, text),) = fake_services.called("warning")
     assert title == "Signature Image" and "must be a PNG or an SVG" in text
     assert dialog.signature_field.png is None and not dialog.signature_field.changed
+
+
+def test_the_preview_shows_the_image_of_a_signed_letter_only(qtbot: Any, store: Any, data_dir: Path) -> None:
+    """The preview lays out the same frame as the .docx: the picture appears once the letter is signed."""
+    from iphr_desk.gui.editor.preview import PreviewPane
+
+    ident = address_book.add_signatory(store, Signatory("Brigitte Dufour", "Directrice"))
+    address_book.set_signature_image(store, ident, signature_png())
+    letter_id = add_letter(store, "in_review", "approved")
+    pane = PreviewPane(data_dir)
+    qtbot.addWidget(pane)
+    pane.show_letter(letter_repo.get_letter(store, letter_id))
+    assert "data:image/png" not in pane.toHtml()
+    letter_repo.change_status(store, letter_id, "signed", author="test")
+    pane.show_letter(letter_repo.get_letter(store, letter_id))
+    html = pane.toHtml()
+    assert "data:image/png" in html and html.index("data:image/png") < html.index("Brigitte Dufour")

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
+from iphr_desk.core.export.signature_images import attach_images, image_html, keep_images
 from iphr_desk.core.letters.letter import Letter
 from iphr_desk.core.letters.richtext import (
     Block,
@@ -47,7 +48,7 @@ def export_html(
     from iphr_desk.core.safewrite import write_bytes_atomically
 
     head = letterhead or load_letterhead(letter.letterhead, data_dir)
-    frame = compute_frame(letter, head.style())
+    frame = attach_images(compute_frame(letter, head.style()), letter.signature_images)
     title = escape(letter.subject)
     body = letter_html(frame, parse_body(letter.body), head)
     page = (
@@ -61,7 +62,7 @@ def letter_html(frame: Frame, body: Body, head: Letterhead | None) -> str:
     """The letter as HTML, typeset like the .docx (typography.py): the preview shows the spaces and
     apostrophes the signatory will get, while the text being edited keeps what the writer typed."""
     style = head.style() if head is not None else HouseStyle.default()
-    frame = typeset_frame(frame, style)
+    frame = keep_images(typeset_frame(frame, style), frame)
     body = typeset_body(body, frame.language, style)
     parts: list[str] = ["<div style='font-size:11pt'>"]
     if head is not None:
@@ -79,7 +80,11 @@ def letter_html(frame: Frame, body: Body, head: Letterhead | None) -> str:
     parts.append(f"<p>{escape(frame.salutation)}</p>")
     parts.append(blocks_html(body.blocks))
     parts.append(f"<p>{escape(frame.closing)}</p>")
-    signatures = ["<br>".join(escape(line) for line in sig.lines) for sig in frame.signatures]
+    signatures = [
+        (image_html(sig.image) + "<br>" if sig.image else "")
+        + "<br>".join(escape(line) for line in sig.lines)
+        for sig in frame.signatures
+    ]
     if signatures:
         cells = "".join(f"<td style='padding-right:24px'>{sig}</td>" for sig in signatures)
         parts.append(f"<br><br><table><tr>{cells}</tr></table>")

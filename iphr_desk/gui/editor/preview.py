@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from iphr_desk.core.errors import IphrError
 from iphr_desk.core.export.html import letter_html
 from iphr_desk.core.export.letterhead import Letterhead, load_letterhead
+from iphr_desk.core.export.signature_images import attach_images
 from iphr_desk.core.letters.letter import Letter
 from iphr_desk.core.letters.richtext import parse_body
 from iphr_desk.core.protocol.address import compute_frame
@@ -49,7 +50,7 @@ class PreviewPane(QTextBrowser):
             awaiting = awaits_name(single.recipient, single.language, single.register, single.voice, style)
             if awaiting:
                 single = replace(single, recipients=(replace(single.recipient, salutation=_AWAITING_MARK),))
-            frame = compute_frame(single, style)
+            frame = attach_images(compute_frame(single, style), single.signature_images)  # Signed, Sent
         except IphrError as exc:
             self._show(f"<p style='color:#a00'>{escape(str(exc))}</p>")
             return

@@ -9,8 +9,6 @@ before, and the name paragraph then starts right under it, so the block is as ta
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import replace
 from typing import Final
 
 from docx.document import Document as DocxDocument
@@ -18,7 +16,9 @@ from docx.oxml.text.paragraph import CT_P
 from docx.shared import Cm, Emu, Length
 
 from iphr_desk.core.export.docx.ooxml import element, set_spacing_before
-from iphr_desk.core.protocol.frame import Frame
+from iphr_desk.core.export.signature_images import attach_images, keep_images
+
+__all__ = ["add_image_paragraph", "attach_images", "keep_images", "tighten_name"]
 
 #: The picture's height, and the most it may spread across (a long flourish is scaled down).
 IMAGE_HEIGHT: Final = Cm(1.4)
@@ -26,22 +26,6 @@ IMAGE_MAX_WIDTH: Final = Cm(4.5)
 #: Twips: the space before the picture, and before the name that follows it.
 SPACE_BEFORE_IMAGE: Final = 160
 SPACE_BEFORE_NAME: Final = 0
-
-
-def attach_images(frame: Frame, images: Sequence[bytes | None]) -> Frame:
-    """The frame with each signature block given its signatory's image (by position), where there is one."""
-    if not any(images):
-        return frame
-    blocks = tuple(
-        replace(block, image=images[index] if index < len(images) else None)
-        for index, block in enumerate(frame.signatures)
-    )
-    return replace(frame, signatures=blocks)
-
-
-def keep_images(typeset: Frame, original: Frame) -> Frame:
-    """`typeset` with the images of `original` (typography rebuilds the blocks from their text)."""
-    return attach_images(typeset, [block.image for block in original.signatures])
 
 
 def add_image_paragraph(document: DocxDocument, p: CT_P, png: bytes) -> None:
