@@ -399,7 +399,7 @@ def _english_words(language: str) -> set[str]:
 
 def _data_texts(store: Any) -> list[str]:
     """What the user typed into the store (subjects, names, case facts): data, in any language."""
-    from iphr_desk.core.store.repository import address_book, cases, letter_lists
+    from iphr_desk.core.store.repository import address_book, cases, comments, letter_lists
 
     texts: list[str] = []
     for summary in letter_lists.letter_summaries(store):
@@ -419,6 +419,9 @@ def _data_texts(store: Any) -> list[str]:
             signatory.signatory.title or "",
             signatory.signatory.organisation or "",
         ]
+    for letter in letter_lists.letter_summaries(store):
+        texts += [comment.text for comment in comments.list_comments(store, letter.id)]
+    texts += _REVIEW_DATA
     return sorted({t for t in texts if t.strip()}, key=len, reverse=True)
 
 
@@ -469,7 +472,8 @@ def _english_words_on_screen(top: QWidget, words: set[str], data: list[str]) -> 
         for value in data:
             shown = shown.replace(value, " ")
         shown = MARKUP.sub(" ", shown)
-        shown = re.sub(r"https?://\S+|\S+@\S+|[\w.-]*[/\\][\w./\\-]*", " ", shown)  # links and paths
+        # Links, e-mail addresses, paths and file names ("reviewed.docx", "letters.iphrpkg").
+        shown = re.sub(r"https?://\S+|\S+@\S+|[\w.-]*[/\\][\w./\\-]*|[\w-]+\.[A-Za-z]{2,8}\b", " ", shown)
         hits = sorted({w for w in WORD.findall(PLACEHOLDER.sub(" ", shown)) if w.lower() in words})
         if hits:
             found.add(f"{where}: {text!r} ({', '.join(hits)})")
@@ -513,6 +517,55 @@ def _walk_new_dialogs(ctx: Any, seeded: dict[str, int]) -> Iterator[QWidget]:
     yield SignDialog(ctx, subject, ["Brigitte Dufour"], _Path("letter.pdf"), None)
     compare = CompareDialog()
     yield compare
+    yield from _walk_exchange_dialogs(ctx, seeded)
+
+
+def _walk_exchange_dialogs(ctx: Any, seeded: dict[str, int]) -> Iterator[QWidget]:
+    """Comparing two versions, a reviewed copy coming back, and the exchange packages' passphrase."""
+    import tempfile
+    from dataclasses import replace
+
+    from iphr_desk.core.exchange.review_import import export_for_review, plan_review_import
+    from iphr_desk.core.store.repository import comments as comment_repo
+    from iphr_desk.core.store.repository import letters as letter_repo
+    from iphr_desk.gui.dialogs.review_import_dialog import ReviewImportDialog
+    from iphr_desk.gui.editor.compare_view import CompareDialog
+    from iphr_desk.gui.package_actions import PassphraseDialog
+    from tests.core.exchange.word_fixtures import word_review
+
+    store = ctx.store
+    letter_id = seeded["letter_en"]
+    before = letter_repo.get_letter(store, letter_id)
+    after = replace(before, subject=before.subject + " (2)", body=before.body + "\n\nA new paragraph.\n")
+    compare = CompareDialog()
+    compare.set_texts(_letter_text(before), _letter_text(after), "A", "B")
+    yield compare
+    # A reviewed copy with tracked changes and comments, as Word writes it (tests/core/exchange).
+    from iphr_desk.core.letters.letterfile import parse_letter_file
+
+    review_letter = Path(__file__).resolve().parents[1] / "core" / "exchange" / "review_letter.md"
+    letter = parse_letter_file(review_letter)
+    reviewed_id = int(letter_repo.add_letter(store, letter, author="Aigerim"))
+    comment_repo.add_comment(store, reviewed_id, "Is the name right?", author="Aigerim")
+    folder = Path(tempfile.mkdtemp())
+    sent = export_for_review(store, reviewed_id, folder / "sent.docx", author="Aigerim")
+    plan = plan_review_import(store, word_review(sent, folder / "reviewed.docx"))
+    # The reviewers' words are data, in whatever language they wrote.
+    _REVIEW_DATA[:] = [c.text for c in plan.comments] + [c.text for c in plan.changes]
+    _REVIEW_DATA.extend([*(c.text for c in plan.to_store), *plan.reviewers])
+    yield ReviewImportDialog(plan, letter.subject, "2024-05-02 · Aigerim")
+    yield PassphraseDialog(confirm=True, file_name="letters.iphrpkg", parent=None)
+    yield PassphraseDialog(confirm=False, file_name="letters.iphrpkg", parent=None)
+
+
+#: What the reviewed copy of `_walk_exchange_dialogs` brings: its comments and changes (data).
+_REVIEW_DATA: list[str] = []
+
+
+def _letter_text(letter: Any) -> str:
+    from iphr_desk.core.letters.letterfile import write_letter_text
+
+    return str(write_letter_text(letter))
 
 
 def test_every_window_dialog_and_menu_shows_no_english_word(
@@ -542,7 +595,7 @@ def test_every_window_dialog_and_menu_shows_no_english_word(
             found += _english_words_on_screen(window, words, data)
     for dialog in _walk_dialogs(ctx, seeded):
         qtbot.addWidget(dialog)
-        found += _english_words_on_screen(dialog, words, data)
+        found += _english_words_on_screen(dialog, words, _data_texts(ctx.store))  # dialogs may add data
     window.letter_model.wait_for_background()
     found = sorted(set(found))
     assert found == [], f"English words in the {language} interface:\n" + "\n".join(found)
