@@ -387,8 +387,7 @@ class LetterTableModel(StoreTableModel):
         if self.same_query and self._hits is not None:  # a refresh: the same rows, read again, then ranked
             rows = search.letter_rows(self._store, [row.id for row in self._hits], trashed=self.trashed)
         else:
-            ids = search.letter_ids(self._store, self._query, order="newest", filters=filters)
-            rows = search.letter_rows(self._store, ids)
+            rows = search.newest_rows(self._store, self._query, filters=filters)
         self.beginResetModel()
         self._pages.clear()
         self._backend = None

@@ -231,3 +231,14 @@ def test_many_recipients_do_not_repeat_a_row(store: Store) -> None:
     ident = letter_repo.add_letter(store, batch, author="t")
     rows = search.letter_rows(store, [ident])
     assert [row.id for row in rows] == [ident] and rows[0].recipient_count == 4
+
+
+def test_the_first_rows_are_the_newest_matches_with_their_list_columns(many: tuple[Store, list[int]]) -> None:
+    store, _ids = many
+    for query in ("detention", "lawy", "appeal 1", "nothing-like-this"):
+        ids = search.letter_ids(store, query, order="newest")
+        assert search.newest_rows(store, query) == search.letter_rows(store, ids), query
+    filters = LetterFilter(status="draft")
+    assert search.newest_rows(store, "detention", filters=filters) == search.letter_rows(
+        store, search.letter_ids(store, "detention", order="newest", filters=filters)
+    )
