@@ -251,6 +251,7 @@ class PackageActions(QObject):
         if not reports:
             return None
         report = reports[0]
+        self._refresh_editors({o.letter_id: o.status for o in report.letters if o.changed and not o.added})
         line = describe(report)
         if report.concurrent:
             self.last_result = line
@@ -260,6 +261,18 @@ class PackageActions(QObject):
         return report
 
     # Helpers ------------------------------------------------------------------------------------------
+
+    def _refresh_editors(self, changed: dict[int, str]) -> None:
+        """Open editors of merged letters show the merged text and status (their own edits were stored
+        before the merge, so reading the letter again loses nothing)."""
+        editor_tabs = getattr(self.menu.window_, "editor_tabs", None)
+        for editor in editor_tabs() if editor_tabs is not None else []:
+            if getattr(editor, "letter_id", None) in changed and hasattr(editor, "reload"):
+                editor.reload()
+        letter_actions = self.menu.letter_actions
+        if letter_actions is not None:
+            for letter_id, status in changed.items():
+                letter_actions.statusChanged.emit(letter_id, status)
 
     def _busy(self, work: Callable[[], object]) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -143,10 +143,14 @@ def test_edits_on_both_machines_are_told_in_a_message_box(
     letter_repo.save_letter(store, letter_id, replace(ours, subject=ours.subject + " (revised)"),
                             author="field", revision_reason="edited")  # fmt: skip
     actions = package_actions(window)
+    editor = window.open_letter(letter_id)  # open while the package comes in: it must show the merge
+    assert editor is not None and "Added in Brussels." not in editor.current_letter().body
     fake_services.answers["open_file"] = [package]
     answer_dialog(qtbot, actions, [PASSPHRASE])
     report = actions.import_package()
     assert report is not None and report.concurrent
+    assert editor.current_letter().subject.endswith("(revised)")
+    assert "Added in Brussels." in editor.current_letter().body
     [(title, text)] = fake_services.called("info")
     assert title == "Package Imported" and f"letter(s) {letter_id}." in text
     merged = letter_repo.get_letter(store, letter_id)
