@@ -476,7 +476,7 @@ class _Layout:
         if block.image:
             picture = add_p()
             set_paragraph_style(picture, self._styles["signature"])
-            add_image_paragraph(self._document, picture, block.image)
+            add_image_paragraph(self._document, picture, block.image, block.name)
         for index, line in enumerate(block.lines):
             p = add_p()
             set_paragraph_style(p, self._styles["signature" if index == 0 else "signature_detail"])

@@ -268,6 +268,7 @@ def test_signature_images_appear_only_once_the_letter_is_signed(signed: Signed) 
     # Above each name: the picture's paragraph comes before the name's.
     assert document.index("<w:drawing>") < document.index("Brigitte Dufour")
     assert document.rindex("<w:drawing>") < document.index(CO_SIGNER)
+    assert 'descr="Brigitte Dufour"' in document  # what a screen reader says of the picture
 
 
 def test_the_signed_letters_docx_is_valid_and_libreoffice_draws_the_images(

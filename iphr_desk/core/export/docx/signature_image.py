@@ -28,8 +28,11 @@ SPACE_BEFORE_IMAGE: Final = 160
 SPACE_BEFORE_NAME: Final = 0
 
 
-def add_image_paragraph(document: DocxDocument, p: CT_P, png: bytes) -> None:
-    """Fill the empty paragraph `p` with the picture, sized to `IMAGE_HEIGHT` within `IMAGE_MAX_WIDTH`."""
+def add_image_paragraph(document: DocxDocument, p: CT_P, png: bytes, signatory: str) -> None:
+    """Fill the empty paragraph `p` with the picture, sized to `IMAGE_HEIGHT` within `IMAGE_MAX_WIDTH`.
+
+    Its description (the alternative text a screen reader says) is the signatory's name.
+    """
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as probe:
@@ -40,6 +43,7 @@ def add_image_paragraph(document: DocxDocument, p: CT_P, png: bytes) -> None:
         width = IMAGE_MAX_WIDTH
         height = Emu(round(width * height_px / max(width_px, 1)))
     inline = document.part.new_pic_inline(io.BytesIO(png), width, height)
+    inline.docPr.set("descr", signatory)
     drawing = element("w:drawing")
     drawing.append(inline)
     run = element("w:r")
