@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,10 +43,12 @@ SCREENS = ((1024, 700), (1400, 900))
 
 @pytest.fixture(params=LANGUAGES)
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    before = QLocale()
     install_translators(qapp, request.param)
     install_input_guard(qapp)
     yield str(request.param)
     remove_translators(qapp)
+    QLocale.setDefault(before)  # the translators set the default locale too
 
 
 def _plain(text: str) -> str:

@@ -4,8 +4,8 @@
   when it has the keyboard focus. Otherwise the wheel scrolls what is around it (the header form), as in
   a web page. Qt gives these widgets `WheelFocus`, so one wheel turn over a form silently changed a
   recipient's gender or added a signatory; they get `StrongFocus` instead (click or Tab).
-- Tab moves the focus out of multi-line boxes (addresses, copies, comments); only a text whose Tab means
-  something (the letter body: it nests list items) sets `TAB_IS_TEXT` on itself to keep it.
+- Tab moves the focus out of multi-line boxes (addresses, copies, comments) and date fields; only a text
+  whose Tab means something (the letter body: it nests list items) sets `TAB_IS_TEXT` on itself to keep it.
 - A dialog is at least as wide as its title (the window manager would cut it) and as its contents.
 - A combo box's drop-down list shows its longest entry whole: Qt sizes the list for its entries but not
   for the scrollbar a long list (countries) gets, which then cut the longest names.
@@ -17,12 +17,14 @@ and message box, including those written later, without each remembering to use 
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QPlainTextEdit,
     QStyle,
@@ -63,9 +65,15 @@ class InputGuard(QObject):
             widget = watched
             assert isinstance(widget, QWidget)
             if not has_focus(widget):
-                # Not for this widget: ignored, so Qt hands the wheel to its parent (the scroll area).
-                event.ignore()
+                # Not for this widget: for the scroll area around it (the header form), else ignored,
+                # so Qt hands it to the parents.
+                assert isinstance(event, QWheelEvent)
+                if not scroll_instead(widget, event):
+                    event.ignore()
                 return True
+        elif kind == QEvent.Type.KeyPress and isinstance(watched, QDateTimeEdit):
+            assert isinstance(event, QKeyEvent)
+            return tab_out_of_date(watched, event)
         elif kind == QEvent.Type.Polish:
             polish(watched)
         elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
@@ -75,6 +83,47 @@ class InputGuard(QObject):
             if isinstance(combo, QComboBox):  # the combo's drop-down list opening
                 fit_popup(watched, combo)
         return False
+
+
+def scroll_instead(widget: QWidget, event: QWheelEvent) -> bool:
+    """Give the wheel to the nearest scroll area around `widget`; False when there is none.
+
+    Handed over here rather than left to Qt's propagation, which only carries the wheel events that come
+    from the system (and scrolling must not depend on where an event came from).
+    """
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is None:
+        return False
+    viewport = area.viewport()
+    position = viewport.mapFromGlobal(event.globalPosition().toPoint())
+    forwarded = QWheelEvent(
+        QPointF(position),
+        event.globalPosition(),
+        event.pixelDelta(),
+        event.angleDelta(),
+        event.buttons(),
+        event.modifiers(),
+        event.phase(),
+        event.inverted(),
+    )
+    QCoreApplication.sendEvent(viewport, forwarded)
+    event.accept()
+    return True
+
+
+def tab_out_of_date(edit: QDateTimeEdit, event: QKeyEvent) -> bool:
+    """Tab leaves a date field, as it leaves every field (Qt's date field keeps it to step from the day to
+    the month to the year, which the arrow keys do too); True when the key was used."""
+    keys = QtCore.Qt.Key
+    if event.key() not in (keys.Key_Tab, keys.Key_Backtab):
+        return False
+    if event.modifiers() & QtCore.Qt.KeyboardModifier.ControlModifier:
+        return False
+    forward = event.key() == keys.Key_Tab and not event.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier
+    QWidget.focusNextPrevChild(edit, forward)  # QWidget's own: the focus chain, not the date's sections
+    return True
 
 
 def polish(widget: QObject) -> None:
