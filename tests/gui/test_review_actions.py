@@ -121,6 +121,12 @@ def test_import_shows_the_reviewers_changes_and_accept_stores_them(
         ]
         tops = [dialog.comments.topLevelItem(i) for i in range(dialog.comments.topLevelItemCount())]
         shown["comments"] = [(t.text(0), t.text(1), t.text(2), t.childCount()) for t in tops if t is not None]
+        shown["replies"] = [
+            (t.child(j).text(0), t.child(j).text(2))  # type: ignore[union-attr]
+            for t in tops
+            if t is not None
+            for j in range(t.childCount())
+        ]
         shown["approve"] = dialog.approve_button.isVisible()
         dialog.accept_button.click()
 
@@ -133,9 +139,11 @@ def test_import_shows_the_reviewers_changes_and_accept_stores_them(
     kinds_and_authors = set(shown["tracked"])
     assert ("Inserted", "Omar Haddad") in kinds_and_authors and ("Deleted", "Jane Roe") in kinds_and_authors
     app_comment, *word_comments = shown["comments"]
-    assert app_comment[0] == "Is the name right?" and app_comment[2] == "Aigerim (in the app)"
+    assert app_comment[0].startswith("Is the name right?") and app_comment[2] == "Aigerim (in the app)"
     assert word_comments and all(c[2].endswith("(in Word)") and c[1] for c in word_comments)
-    assert sum(c[3] for c in word_comments) == 1  # the reply, under its comment
+    # The replies written in Word sit under the comment they answer, the app's own included.
+    assert shown["replies"] and all(author.endswith("(in Word)") for _text, author in shown["replies"])
+    assert sum(c[3] for c in shown["comments"]) == len(shown["replies"])
     assert not shown["approve"]  # the copy asks for changes
     # Stored: a revision from the copy, the comments with their origin, the status.
     revisions = revision_repo.list_revisions(store, review_letter)
