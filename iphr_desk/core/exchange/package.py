@@ -46,7 +46,7 @@ AGE_MAGIC: Final = b"age-encryption.org/v1\n"
 #: A package of a few hundred letters with their history is a few MB; more is not a package.
 MAX_PACKAGE_BYTES: Final = 256 * 1024 * 1024
 #: The manifest once decompressed (a bound against a small file that inflates without end).
-MAX_MANIFEST_BYTES: Final = 1024 * 1024 * 1024
+MAX_MANIFEST_BYTES: Final = 256 * 1024 * 1024
 #: Deterministic identities for revisions made by exports and merges (same input, same uuid).
 NAMESPACE: Final = uuid_module.UUID("5f0b8e7e-3c1a-4b8e-9f57-1a2d3e4f5a6b")
 
@@ -512,13 +512,31 @@ class _Checker:
             self.require(isinstance(value, int) and not isinstance(value, bool), where, "not a whole number")
             return value
         if isinstance(kind, JSON):
-            return value
+            return self.json(value, column.name, where)
         if isinstance(kind, String):
             self.require(isinstance(value, str), where, "not text")
             length = getattr(kind, "length", None)
             self.require(length is None or len(value) <= length, where, f"longer than {length} characters")
             return value
         raise self.fail(where, f"a column of an unknown type ({kind})")
+
+    def json(self, value: Any, name: str, where: str) -> Any:
+        """The JSON columns' shapes: `cc` a list of lines, `titles` language -> title, `details` a mapping."""
+        if name == "cc":
+            self.require(
+                isinstance(value, list) and all(isinstance(v, str) for v in value),
+                where,
+                "not a list of lines",
+            )
+        elif name == "titles":
+            self.require(
+                isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
+                where,
+                "not titles by language",
+            )
+        else:
+            self.require(isinstance(value, dict), where, "not a mapping")
+        return value
 
     def value(self, value: Any, kind: str, where: str, *, optional: bool = False) -> Any:
         if value is None and optional:

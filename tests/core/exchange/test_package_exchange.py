@@ -4,14 +4,16 @@ comments merged, idempotent imports, cases on request (issue 15, deliverable 5).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from package_support import PASSPHRASE, make_letter, rows_hash, sync, uuids
 
-from iphr_desk.core.exchange.package import export_package
+from iphr_desk.core.exchange.package import PackageError, build_manifest, check_manifest, export_package
 from iphr_desk.core.exchange.package_merge import import_package
 from iphr_desk.core.store import models as m
 from iphr_desk.core.store.database import Store
@@ -250,3 +252,50 @@ def test_cases_travel_when_asked_and_link_the_letters(stores: tuple[Store, Store
     before = rows_hash(office)
     assert not sync(field, office, [lid], with_cases=True).changed
     assert rows_hash(office) == before
+
+
+def _spoil(manifest: dict[str, Any], how: str) -> None:
+    letter = manifest["letters"][0]
+    if how == "details":
+        letter["revisions"][0]["details"] = ["not", "a", "mapping"]
+    elif how == "cc":
+        letter["cc"] = "one line, not a list"
+    elif how == "missing":
+        del letter["subject"]
+    elif how == "unknown":
+        letter["colour"] = "blue"
+    elif how == "twice":
+        letter["revisions"].append(dict(letter["revisions"][0]))
+    elif how == "orphan reply":
+        letter["comments"][0]["parent_uuid"] = "00000000-0000-4000-8000-000000000000"
+    elif how == "status":
+        letter["status"] = "published"
+    elif how == "date":
+        letter["date"] = "2024-02-30"
+    elif how == "long":
+        letter["subject"] = "x" * 1001
+
+
+@pytest.mark.parametrize(
+    ("how", "problem"),
+    [
+        ("details", "letters[0].revisions[0].details: not a mapping"),
+        ("cc", "letters[0].cc: not a list of lines"),
+        ("missing", "letters[0]: missing subject"),
+        ("unknown", "letters[0]: unknown colour"),
+        ("twice", "revisions: the same revision is given twice"),
+        ("orphan reply", "letters[0].comments[0]: a reply to a comment the package does not hold"),
+        ("status", "letters[0]: unknown status 'published'"),
+        ("date", "letters[0].date: not a date (YYYY-MM-DD)"),
+        ("long", "letters[0].subject: longer than 1000 characters"),
+    ],
+)
+def test_a_manifest_is_checked_field_by_field(stores: tuple[Store, Store], how: str, problem: str) -> None:
+    field, _office = stores
+    lid = letter_repo.add_letter(field, make_letter(), author="a")
+    comment_repo.add_comment(field, lid, "A comment", author="a")
+    manifest = json.loads(json.dumps(build_manifest(field, [lid], author="a")))
+    _spoil(manifest, how)
+    with pytest.raises(PackageError) as caught:
+        check_manifest(manifest, "p.iphrpkg")
+    assert str(caught.value) == f"p.iphrpkg: {problem}; nothing was imported."
