@@ -135,8 +135,9 @@ class ReviewActions(QObject):
         self.send_action.triggered.connect(lambda _checked=False: self.send_for_review())
         self.import_action.triggered.connect(lambda _checked=False: self.import_reviewed_copy())
         menu.aboutToShow.connect(self.update_actions)
-        #: The review dialog while it is open (tests answer it).
+        #: The dialogs while they are open (tests answer them).
         self.dialog: ReviewImportDialog | None = None
+        self.send_dialog: SendForReviewDialog | None = None
 
     # Shared ------------------------------------------------------------------------------------------
 
@@ -181,12 +182,17 @@ class ReviewActions(QObject):
         letter = letter_repo.get_letter(ctx.store, letter_id)
         choice = SendForReviewDialog(letter.subject, self._parent())
         self.send_dialog = choice
-        if choice.exec() != QDialog.DialogCode.Accepted:
-            return None
-        if choice.package.isChecked():
+        try:
+            if choice.exec() != QDialog.DialogCode.Accepted:
+                return None
+            as_package, with_comments = choice.package.isChecked(), choice.comments.isChecked()
+        finally:
+            self.send_dialog = None
+            choice.deleteLater()
+        if as_package:
             written = self._send_package(ctx, letter_id, letter.date, letter.subject)
         else:
-            written = self._send_docx(ctx, letter_id, letter, choice.comments.isChecked())
+            written = self._send_docx(ctx, letter_id, letter, with_comments)
         if written is None:
             return None
         ctx.settings.last_export_folder = written.parent if written.suffix else written
