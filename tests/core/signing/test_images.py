@@ -140,3 +140,21 @@ def test_the_store_keeps_a_clean_image_and_clears_it(tmp_path: Path) -> None:
         assert stored is not None and b"GPS" not in stored
         address_book.set_signature_image(store, ident, None)
         assert address_book.get_signature_image(store, ident) is None
+
+
+def test_an_encrypted_store_keeps_the_image_encrypted(tmp_path: Path) -> None:
+    """The image lives in the store: on disk, an encrypted store shows neither its bytes nor a PNG."""
+    from iphr_desk.core.store.crypto import encrypt_store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        ident = address_book.add_signatory(store, Signatory("Brigitte Dufour"))
+    encrypt_store(data, "a passphrase")
+    with Store.open(data, passphrase="a passphrase") as store:
+        address_book.set_signature_image(store, ident, signature_png())
+        stored = address_book.get_signature_image(store, ident)
+    assert stored is not None
+    with Store.open(data, passphrase="a passphrase") as store:
+        assert address_book.get_signature_image(store, ident) == stored
+    on_disk = b"".join(path.read_bytes() for path in data.rglob("*") if path.is_file())
+    assert b"\x89PNG" not in on_disk and stored[16:80] not in on_disk
