@@ -27,6 +27,8 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "status tuple literal": (r"\(\s*\"draft\",\s*\"in_review\"", "core/vocabularies.py"),
     "data-dir variable literal": (r"\"IPHR_DESK_DATA_DIR\"", "core/paths.py"),
     "passphrase variable literal": (r"\"IPHR_DESK_PASSPHRASE\"", "core/paths.py"),
+    "CERT_PASSPHRASE_ENV": (r"^\s*CERT_PASSPHRASE_ENV\s*(:[^=]*)?=", "core/paths.py"),
+    "certificate passphrase variable literal": (r"\"IPHR_DESK_CERT_PASSPHRASE\"", "core/paths.py"),
 }
 #: Copies outside the GUI and the core that this change did not own (the command line keeps its own
 #: names of the environment variables until it imports them from core/paths.py).
