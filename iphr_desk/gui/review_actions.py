@@ -323,9 +323,15 @@ class ReviewActions(QObject):
             # The copy has no identity, or comes from another store (the core's message names the
             # command line's way round it, --id N or --as-new): ask the window's way instead.
             if "--as-new" not in str(error):
+                if self._reopen_for(ctx, path):  # an approved letter: reopened at the user's word
+                    plans: list[ReviewPlan] = []
+                    StoreOp(
+                        self._parent(), ctx.services, title, lambda: plan_review_import(ctx.store, path)
+                    ).success(plans.append).run()
+                    return plans[0] if plans else None
                 ctx.services.error(self._parent(), title, str(error))
                 return None
-        plans: list[ReviewPlan] = []
+        plans = []
         selected = self.menu.selected()
         question = _tr(
             "“%1” does not come from a letter of this store (it has no IPHR Desk identity, or it was "
@@ -349,6 +355,39 @@ class ReviewActions(QObject):
                 self._parent(), ctx.services, title, lambda: plan_review_import(ctx.store, path, as_new=True)
             ).success(plans.append).run()
         return plans[0] if plans else None
+
+    def _reopen_for(self, ctx: AppContext, path: Path) -> bool:
+        """The copy changes a letter that is approved, signed or sent: offer to reopen it as a draft (the
+        way `iphr-desk status --id N draft` does on the command line). True when it was reopened."""
+        from iphr_desk.core.errors import IphrError
+        from iphr_desk.core.exchange.docx_review import read_reviewed_file
+        from iphr_desk.core.store.repository import letters as letter_repo
+        from iphr_desk.core.vocabularies import READ_ONLY_STATUSES
+        from iphr_desk.gui.models import labels
+
+        actions = self.menu.letter_actions
+        try:
+            provenance = read_reviewed_file(path).provenance
+            letter_id = (
+                letter_repo.find_letter_by_uuid(ctx.store, provenance.letter_uuid) if provenance else None
+            )
+        except IphrError:
+            return False
+        status = actions.status_of(letter_id) if actions is not None and letter_id is not None else None
+        if actions is None or letter_id is None or status not in READ_ONLY_STATUSES:
+            return False
+        subject = letter_repo.get_letter(ctx.store, letter_id).subject
+        question = (
+            _tr(
+                "The letter “%1” has the status “%2”, and this reviewed copy changes it. Reopen it as a "
+                "draft to take the changes in?"
+            )
+            .replace("%1", subject)
+            .replace("%2", labels.letter_status(status))
+        )
+        if not ctx.services.ask_yes_no(self._parent(), _tr("Import Reviewed Copy"), question):
+            return False
+        return actions.change_status(letter_id, "draft")
 
     def _describe(self, ctx: AppContext, plan: ReviewPlan) -> tuple[str, str]:
         """The letter's subject, and the label of the revision that was sent (as the revision list says)."""

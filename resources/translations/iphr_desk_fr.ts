@@ -2830,6 +2830,10 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
             <translation>La lettre est enregistrée dans %1. La passer maintenant « En relecture » ?</translation>
         </message>
         <message>
+            <source>The letter “%1” has the status “%2”, and this reviewed copy changes it. Reopen it as a draft to take the changes in?</source>
+            <translation>La lettre « %1 » a le statut « %2 », et cette copie relue la modifie. La rouvrir comme brouillon pour intégrer les modifications ?</translation>
+        </message>
+        <message>
             <source>The same passphrase again:</source>
             <translation>La même phrase secrète, une seconde fois :</translation>
         </message>

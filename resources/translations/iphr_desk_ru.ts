@@ -2846,6 +2846,10 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
             <translation>Письмо записано в %1. Перевести его в статус «На рассмотрении»?</translation>
         </message>
         <message>
+            <source>The letter “%1” has the status “%2”, and this reviewed copy changes it. Reopen it as a draft to take the changes in?</source>
+            <translation>Письмо «%1» имеет статус «%2», а эта проверенная копия его меняет. Вернуть письмо в черновики, чтобы принять правки?</translation>
+        </message>
+        <message>
             <source>The same passphrase again:</source>
             <translation>Та же парольная фраза ещё раз:</translation>
         </message>

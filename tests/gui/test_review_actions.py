@@ -307,3 +307,31 @@ def test_send_for_review_as_an_encrypted_package(
         letter_repo.get_letter_info(store, review_letter).uuid
     ]
     assert letter_repo.get_letter_info(store, review_letter).status == "draft"
+
+
+@pytest.mark.parametrize("reopen", [True, False])
+def test_a_copy_changing_an_approved_letter_offers_to_reopen_it(
+    window: Any, review_letter: int, store: Any, fake_services: Any, tmp_path: Path, reopen: bool
+) -> None:
+    copy = reviewed_copy(store, review_letter, tmp_path)
+    letter_repo.change_status(store, review_letter, "in_review", author="Aigerim")
+    letter_repo.change_status(store, review_letter, "approved", author="Brigitte")
+    before = revision_repo.list_revisions(store, review_letter)
+    actions = review_actions(window)
+    fake_services.answers["ask_yes_no"] = [reopen]
+    if reopen:
+        when_open(lambda: actions.dialog, lambda dialog: dialog.accept_button.click())
+    result = actions.import_reviewed_copy(copy)
+    (question,) = fake_services.called("ask_yes_no")
+    assert "Approved" in question[1] and "Reopen" in question[1]
+    if reopen:
+        assert result == review_letter
+        history = [h.to_status for h in letter_repo.status_history(store, review_letter)]
+        assert history[-3:] == ["draft", "in_review", "changes_requested"]  # reopened, then the copy's moves
+        assert "renommée" in letter_repo.get_letter(store, review_letter).body
+    else:
+        assert result is None
+        (error,) = fake_services.called("error")
+        assert "approved" in error[1]
+        assert revision_repo.list_revisions(store, review_letter) == before
+        assert letter_repo.get_letter_info(store, review_letter).status == "approved"
