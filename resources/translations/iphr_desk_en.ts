@@ -32,6 +32,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n paragraph(s) moved</source>
+            <translation>
+                <numerusform>%n paragraph moved</numerusform>
+                <numerusform>%n paragraphs moved</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n word(s) deleted</source>
             <translation>
                 <numerusform>%n word deleted</numerusform>

@@ -792,6 +792,13 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n paragraph(s) moved</source>
+            <translation>
+                <numerusform>%n paragraphe déplacé</numerusform>
+                <numerusform>%n paragraphes déplacés</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n word(s) deleted</source>
             <translation>
                 <numerusform>%n mot supprimé</numerusform>
@@ -904,6 +911,18 @@
         <message>
             <source>Letterhead</source>
             <translation>En-tête</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Déplacé</translation>
+        </message>
+        <message>
+            <source>Moved from here</source>
+            <translation>Déplacé d'ici</translation>
+        </message>
+        <message>
+            <source>Moved here</source>
+            <translation>Déplacé ici</translation>
         </message>
         <message>
             <source>No differences: the two versions read the same.</source>

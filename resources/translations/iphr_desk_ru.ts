@@ -795,6 +795,14 @@
             </translation>
         </message>
         <message numerus="yes">
+            <source>%n paragraph(s) moved</source>
+            <translation>
+                <numerusform>перемещён %n абзац</numerusform>
+                <numerusform>перемещено %n абзаца</numerusform>
+                <numerusform>перемещено %n абзацев</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n word(s) deleted</source>
             <translation>
                 <numerusform>удалено %n слово</numerusform>
@@ -909,6 +917,18 @@
         <message>
             <source>Letterhead</source>
             <translation>Бланк</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Перемещено</translation>
+        </message>
+        <message>
+            <source>Moved from here</source>
+            <translation>Перемещено отсюда</translation>
+        </message>
+        <message>
+            <source>Moved here</source>
+            <translation>Перемещено сюда</translation>
         </message>
         <message>
             <source>No differences: the two versions read the same.</source>

@@ -60,7 +60,7 @@ from iphr_desk.core.letters.richtext import (
 )
 
 TokenOp: TypeAlias = Literal["equal", "insert", "delete"]
-BlockOp: TypeAlias = Literal["equal", "insert", "delete", "change"]
+BlockOp: TypeAlias = Literal["equal", "insert", "delete", "change", "moved_from", "moved_to"]
 BlockKind: TypeAlias = Literal["paragraph", "heading", "code", "rule", "footnote"]
 Side: TypeAlias = Literal["old", "new"]
 
@@ -143,9 +143,11 @@ class LetterDiff:
 
     @property
     def counts(self) -> tuple[int, int]:
-        """(words inserted, words deleted): spaces and punctuation are not counted."""
+        """(words inserted, words deleted): spaces, punctuation and moved paragraphs are not counted."""
         inserted = deleted = 0
         for block in self.blocks:
+            if block.op in ("moved_from", "moved_to"):
+                continue  # moved, not written anew
             for token in block.block.tokens:
                 if token.text.strip() and any(ch.isalnum() for ch in token.text):
                     inserted += token.op == "insert"
@@ -180,11 +182,15 @@ def body_text(markdown: str) -> str:
     return "\n".join(block.text for block in display_blocks(parse_body(markdown)))
 
 
+#: The blocks that are not on one side: inserted (or moved here) are not in the old text, and so on.
+ABSENT: dict[Side, tuple[BlockOp, ...]] = {"old": ("insert", "moved_to"), "new": ("delete", "moved_from")}
+
+
 def side_text(blocks: Iterable[BlockDiff], side: Side) -> str:
     dropped = "insert" if side == "old" else "delete"
     lines = []
     for diff in blocks:
-        if diff.op == dropped:
+        if diff.op in ABSENT[side]:
             continue
         lines.append("".join(t.text for t in diff.block.tokens if t.op != dropped))
     return "\n".join(lines)
@@ -317,7 +323,33 @@ def compare_blocks(old: Sequence[DisplayBlock], new: Sequence[DisplayBlock]) -> 
                 out.append(BlockDiff("equal", b, a.marker if a.marker != b.marker else None))
         else:
             out.extend(_replace(old[i1:i2], new[j1:j2]))
+    return _moves(out)
+
+
+def _moves(blocks: list[BlockDiff]) -> tuple[BlockDiff, ...]:
+    """A paragraph deleted in one place and inserted word for word in another was moved (Word's compare
+    shows it as a move, in its own colour). Only paragraphs of some length count: a deleted "Yes." and
+    an inserted "Yes." elsewhere are two edits, not a move."""
+    deleted: dict[tuple[object, ...], list[int]] = {}
+    for index, diff in enumerate(blocks):
+        if diff.op == "delete" and len(diff.block.text.split()) >= 3:
+            deleted.setdefault(_plain_key(diff.block), []).append(index)
+    if not deleted:
+        return tuple(blocks)
+    out = list(blocks)
+    for index, diff in enumerate(blocks):
+        if diff.op != "insert":
+            continue
+        sources = deleted.get(_plain_key(diff.block))
+        if sources:
+            source = sources.pop(0)
+            out[source] = dataclasses.replace(out[source], op="moved_from")
+            out[index] = dataclasses.replace(diff, op="moved_to")
     return tuple(out)
+
+
+def _plain_key(block: DisplayBlock) -> tuple[object, ...]:
+    return (block.kind, tuple(t.key for t in block.tokens))
 
 
 def _likeness(a: DisplayBlock, b: DisplayBlock) -> float:

@@ -43,6 +43,10 @@ FLAG_COLOR = "#8a5a00"
 INSERT_STYLE = f"color:{INSERT_COLOR}; text-decoration: underline;"
 DELETE_STYLE = f"color:{DELETE_COLOR}; text-decoration: line-through;"
 INSERT_BLOCK = "background-color:#eef4fc;"
+MOVE_COLOR = "#2e7d32"
+MOVE_TO_STYLE = f"color:{MOVE_COLOR}; text-decoration: underline;"
+MOVE_FROM_STYLE = f"color:{MOVE_COLOR}; text-decoration: line-through;"
+MOVE_BLOCK = "background-color:#edf7ee;"
 DELETE_BLOCK = "background-color:#fcefee;"
 FLAG_BLOCK = "background-color:#fff4d6;"
 
@@ -110,6 +114,9 @@ def summary_text(diff: LetterDiff) -> str:
         QCoreApplication.translate("CompareView", "%n word(s) deleted", "", deleted),
         QCoreApplication.translate("CompareView", "%n header field(s) changed", "", len(diff.fields)),
     ]
+    moved = sum(1 for block in diff.blocks if block.op == "moved_to")
+    if moved:
+        parts.append(QCoreApplication.translate("CompareView", "%n paragraph(s) moved", "", moved))
     return " · ".join(parts)
 
 
@@ -120,8 +127,9 @@ def _span(text: str, style: str) -> str:
     return f'<span style="{style}">{text}</span>' if style else text
 
 
-def tokens_html(tokens: Iterable[Token], *, hide: str = "") -> str:
-    """Tokens as HTML, each stretch of one look in one span; tokens whose op is `hide` are left out."""
+def tokens_html(tokens: Iterable[Token], *, hide: str = "", moved: bool = False) -> str:
+    """Tokens as HTML, each stretch of one look in one span; tokens whose op is `hide` are left out;
+    `moved`: the tokens of a moved paragraph, in the colour of moves."""
     out: list[str] = []
     previous = "equal"
     for token in tokens:
@@ -144,8 +152,15 @@ def tokens_html(tokens: Iterable[Token], *, hide: str = "") -> str:
             text = f"<b>{text}</b>"
         if token.href:
             text = f'<a href="{html.escape(token.href, quote=True)}">{text}</a>'
-        style = {"insert": INSERT_STYLE, "delete": DELETE_STYLE}.get(token.op, "")
-        out.append(_span(text, style))
+        styles = (
+            {"insert": MOVE_TO_STYLE, "delete": MOVE_FROM_STYLE}
+            if moved
+            else {
+                "insert": INSERT_STYLE,
+                "delete": DELETE_STYLE,
+            }
+        )
+        out.append(_span(text, styles.get(token.op, "")))
     return "".join(out)
 
 
@@ -166,14 +181,24 @@ def block_html(diff: BlockDiff, side: str = "both", flagged: bool = False) -> st
     """One block as a paragraph; `side` "old" shows kept and deleted words, "new" kept and inserted."""
     block: DisplayBlock = diff.block
     hide = {"old": "insert", "new": "delete"}.get(side, "")
-    background = {"insert": INSERT_BLOCK, "delete": DELETE_BLOCK}.get(diff.op, "") if side == "both" else ""
+    backgrounds = {
+        "insert": INSERT_BLOCK,
+        "delete": DELETE_BLOCK,
+        "moved_from": MOVE_BLOCK,
+        "moved_to": MOVE_BLOCK,
+    }
+    background = backgrounds.get(diff.op, "") if side == "both" else ""
     if flagged:
         background = FLAG_BLOCK
     margin = 24 * block.indent + 28 * block.quote
     style = f"margin-left:{margin}px; margin-top:4px; margin-bottom:8px; {background}"
     if block.kind == "rule":
         return "<hr/>"
-    body = tokens_html(block.tokens, hide=hide)
+    moved = diff.op in ("moved_from", "moved_to")
+    body = tokens_html(block.tokens, hide=hide, moved=moved)
+    if moved:
+        where = _tr("Moved from here") if diff.op == "moved_from" else _tr("Moved here")
+        body = _span(f"⇅ {html.escape(where)}: ", f"color:{MOVE_COLOR}; font-size:small;") + body
     if block.kind == "code":
         return f'<pre style="{style} white-space: pre-wrap;">{body}</pre>'
     if block.kind == "heading":
@@ -259,10 +284,10 @@ def side_by_side_html(
             rows.append(f'<tr><td colspan="2" style="color:#555555; font-size:small;">{note}</td></tr>')
             in_footnotes = True
         flagged = _flagged(block, flags)
-        left = block_html(block, "old") if block.op != "insert" else ""
-        right = block_html(block, "new", flagged) if block.op != "delete" else ""
-        left_bg = DELETE_BLOCK if block.op in ("delete", "change") else ""
-        right_bg = INSERT_BLOCK if block.op in ("insert", "change") else ""
+        left = block_html(block, "old") if block.op not in ("insert", "moved_to") else ""
+        right = block_html(block, "new", flagged) if block.op not in ("delete", "moved_from") else ""
+        left_bg = {"delete": DELETE_BLOCK, "change": DELETE_BLOCK, "moved_from": MOVE_BLOCK}.get(block.op, "")
+        right_bg = {"insert": INSERT_BLOCK, "change": INSERT_BLOCK, "moved_to": MOVE_BLOCK}.get(block.op, "")
         rows.append(
             f'<tr><td valign="top" style="{left_bg}">{left}</td>'
             f'<td valign="top" style="{right_bg}">{right}</td></tr>'
@@ -303,6 +328,8 @@ def legend_html() -> str:
         _span(html.escape(_tr("Inserted")), INSERT_STYLE)
         + " &nbsp; "
         + _span(html.escape(_tr("Deleted")), DELETE_STYLE)
+        + " &nbsp; "
+        + _span(html.escape(_tr("Moved")), MOVE_TO_STYLE)
     )
 
 

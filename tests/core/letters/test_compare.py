@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from iphr_desk.core.errors import BadInput
 from iphr_desk.core.letters.compare import (
+    LetterDiff,
     body_text,
     compare_bodies,
     compare_letter_texts,
@@ -80,6 +81,21 @@ def test_body_is_compared_as_rendered_blocks_not_markdown() -> None:
     footnote_ref = [t for t in blocks[4].block.tokens if t.footnote]
     assert [t.text for t in footnote_ref] == ["1"]
     assert all("*" not in b.block.text and "[^" not in b.block.text for b in blocks)
+
+
+def test_a_paragraph_moved_whole_is_a_move() -> None:
+    old = "First paragraph here.\n\nSecond paragraph stays.\n\nThe closing sentence of the letter.\n"
+    new = "The closing sentence of the letter.\n\nFirst paragraph here.\n\nSecond paragraph stays.\n"
+    blocks = compare_bodies(old, new)
+    assert [(b.op, b.block.text) for b in blocks] == [
+        ("moved_to", "The closing sentence of the letter."),
+        ("equal", "First paragraph here."),
+        ("equal", "Second paragraph stays."),
+        ("moved_from", "The closing sentence of the letter."),
+    ]
+    # Short paragraphs are not moves: two edits that happen to read alike.
+    short = compare_bodies("Yes.\n\nNo.\n", "No.\n\nYes.\n")
+    assert sorted(b.op for b in short) == ["delete", "equal", "insert"]
 
 
 def test_unrelated_paragraphs_are_deleted_and_inserted_not_paired() -> None:
@@ -157,13 +173,15 @@ def test_kept_and_inserted_give_the_new_body_kept_and_deleted_the_old(old: str, 
     kept_inserted = "\n".join(
         "".join(t.text for t in b.block.tokens if t.op in ("equal", "insert"))
         for b in blocks
-        if b.op != "delete"
+        if b.op not in ("delete", "moved_from")  # a moved paragraph reads at its new place
     )
     kept_deleted = "\n".join(
         "".join(t.text for t in b.block.tokens if t.op in ("equal", "delete"))
         for b in blocks
-        if b.op != "insert"
+        if b.op not in ("insert", "moved_to")
     )
+    assert LetterDiff((), blocks).side_text("new") == kept_inserted
+    assert LetterDiff((), blocks).side_text("old") == kept_deleted
     assert kept_inserted == body_text(new)
     assert kept_deleted == body_text(old)
     if old == new:
