@@ -205,6 +205,8 @@ def _value(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
+        if value and all(isinstance(v, tuple) and len(v) == 2 for v in value):
+            return "; ".join(f"{_value(k)}: {_value(v)}" for k, v in value)  # per-language titles
         return "\n".join(_value(v) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -126,6 +126,15 @@ def test_header_fields_that_changed() -> None:
     ]
 
 
+def test_signatories_read_on_one_line_each_with_their_titles_by_language() -> None:
+    old = letter()
+    new = letter(
+        signatories=(Signatory(name="Brigitte Dufour", title="Director", titles=(("fr", "Directrice"),)),)
+    )
+    (change,) = compare_letters(old, new).fields
+    assert (change.key, change.after) == ("signatories", "Brigitte Dufour, Director, fr: Directrice")
+
+
 def test_letter_texts_compare_and_bad_text_is_bad_input() -> None:
     old, new = letter(), letter(body="We write about *Ivan Petrov* again.\n")
     diff = compare_letter_texts(write_letter_text(old), write_letter_text(new), "r1", "r2")
