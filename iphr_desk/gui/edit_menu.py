@@ -12,6 +12,7 @@ import contextlib
 import functools
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -107,6 +108,8 @@ class EditCommands(QObject):
         self.update()
 
     def update(self) -> None:
+        if not all(shiboken6.isValid(action) for action in self.actions.values()):
+            return  # the window is being torn down: its actions went before this object did
         widget = self.target()
         for command, action in self.actions.items():
             action.setEnabled(available(widget, command))
