@@ -224,3 +224,35 @@ def test_sending_or_taking_in_a_review_is_not_writing_the_letter(
     assert ("Test User", "exported for review") in reasons
     assert not actions.is_own_letter(letter_id, "Test User")
     assert actions.is_own_letter(letter_id, "test")  # who created it
+
+
+def test_a_reply_dated_before_its_comment_still_sits_under_it(
+    qtbot: Any, ctx: Any, seeded: dict[str, int]
+) -> None:
+    """A reply written in Word carries Word's date, which can be older than the app comment it answers."""
+    import datetime as dt
+
+    from iphr_desk.core.store import models as m
+    from iphr_desk.gui.editor.review_panel import ReviewPanel
+
+    letter_id = seeded["letter_fr"]
+    first = comment_repo.add_comment(ctx.store, letter_id, "Is the name right?", author="Aigerim")
+    with ctx.store.session() as session:
+        session.add(
+            m.Comment(
+                letter_id=letter_id,
+                parent_id=first,
+                author="Jane Roe",
+                text="Yes.",
+                created_at=dt.datetime(2020, 1, 1),
+                origin="word",
+                anchor="Laurent",
+            )
+        )
+    panel = ReviewPanel(ctx.store, letter_id, lambda: "Test User")
+    qtbot.addWidget(panel)
+    assert panel.comments.topLevelItemCount() == 1
+    top = panel.comments.topLevelItem(0)
+    assert top is not None and top.childCount() == 1
+    reply = top.child(0)
+    assert reply is not None and reply.text(1) == "Jane Roe (in Word)"

@@ -227,7 +227,10 @@ class ReviewPanel(QWidget):
     def refresh_comments(self) -> None:
         self.comments.clear()
         threads: dict[int, QTreeWidgetItem] = {}
-        for comment in comment_repo.comment_records(self._store, self._letter_id):
+        records = comment_repo.comment_records(self._store, self._letter_id)
+        # Threads first: a reply written in Word can be dated before the app comment it answers.
+        records.sort(key=lambda c: c.parent_id is not None)
+        for comment in records:
             who = author_text(comment.author, comment.origin)
             when = comment.created_at.strftime("%Y-%m-%d %H:%M")
             text = comment_text(comment.text, comment.anchor)
