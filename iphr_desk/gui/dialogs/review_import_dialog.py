@@ -171,7 +171,8 @@ class ReviewImportDialog(QDialog):
         items: dict[str, QTreeWidgetItem] = {}
         # The letter's own comments travel in the copy too: those the import would not add are the app's.
         from_word = {(c.author, " ".join(c.text.split())) for c in plan.to_store}
-        for comment in plan.comments:
+        # Comments before replies, whatever the file's order, so each reply finds its thread.
+        for comment in sorted(plan.comments, key=lambda c: c.parent_key is not None):
             text = comment.text + (" " + self.tr("(done)") if comment.done else "")
             new = (comment.author, " ".join(comment.text.split())) in from_word
             author = author_text(comment.author, "word" if new else "app")
