@@ -68,7 +68,7 @@ def test_a_copy_in_words_form_becomes_a_revision_with_its_changes_and_comments(
 ) -> None:
     exported = export_for_review(store, 1, tmp_path / "review.docx")
     base_uuid = custom_properties(exported)["IPHR-Desk-Revision"]
-    reviewed = word_review(exported, tmp_path / "reviewed.docx")
+    reviewed = word_review(exported, tmp_path / "reviewed.docx", answer_app_comment=True)
     assert schema_errors(reviewed.read_bytes()) == []
     plan = plan_review_import(store, reviewed)
     assert plan.letter_id == 1 and plan.reviewers == ("Jane Roe", "Omar Haddad")

@@ -105,7 +105,7 @@ def _clone_run(rpr: etree._Element | None, text: str, *, deleted: bool = False) 
     return r
 
 
-def _edit(data: bytes, *, marks: bool) -> bytes:
+def _edit(data: bytes, *, marks: bool, answer_app_comment: bool = False) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {name: source.read(name) for name in source.namelist()}
     document = etree.fromstring(parts["word/document.xml"])
@@ -177,7 +177,7 @@ def _edit(data: bytes, *, marks: bool) -> bytes:
     salutation = _styled(document, styles, "IPHR Salutation")[0]
     _replace_run_text(salutation, "Monsieur le Président", "Excellence", JANE, ids, marks)
     if marks:
-        _add_comments(parts, document, first)
+        _add_comments(parts, document, first, answer_app_comment=answer_app_comment)
     parts["word/document.xml"] = etree.tostring(
         document, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -188,7 +188,9 @@ def _edit(data: bytes, *, marks: bool) -> bytes:
     return out.getvalue()
 
 
-def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: etree._Element) -> None:
+def _add_comments(
+    parts: dict[str, bytes], document: etree._Element, paragraph: etree._Element, *, answer_app_comment: bool
+) -> None:
     """Two comments on the first body paragraph (one on "Mme Aliyeva"), and a reply to the first."""
     anchor_run = next(
         r for r in paragraph.iter(w("r")) if "Mme Aliyeva" in "".join(t.text or "" for t in r.iter(w("t")))
@@ -235,7 +237,8 @@ def _add_comments(parts: dict[str, bytes], document: etree._Element, paragraph: 
     etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "10000002",
                      f"{{{W15}}}paraIdParent": "10000001", f"{{{W15}}}done": "0"})  # fmt: skip
     etree.SubElement(extended, f"{{{W15}}}commentEx", {f"{{{W15}}}paraId": "10000003", f"{{{W15}}}done": "0"})
-    _reply_to_the_apps_comment(comments, extended, document)
+    if answer_app_comment:
+        _reply_to_the_apps_comment(comments, extended, document)
     parts["word/comments.xml"] = etree.tostring(
         comments, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -294,8 +297,10 @@ def _reply_to_the_apps_comment(
     run.addnext(answer)
 
 
-def word_review(exported: Path, out: Path) -> Path:
-    out.write_bytes(_edit(exported.read_bytes(), marks=True))
+def word_review(exported: Path, out: Path, *, answer_app_comment: bool = False) -> Path:
+    """The copy with tracked changes and comments; with `answer_app_comment`, Jane also replies to the
+    first of the app's exported comments and marks that thread done."""
+    out.write_bytes(_edit(exported.read_bytes(), marks=True, answer_app_comment=answer_app_comment))
     return out
 
 
