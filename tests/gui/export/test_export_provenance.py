@@ -33,8 +33,11 @@ def test_the_windows_export_carries_the_letter_and_revision(
     qtbot.addWidget(parent)
     start_export(ctx, parent, [letter_id])
     dialog = parent.findChild(ExportDialog, "exportDialog")
+    assert dialog is not None
     dialog.folder.setText(str(folder))
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: len(list(folder.glob("*.docx"))) == 1, timeout=60000)
     qtbot.waitUntil(lambda: bool(ctx.services.called("ask_yes_no")))
     found = properties(next(folder.glob("*.docx")))
