@@ -68,7 +68,7 @@ def test_a_copy_in_words_form_becomes_a_revision_with_its_changes_and_comments(
 ) -> None:
     exported = export_for_review(store, 1, tmp_path / "review.docx")
     base_uuid = custom_properties(exported)["IPHR-Desk-Revision"]
-    reviewed = word_review(exported, tmp_path / "reviewed.docx", answer_app_comment=True)
+    reviewed = word_review(exported, tmp_path / "reviewed.docx", answer_app_comment=True, in_footnote=True)
     assert schema_errors(reviewed.read_bytes()) == []
     plan = plan_review_import(store, reviewed)
     assert plan.letter_id == 1 and plan.reviewers == ("Jane Roe", "Omar Haddad")
@@ -78,6 +78,7 @@ def test_a_copy_in_words_form_becomes_a_revision_with_its_changes_and_comments(
     assert ("moved-to", "Jane Roe", "body") in kinds and ("moved-from", "Jane Roe", "body") in kinds
     assert ("formatting", "Omar Haddad", "body") in kinds
     assert ("insertion", "Jane Roe", "salutation") in kinds
+    assert ("insertion", "Omar Haddad", "footnote") in kinds
     assert all(c.date is not None for c in plan.changes)
     result = apply_review_import(store, plan, author=AUTHOR)
     assert result.status == "changes_requested"
@@ -87,6 +88,7 @@ def test_a_copy_in_words_form_becomes_a_revision_with_its_changes_and_comments(
     assert letter.body.index("Veuillez agréer") < letter.body.index("Nous vous écrivons")
     assert letter.body.count("Veuillez agréer") == 1
     assert "[avocats](https://example.org/avocats)" in letter.body and "> Une citation" in letter.body
+    assert "[^1]: Voir le rapport de 2023. (p. 12)" in letter.body
     assert letter.recipient.salutation == "Excellence,"
     revision = revision_repo.get_revision_record(store, result.revision_id or 0)
     assert revision.parent_uuid == base_uuid

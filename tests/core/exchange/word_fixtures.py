@@ -105,7 +105,7 @@ def _clone_run(rpr: etree._Element | None, text: str, *, deleted: bool = False) 
     return r
 
 
-def _edit(data: bytes, *, marks: bool, answer_app_comment: bool = False) -> bytes:
+def _edit(data: bytes, *, marks: bool, answer_app_comment: bool = False, in_footnote: bool = False) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     parts = {name: source.read(name) for name in source.namelist()}
     document = etree.fromstring(parts["word/document.xml"])
@@ -178,6 +178,18 @@ def _edit(data: bytes, *, marks: bool, answer_app_comment: bool = False) -> byte
     _replace_run_text(salutation, "Monsieur le Président", "Excellence", JANE, ids, marks)
     if marks:
         _add_comments(parts, document, first, answer_app_comment=answer_app_comment)
+    if in_footnote:  # 6. words added at the end of the first footnote, by Omar
+        notes = etree.fromstring(parts["word/footnotes.xml"])
+        note = next(n for n in notes.iter(w("footnote")) if n.get(w("type")) is None)
+        target = note.findall(w("p"))[-1]
+        if marks:
+            ids[0] += 1
+            etree.SubElement(target, w("ins"), _attrs(ids[0], OMAR)).append(_run(" (p. 12)"))
+        else:
+            target.append(_run(" (p. 12)"))
+        parts["word/footnotes.xml"] = etree.tostring(
+            notes, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
     parts["word/document.xml"] = etree.tostring(
         document, xml_declaration=True, encoding="UTF-8", standalone=True
     )
@@ -297,10 +309,16 @@ def _reply_to_the_apps_comment(
     run.addnext(answer)
 
 
-def word_review(exported: Path, out: Path, *, answer_app_comment: bool = False) -> Path:
+def word_review(
+    exported: Path, out: Path, *, answer_app_comment: bool = False, in_footnote: bool = False
+) -> Path:
     """The copy with tracked changes and comments; with `answer_app_comment`, Jane also replies to the
-    first of the app's exported comments and marks that thread done."""
-    out.write_bytes(_edit(exported.read_bytes(), marks=True, answer_app_comment=answer_app_comment))
+    first of the app's exported comments and marks that thread done; with `in_footnote`, Omar adds
+    words to the first footnote."""
+    data = _edit(
+        exported.read_bytes(), marks=True, answer_app_comment=answer_app_comment, in_footnote=in_footnote
+    )
+    out.write_bytes(data)
     return out
 
 
