@@ -329,3 +329,30 @@ def test_each_recipient_of_a_batch_gets_its_own_copy_and_its_own_overrides(tmp_p
         stored = letter_repo.get_letter(store, letter_id)
         assert stored.recipients[1].salutation == "Cher ami,"
         assert stored.recipients[0].salutation is None
+
+
+@pytest.mark.parametrize("letter", sorted(p.name for p in DEMO.glob("*.md")))
+def test_a_copy_no_store_knows_becomes_a_new_letter_read_from_the_document(
+    tmp_path: Path, letter: str
+) -> None:
+    """Exported from a letter file, imported --as-new: the new letter's language, place, date and subject
+    are read from the document, and exported again it shows the same head (the user checks the fields)."""
+    from iphr_desk.core.exchange.docx_review import read_reviewed_file
+    from iphr_desk.core.export.docx_export import export_letter
+    from iphr_desk.core.letters.letterfile import parse_letter_file
+
+    original = parse_letter_file(DEMO / letter).for_recipient(0)
+    copy = export_letter(original, tmp_path / "copy.docx")
+    with Store.open(tmp_path / "data") as store:
+        plan = plan_review_import(store, copy, as_new=True)
+    made = parse_letter_text(plan.result_text, "made")
+    assert (made.language, made.place, made.date, made.subject) == (
+        original.language, original.place, original.date, original.subject,
+    )  # fmt: skip
+    first = read_reviewed_file(copy)
+    second = read_reviewed_file(export_letter(made, tmp_path / "again.docx"))
+    assert second.header.salutation == first.header.salutation
+    assert second.header.closing == first.header.closing
+    assert second.header.address_lines == first.header.address_lines
+    assert second.header.signature_lines[:1] == first.header.signature_lines[:1]
+    assert second.body_markdown == first.body_markdown
