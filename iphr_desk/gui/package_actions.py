@@ -17,7 +17,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -275,6 +275,8 @@ class PackageActions(QObject):
                 letter_actions.statusChanged.emit(letter_id, status)
 
     def _busy(self, work: Callable[[], object]) -> None:
+        from PySide6.QtCore import Qt  # its enums cost the first paint several ms: loaded on first use
+
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             work()
