@@ -299,3 +299,32 @@ def test_a_manifest_is_checked_field_by_field(stores: tuple[Store, Store], how: 
     with pytest.raises(PackageError) as caught:
         check_manifest(manifest, "p.iphrpkg")
     assert str(caught.value) == f"p.iphrpkg: {problem}; nothing was imported."
+
+
+def test_a_case_both_sides_hold_takes_the_newer_fields_and_unites_people_and_events(
+    stores: tuple[Store, Store],
+) -> None:
+    field, office = stores
+    data = CaseData(reference="KZ-2022-003", title="A blogger detained", country="KZ", themes=("detention",))
+    case_id = case_repo.add_case(field, data)
+    case_repo.add_person(field, case_id, PersonData(name="Marat Seitkali"))
+    lid = letter_repo.add_letter(field, make_letter(), author="Aigerim")
+    sync(field, office, [lid], with_cases=True)
+    office_case = case_repo.find_case(office, "KZ-2022-003")
+    assert office_case is not None
+    case_repo.add_event(field, case_id, EventData(date=dt.date(2022, 5, 12), description="Arrested"))
+    # The office's change is the newer one: its fields win; people and events of both sides are kept.
+    case_repo.update_case(office, office_case, replace(data, title="A blogger sentenced", themes=("trials",)))
+    case_repo.add_person(office, office_case, PersonData(name="Aliya Seitkali", role="relative"))
+    case_repo.add_event(office, office_case, EventData(date=dt.date(2023, 1, 9), description="Sentenced"))
+    oid = same_id(office, uuid_of(field, lid))
+
+    report = sync(office, field, [oid], with_cases=True)
+    assert report.cases_updated == 1
+    detail = case_repo.get_case_detail(field, case_id)
+    assert (detail.title, detail.themes) == ("A blogger sentenced", ("trials",))
+    assert [p.name for p in detail.people] == ["Marat Seitkali", "Aliya Seitkali"]
+    assert [e.description for e in detail.events] == ["Arrested", "Sentenced"]
+    before = rows_hash(field)
+    assert not sync(office, field, [oid], with_cases=True).changed
+    assert rows_hash(field) == before
