@@ -1,5 +1,5 @@
 """Review a .docx in LibreOffice Writer through UNO, as a signatory would: with change tracking on,
-insert a sentence, delete a word, add a comment on a phrase, and save as Word 2007 XML.
+insert a sentence, delete a word, make words bold, add a comment on a phrase, and save as Word 2007 XML.
 
 Runs with the system Python, which has LibreOffice's `uno` module (the project's venv does not):
 
@@ -107,6 +107,10 @@ def review(source: Path, target: Path, author: str) -> None:
         if found is None:
             raise SystemExit(f"{DELETED!r} not found")
         found.setString("")
+        # a formatting change: the paragraph's first words made bold
+        search.SearchString = PARAGRAPH
+        found = doc.findFirst(search)
+        found.CharWeight = 150.0  # com.sun.star.awt.FontWeight.BOLD
         # a comment on a phrase
         search.SearchString = ANCHOR
         found = doc.findFirst(search)

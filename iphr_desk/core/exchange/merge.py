@@ -8,7 +8,7 @@ differently. What is ours is what to do with each region:
   paragraph, a list item or a quote line per line). A paragraph changed on both sides differently is a
   conflict: both texts are kept, one after the other, under a visible marker paragraph, and reported.
   Nothing from either side is dropped (tests/core/exchange/test_merge.py checks it with hypothesis).
-- `prefer_theirs_merge(base, ours, theirs)` merges word by word and lets the reviewer win a conflict. The
+- `prefer_theirs_merge(base, ours, theirs)` replays the reviewer's edits on the stored text. The
   import uses it to lay the reviewer's edits over the stored Markdown: `base` is the exported body as the
   reader sees it (typography applied, the reader's own Markdown spelling), `ours` the stored body, and
   `theirs` the reviewed copy; what the reviewer did not touch keeps the stored spelling exactly.
@@ -17,14 +17,12 @@ differently. What is ours is what to do with each region:
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final, cast
 
 import merge3
 
-_TOKEN: Final = re.compile(r"\w+|[^\S\n]+|\n|[^\w\s]", re.UNICODE)
 CONFLICT_OURS: Final = "**⚠ Changed both in the app and in the reviewed copy. Version in the app:**"
 CONFLICT_THEIRS: Final = "**⚠ Version in the reviewed copy ({who}); keep one of the two:**"
 
@@ -62,8 +60,8 @@ def regions(
 
 
 def prefer_theirs_merge(base: str, ours: str, theirs: str) -> str:
-    """`ours` with `theirs`' changes against `base` laid over it, line by line and then word by word
-    where both changed a line; where both changed the same words, `theirs` wins."""
+    """`ours` with `theirs`' changes against `base` laid over it: line by line, and where both changed
+    lines, the reviewer's edits replayed on the stored lines character by character (`replay`)."""
     if theirs == base:
         return ours
     lines: list[str] = []
@@ -73,11 +71,8 @@ def prefer_theirs_merge(base: str, ours: str, theirs: str) -> str:
         elif kind == "theirs":
             lines.extend(tpart)
         else:
-            words: list[str] = []
-            joined = [_tokens("\n".join(part)) for part in (zpart, opart, tpart)]
-            for wkind, _z, wours, wtheirs in regions(*joined):
-                words.extend(wtheirs if wkind in ("theirs", "conflict") else wours)
-            lines.extend("".join(words).split("\n"))
+            replayed = replay("\n".join(zpart), "\n".join(opart), "\n".join(tpart))
+            lines.extend(replayed.split("\n"))
     return _text(lines)
 
 
@@ -106,17 +101,51 @@ def merge_body(base: str, ours: str, theirs: str, *, who: str) -> BodyMerge:
     return BodyMerge(_text(lines), tuple(conflicts))
 
 
+def replay(base: str, ours: str, theirs: str) -> str:
+    """`theirs`' edits of `base` replayed on `ours`, character by character, with `base` as the pivot.
+
+    Where the reviewer kept a stretch of the exported text, the stored spelling of that stretch is
+    written (plain spaces and quotes, the stored Markdown); what the reviewer typed is written as typed.
+    A three-way merge calls two edits that touch a conflict (the export put a no-break space before a
+    colon, the reviewer made the word before it bold); here they are not: each side's edit is about
+    different characters. No library replays one diff through another, hence this function.
+    """
+    if theirs == base:
+        return ours
+    to_ours = _Matcher(None, base, ours).get_opcodes()
+    starts = {i1: (tag, j1, j2) for tag, i1, _i2, j1, j2 in to_ours if tag != "equal"}
+    mapping: list[int | None] = [None] * len(base)  # base index -> ours index, where they are equal
+    for tag, i1, i2, j1, _j2 in to_ours:
+        if tag == "equal":
+            for offset in range(i2 - i1):
+                mapping[i1 + offset] = j1 + offset
+    out: list[str] = []
+
+    def kept(i1: int, i2: int) -> None:
+        """The stored text for base[i1:i2], which the reviewer left as it was."""
+        for index in range(i1, i2):
+            found = starts.get(index)
+            if found is not None:  # the stored text differs here: it is written once, at its start
+                out.append(ours[found[1] : found[2]])
+            if mapping[index] is not None:
+                out.append(ours[mapping[index]])  # type: ignore[index]
+        if i2 == len(base) and len(base) in starts:  # stored text after the end of the base
+            out.append(ours[starts[len(base)][1] : starts[len(base)][2]])
+
+    for tag, i1, i2, j1, j2 in _Matcher(None, base, theirs).get_opcodes():
+        if tag == "equal":
+            kept(i1, i2)
+        else:
+            out.append(theirs[j1:j2])
+    return "".join(out)
+
+
 class _Matcher(difflib.SequenceMatcher[Any]):
     """difflib's matcher without its "popular element" heuristic: in a letter every word and blank
     line is common, and junking them would leave nothing to align on."""
 
     def __init__(self, isjunk: Any = None, a: Any = "", b: Any = "", autojunk: bool = False) -> None:
         super().__init__(isjunk, a, b, autojunk=False)
-
-
-def _tokens(text: str) -> list[str]:
-    """Words, runs of spaces and single other characters: the unit of the merge inside a paragraph."""
-    return _TOKEN.findall(text)
 
 
 def _lines(text: str) -> list[str]:

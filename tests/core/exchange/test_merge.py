@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iphr_desk.core.exchange.merge import CONFLICT_OURS, merge_body, prefer_theirs_merge
+from iphr_desk.core.exchange.merge import CONFLICT_OURS, merge_body, prefer_theirs_merge, replay
 
 BASE = "Premier.\n\nDeuxième.\n\nTroisième.\n"
 
@@ -74,3 +74,21 @@ def test_nothing_either_side_wrote_is_dropped(base: list[str], data: st.DataObje
             assert text in lines
     if merged.conflicts:
         assert CONFLICT_OURS in lines
+
+
+def test_a_reviewers_bold_next_to_a_typographic_space_keeps_the_stored_space() -> None:
+    stored = "Nos demandes :\n"
+    exported = "Nos demandes\u00a0:\n"
+    reviewed = "**Nos demandes**\u00a0: ajout.\n"
+    assert prefer_theirs_merge(exported, stored, reviewed) == "**Nos demandes** : ajout.\n"
+
+
+letters = st.text(alphabet="ab :'\u00a0’", max_size=30)
+
+
+@given(letters, letters)
+def test_replaying_no_edit_gives_the_stored_text_and_replaying_on_the_base_gives_the_edit(
+    base: str, other: str
+) -> None:
+    assert replay(base, other, base) == other
+    assert replay(base, base, other) == other

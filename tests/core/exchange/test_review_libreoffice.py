@@ -1,5 +1,5 @@
-"""A real review round trip: LibreOffice Writer, driven through UNO, records an insertion and a deletion
-with change tracking and adds a comment, then saves as .docx; the import takes it back (issue 15).
+"""A real review round trip: LibreOffice Writer, driven through UNO, records an insertion, a deletion and
+a formatting change with change tracking and adds a comment, then saves as .docx; the import takes it back (issue 15).
 
 The UNO script runs under the system Python (python3-uno is not in the venv): tests/exchange_uno/.
 """
@@ -48,9 +48,10 @@ def test_a_copy_reviewed_in_libreoffice_comes_back_with_its_changes_and_comment(
         kinds = {(c.kind, c.author, c.text.strip()) for c in plan.changes}
         assert ("deletion", "Jane Roe", "reconnue") in kinds
         assert ("insertion", "Jane Roe", "Le relecteur ajoute cette phrase.") in kinds
+        assert ("formatting", "Jane Roe", "Nos demandes") in kinds  # LibreOffice writes w:rPrChange
         result = apply_review_import(store, plan, author=AUTHOR)
         body = letter_repo.get_letter(store, letter_id).body
-        assert "Nos demandes : Le relecteur ajoute cette phrase." in body
+        assert "**Nos demandes** : Le relecteur ajoute cette phrase." in body
         assert "reconnue" not in body and "une *journaliste*" in body
         assert "**Mme Aliyeva**" in body and "[^1]: Voir le rapport de 2023." in body
         base = revision_repo.find_revision_by_uuid(store, plan.base_revision_uuid or "")
