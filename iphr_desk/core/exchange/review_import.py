@@ -15,6 +15,17 @@ Public API (stable; the GUI's "Import reviewed copy…" and `iphr-desk review im
     export_for_review(store, letter_id, out, *, with_comments=True, author=...) -> Path
         The .docx with its provenance (letter and revision uuids as custom properties) and the open
         comments as Word comments, replies as replies.
+    review_marks(store, letter_id, *, with_comments=False, author=...) -> ReviewMarks
+        The same provenance for any .docx export of a stored letter (`export --id`, the window's export).
+
+How the copy is laid over the letter: the exported revision is exported again in memory and read back
+with the same reader, so `base` and the reviewed copy differ only by what the reviewer did; those edits
+are replayed on the stored Markdown (`merge.prefer_theirs_merge`), so the export's typography and the
+reader's Markdown spelling never show as changes. When the letter moved on since the export, the result
+is merged three-way with the letter as it is now (`merge.merge_body`). Edits to the head and foot become
+the recipient's fields (`review_header`). The status rules are `_status_after`'s. A file is imported
+once: its SHA-256 is kept in the revision's details, and comment uuids derive from the letter and the
+file's comment (`docx_xml.comment_key`).
 """
 
 from __future__ import annotations
