@@ -209,3 +209,24 @@ def _to_cyrillic(word: str) -> str:
     import cyrtranslit  # type: ignore[import-untyped]
 
     return str(cyrtranslit.to_cyrillic(word, "ru"))
+
+
+def test_background_searches_keep_one_connection_and_never_close_the_ui_threads(
+    qtbot: Any, store: Any, seeded: dict[str, int]
+) -> None:
+    """The store's pool keeps a connection per thread and closes others past five: background reads on
+    Qt pool threads opened one per task, and the pool then closed the UI thread's while it was in use."""
+    from sqlalchemy import event
+
+    opened: list[int] = []
+    event.listen(store.engine, "connect", lambda dbapi, _record: opened.append(id(dbapi)))
+    model = LetterTableModel()
+    model.attach(store)
+    for number in range(12):
+        model.set_search(["protesters", "zebra", "letter"][number % 3])
+        qtbot.waitUntil(
+            lambda: model.search_phase == "ranked" and model.match_count is not None, timeout=5000
+        )
+        assert search.newest_rows(store, "zebra")  # the UI thread's connection is still open
+    model.wait_for_background()
+    assert len(opened) <= 2  # the UI thread's and the list's worker's

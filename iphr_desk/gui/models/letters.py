@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import queue
 import re
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -86,6 +88,40 @@ def plain_snippet(snippet_html: str) -> str:
     return _EMPHASIS.sub("", text)
 
 
+class SerialWorker:
+    """One Python thread running the letter list's background reads in the order asked.
+
+    Not a QThreadPool: the store's SQLAlchemy pool (SingletonThreadPool) keeps one connection per Python
+    thread state, and PySide gives every task run on a Qt pool thread a fresh one, so each task opened a
+    connection and the pool, to stay at five, closed others, the UI thread's in use among them
+    ("Cannot operate on a closed database"). A thread of our own keeps one connection for its life.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: queue.Queue[Callable[[], None]] = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def start(self, task: Callable[[], None]) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="letter-list-search", daemon=True)
+                self._thread.start()
+        self._tasks.put(task)
+
+    def _run(self) -> None:
+        while True:
+            task = self._tasks.get()
+            try:
+                task()
+            finally:
+                self._tasks.task_done()
+
+    def wait(self) -> None:
+        """Until every task asked so far has run."""
+        self._tasks.join()
+
+
 class SnippetLoader(QObject):
     """Reads the highlighted snippets of the rows just fetched on a worker thread.
 
@@ -96,10 +132,9 @@ class SnippetLoader(QObject):
 
     loaded = Signal(int, object)  # generation, {letter id: snippet HTML} (object: int keys)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, worker: SerialWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = worker
 
     def start(self, store: Any, text: str, ids: Sequence[int], generation: int) -> None:
         wanted = list(ids)
@@ -116,7 +151,7 @@ class SnippetLoader(QObject):
         self._pool.start(work)
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._pool.wait()
 
 
 class SearchRunner(QObject):
@@ -132,10 +167,9 @@ class SearchRunner(QObject):
     page = Signal(int, object)  # generation, (offset, rows, has more)
     counted = Signal(int, int)  # generation, number of matches
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, worker: SerialWorker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = worker
         self._cancels: list[Any] = []
 
     def cancel(self) -> None:
@@ -201,7 +235,7 @@ class SearchRunner(QObject):
         self._start(work)
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._pool.wait()
 
 
 def _plain(snippets: dict[int, str]) -> dict[int, str]:
@@ -259,12 +293,13 @@ class LetterTableModel(StoreTableModel):
         self._snippet_query = ""
         self._snippets_asked: set[int] = set()
         self._generation = 0
-        self._loader = SnippetLoader(self)
+        self._worker = SerialWorker()  # the snippets and the search share one thread, in order
+        self._loader = SnippetLoader(self._worker, self)
         self._loader.loaded.connect(self._snippets_loaded)
         self._quick: QuickLetterReader | None = None  # until `attach` gives the store
         # Search in two phases (core/store/search.py): the newest matches at once, then the best by bm25
         # from the worker; `_hits` holds the rows shown (None: the paged list of the store).
-        self._runner = SearchRunner(self)
+        self._runner = SearchRunner(self._worker, self)
         self._runner.snippets.connect(self._snippets_loaded)
         self._runner.ranked.connect(self._ranked_loaded)
         self._runner.page.connect(self._page_loaded)
