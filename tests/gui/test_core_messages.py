@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from iphr_desk.core.errors import IphrError
@@ -26,9 +27,11 @@ ENGLISH_WORDS = re.compile(
 
 @pytest.fixture(params=["fr", "ru"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    before = QLocale()
     install_translators(qapp, request.param)
     yield request.param
     remove_translators(qapp)
+    QLocale.setDefault(before)  # install_translators sets the default locale: the next test must not see it
 
 
 def real_errors(tmp_path: Path) -> dict[str, IphrError]:
@@ -112,6 +115,7 @@ def test_a_letter_file_error_keeps_its_file_and_key_and_translates_line(language
 
 
 def test_english_is_left_as_the_core_wrote_it(qapp: QApplication) -> None:
+    before = QLocale()
     install_translators(qapp, "en")
     try:
         text = "The folder /tmp/x is read-only; choose another folder."
@@ -121,6 +125,7 @@ def test_english_is_left_as_the_core_wrote_it(qapp: QApplication) -> None:
         )
     finally:
         remove_translators(qapp)
+        QLocale.setDefault(before)
 
 
 def test_the_error_dialog_shows_the_translation(

@@ -1,7 +1,8 @@
 """Offer to keep a typed recipient in the address book, without getting in the way.
 
 A writer who types a new recipient into a letter will want them again. When the letter is saved (by the
-autosave or a save point) while the name field is no longer being typed in, and the recipient is not in
+autosave or a save point) while the name field is no longer being typed in, and the recipient's name was
+typed in this editor (not one the letter already had, nor one picked from the address book) and is not in
 the address book, a bar above the form offers "Save to address book" / "Not now". Closing the letter
 with the offer unanswered asks once more, in a non-modal box. "Not now" is remembered for that name while
 the letter is open, so the offer never nags.
@@ -38,6 +39,8 @@ class RecipientOffer(QFrame):
         self._ctx = ctx
         self._form = form
         self._declined: set[str] = set()
+        self._typed: dict[int, str] = {}  # recipient index -> the name typed for them in this editor
+        form.r_name.textEdited.connect(self._on_name_typed)
         self._known: set[str] | None = None  # the address book's names, read once then kept up to date
         self.recipient: Recipient | None = None
         self.text = QLabel(self)
@@ -63,15 +66,20 @@ class RecipientOffer(QFrame):
                 self._known = set()
         return self._known
 
+    def _on_name_typed(self, text: str) -> None:
+        self._typed[self._form.current_recipient_index()] = _key(text)
+
     def candidate(self) -> Recipient | None:
-        """The current recipient when they are worth offering: named, new, not declined."""
+        """The current recipient when they are worth offering: typed here, named, new, not declined."""
         index = self._form.current_recipient_index()
         recipients = self._form.letter().recipients
         if not 0 <= index < len(recipients):
             return None
         recipient = recipients[index]
         key = _key(recipient.name)
-        if not key or key in self._declined or key in self._known_names():
+        if not key or key not in self._typed.values():
+            return None
+        if key in self._declined or key in self._known_names():
             return None
         return recipient
 

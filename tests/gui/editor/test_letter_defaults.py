@@ -170,6 +170,21 @@ def test_not_now_is_remembered_and_a_known_recipient_is_never_offered(
     assert len(address_book.list_recipients(ctx.store)) == 1
 
 
+def test_a_recipient_the_letter_already_had_is_not_offered(
+    qtbot: Any, window: Any, ctx: Any, store: Any
+) -> None:
+    from tests.gui.conftest import seed
+
+    ids = seed(store)  # "Laurent Mercier" is in no address book, but nobody typed him here
+    editor = window.open_letter(ids["letter_fr"])
+    qtbot.keyClicks(editor.form.subject, " (2)")
+    editor.flush()
+    assert not editor.recipient_offer.isVisible()
+    window.tabs.close_tab(window.tabs.currentIndex())
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert not [w for w in shown if w.objectName() == "recipientOfferBox"]
+
+
 def test_no_offer_while_the_name_is_being_typed(qtbot: Any, ctx: Any, seeded: Any) -> None:
     editor = editor_for(qtbot, ctx, seeded["letter_en"])
     form = editor.form
@@ -209,6 +224,7 @@ def test_closing_with_the_offer_unanswered_asks_once_more_without_blocking(
     save = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     qtbot.waitUntil(lambda: editor_gone(editor))  # the user answers later, the editor deleted by then
     save.click()
+    assert not box.isVisible()
     assert "Annalena Baerbock" in [r.recipient.name for r in address_book.list_recipients(store)]
     model = window.recipient_model
     qtbot.waitUntil(

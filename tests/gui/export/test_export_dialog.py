@@ -64,18 +64,21 @@ def test_every_radio_button_is_laid_out_and_none_covers_the_count(
 
 
 def test_the_count_reads_as_english_not_letter_s(qtbot: Any, ctx: Any, documents: Path) -> None:
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from iphr_desk.gui.i18n import install_translators, remove_translators
 
     app = QApplication.instance()
     assert app is not None
+    before = QLocale()
     install_translators(app, "en")
     try:
         one = ExportDialog(ctx.services, 1, False, True)
         three = ExportDialog(ctx.services, 3, False, True)
     finally:
         remove_translators(app)
+        QLocale.setDefault(before)
     qtbot.addWidget(one)
     qtbot.addWidget(three)
     assert one.count_label.text() == "1 letter to export."
