@@ -109,6 +109,10 @@ class RecordDialog(QDialog):
     def _build_signatory(self, s: Any) -> None:
         self._line("name", self.tr("&Name:"), _field(s, "name"))
         self._line("title", self.tr("&Title:"), _field(s, "title"))
+        from iphr_desk.gui.widgets.titles_field import TitlesField
+
+        # The title a letter prints in its own language; the general title above stands in for the rest.
+        self._add("titles", self.tr("Title &by language:"), TitlesField(getattr(s, "titles", ()) or (), self))
         self._line("organisation", self.tr("Or&ganisation:"), _field(s, "organisation"))
         from iphr_desk.gui.signature_image_field import SignatureImageField
 
@@ -150,6 +154,8 @@ class RecordDialog(QDialog):
                 result[key] = widget.toPlainText().strip() or None
             elif isinstance(widget, QComboBox):
                 result[key] = widget.currentData()
+            elif hasattr(widget, "titles"):  # widgets.titles_field.TitlesField
+                result[key] = widget.titles()
         return result
 
     def accept(self) -> None:

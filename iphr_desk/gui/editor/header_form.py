@@ -40,6 +40,13 @@ from iphr_desk.core.letters.names import surname_of
 from iphr_desk.core.protocol import address as protocol
 from iphr_desk.core.protocol.housestyle import HouseStyle
 from iphr_desk.gui.editor.focus_order import HEADER_FOCUS_ORDER, chain_focus
+from iphr_desk.gui.editor.letter_languages import (
+    DativeOverride,
+    retitle_signatories,
+    show_language_parts,
+    signatory_from_cells,
+    title_item,
+)
 from iphr_desk.gui.editor.name_hint import awaits_name, show_computed
 from iphr_desk.gui.widgets.fitting import fit_combos
 
@@ -252,6 +259,7 @@ class HeaderForm(QWidget):
         self.r_organisation = QLineEdit(box)
         self.r_address = QPlainTextEdit(box)
         self.r_address.setFixedHeight(self.r_address.fontMetrics().lineSpacing() * 4)
+        self.address_dative = DativeOverride(box)  # shown for Russian letters only (refresh_computed)
         self.salutation = OverridableLine(self.tr("Salutation"), box)
         self.closing = OverridableLine(self.tr("Closing"), box)
         # The address block's forms a declension library was unsure of (a Russian dative): shown beside
@@ -268,6 +276,7 @@ class HeaderForm(QWidget):
             (self.tr("&Title"), self.r_title),
             (self.tr("Or&ganisation"), self.r_organisation),
             (self.tr("Addr&ess"), self.r_address),
+            (self.tr("Address block (dative)"), self.address_dative),
             (self.tr("Salutation"), self.salutation),
             (self.tr("Closing"), self.closing),
         ):
@@ -284,6 +293,7 @@ class HeaderForm(QWidget):
             if widget is self.salutation:
                 form.addRow("", self.address_note)
         layout.addLayout(form)
+        self._recipient_form = form
         self._fill_offices("en")
         self.recipient_list.currentRowChanged.connect(self._show_recipient)
         self.saved_recipient.activated.connect(self._pick_saved_recipient)
@@ -296,6 +306,7 @@ class HeaderForm(QWidget):
         self.r_address.textChanged.connect(self._recipient_edited)
         self.salutation.changed.connect(self._recipient_edited)
         self.closing.changed.connect(self._recipient_edited)
+        self.address_dative.changed.connect(self._recipient_edited)
         return box
 
     def _build_signatories(self) -> QGroupBox:
@@ -337,6 +348,9 @@ class HeaderForm(QWidget):
             row.addWidget(button)
         row.addStretch(1)
         layout.addWidget(self.signatories)
+        self.title_hint = QLabel(box)  # a signatory's title that stands in for the letter's language
+        self.title_hint.setWordWrap(True)
+        layout.addWidget(self.title_hint)
         layout.addWidget(self.saved_signatory)
         layout.addLayout(row)
         self.signatories.itemChanged.connect(self._emit)
@@ -501,6 +515,7 @@ class HeaderForm(QWidget):
             self.r_address.setPlainText(recipient.address or "")
             self.salutation.set_value(recipient.salutation)
             self.closing.set_value(recipient.closing)
+            self.address_dative.set_value(recipient.address_dative)
         finally:
             for widget in (
                 self.r_name,
@@ -526,6 +541,7 @@ class HeaderForm(QWidget):
             address=self.r_address.toPlainText().strip() or None,
             salutation=self.salutation.value(),
             closing=self.closing.value(),
+            address_dative=self.address_dative.value(),
         )
 
     def _recipient_edited(self) -> None:
@@ -572,8 +588,9 @@ class HeaderForm(QWidget):
     def _append_signatory_row(self, signatory: Signatory) -> None:
         row = self.signatories.rowCount()
         self.signatories.insertRow(row)
-        for column, value in enumerate((signatory.name, signatory.title, signatory.organisation)):
-            self.signatories.setItem(row, column, QTableWidgetItem(value or ""))
+        self.signatories.setItem(row, 0, QTableWidgetItem(signatory.name))
+        self.signatories.setItem(row, 1, title_item(signatory, self._shown_language))
+        self.signatories.setItem(row, 2, QTableWidgetItem(signatory.organisation or ""))
 
     def _signatory_values(self) -> tuple[Signatory, ...]:
         values = []
@@ -581,7 +598,7 @@ class HeaderForm(QWidget):
             cells = [self.signatories.item(row, c) for c in range(3)]
             texts = [(cell.text().strip() if cell is not None else "") for cell in cells]
             if texts[0]:
-                values.append(Signatory(texts[0], texts[1] or None, texts[2] or None))
+                values.append(signatory_from_cells(texts[0], cells[1], texts[2]))
         return tuple(values)
 
     def add_signatory(self, signatory: Signatory) -> None:
@@ -649,6 +666,7 @@ class HeaderForm(QWidget):
         show_computed(self.salutation.computed, self.salutation.edit, salutation, awaiting)
         self.closing.set_computed(closing)
         self._refresh_place_hint()
+        show_language_parts(self._recipient_form, self.address_dative, self.title_hint, recipient, letter)
         guess = surname_of(recipient.name, letter.language)
         self.surname_hint.setVisible(not recipient.surname and guess.ambiguous)
 
@@ -664,6 +682,7 @@ class HeaderForm(QWidget):
         if self.sender() is self.language:
             self._fill_offices(self.language.currentData())
             self._follow_language(self.language.currentData())
+            retitle_signatories(self.signatories, self._signatory_values(), self._shown_language)
         self.refresh_computed()
         self.changed.emit()
 
