@@ -20,12 +20,14 @@ Seitkali finds Сейткали), and the last word is a prefix, for search-as-y
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Final, Literal
 
+from iphr_desk.core.store import list_columns as cols
 from iphr_desk.core.store import snippets as snip
 from iphr_desk.core.store import translit
 from iphr_desk.core.store.indexing import ANY_PENDING, index_pending, register_functions
@@ -328,20 +330,20 @@ def newest_rows(
 
     statement = _NEWEST_ROWS.format(ids=ids_statement("newest", restriction))
     params = {"match": parsed.match, "limit": limit, "offset": 0}
-    with store.read_session() as session:
+    rows = None
+    with store.read_session() as session:  # one transaction when autosave left nothing to index
         connection = session.connection()
-        pending = connection.exec_driver_sql(ANY_PENDING).first() is not None
-    if pending:
+        if connection.exec_driver_sql(ANY_PENDING).first() is None:
+            rows = connection.exec_driver_sql(statement, params).fetchall()
+    if rows is None:
         catch_up(store)
-    with store.read_session() as session:
-        rows = session.connection().exec_driver_sql(statement, params).fetchall()
+        with store.read_session() as session:
+            rows = session.connection().exec_driver_sql(statement, params).fetchall()
     return [LetterSummary(**_summary_fields(row)) for row in rows]
 
 
 def _list_select() -> str:
     """The letter list's columns (list_columns.LIST_COLUMNS) as SQL over `letters` and its first recipient."""
-    from iphr_desk.core.store import list_columns as cols
-
     computed = {
         cols.FIRST_RECIPIENT_NAME: "first.name",
         cols.RECIPIENT_COUNT: (
@@ -360,10 +362,6 @@ _NEWEST_ROWS: Final = (
 
 def _summary_fields(row: Sequence[Any]) -> dict[str, Any]:
     """A row read bare (dates as text) as LetterSummary's fields, as the ORM's column types give them."""
-    import datetime as dt
-
-    from iphr_desk.core.store import list_columns as cols
-
     fields = cols.row_fields(row)
     if isinstance(fields["date"], str):
         fields["date"] = dt.date.fromisoformat(fields["date"])
