@@ -24,7 +24,6 @@ import difflib
 import os
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -56,7 +55,6 @@ from iphr_desk.core.letters.normalise import (  # noqa: F401 (clear_normalise_ca
     body_extensions,
     canonical_key,
     clear_normalise_cache,
-    is_known_canonical,
     normalise_body,
     remember_canonical,
 )
@@ -132,30 +130,36 @@ PARALLEL_MIN_FILES: Final = 64
 
 
 def parse_letter_files(paths: Sequence[Path], *, processes: int | None = None) -> list[Letter]:
-    """Parse many letter files in order; a big import spreads them over the machine's cores.
+    """Parse many letter files in order; a big import normalises its bodies on the machine's cores.
 
-    Parsing is pure Python, so threads would not help: worker processes do. The first bad file in
-    the list raises its `LetterFileError`, as a one-by-one loop would. Workers report which bodies
-    they found canonical, and write each letter back as text (what its first revision stores), so
-    storing the letters here neither normalises nor writes them again (`write_letter_text` finds
-    the text in its memo). Needed by the import figure (benchmarks/README.md, "Fast paths and what
-    they buy").
+    The files are read and checked here, one by one, so the first bad file in the list raises its
+    `LetterFileError` as a one-by-one loop would. A body already in canonical form needs nothing more
+    (`canonical`), and most bodies an import meets are. The others go through mdformat (about 2 ms for
+    a two-page letter, pure Python, so threads would not help): when there are many, in worker
+    processes, which get only the bodies. Bodies normalised there are remembered here as canonical,
+    so writing the letters' revisions does not run mdformat again. Needed by the import figure
+    (benchmarks/README.md, "Fast paths and what they buy").
     """
-    paths = list(paths)
-    count = _process_count(len(paths), processes)
+    parsed = [_parse_front(read_letter_bytes(path, str(path)), str(path)) for path in paths]
+    pending = [index for index, (_letter, _body, ready) in enumerate(parsed) if ready is None]
+    count = _process_count(len(pending), processes)
+    bodies = [parsed[index][1] for index in pending]
     if count <= 1:
-        return [parse_letter_file(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
+        normalised = [normalise_body(body) for body in bodies]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, len(paths) // (count * 8))
-    with ProcessPoolExecutor(max_workers=count, mp_context=_process_context()) as pool:
-        results = list(pool.map(_parse_in_worker, paths, chunksize=chunk))
-    extensions = body_extensions()
-    for letter, canonical, text in results:
-        if canonical:
-            remember_canonical(canonical_key(letter.body, extensions))
-        _remember_written(letter, text)
-    return [letter for letter, _canonical, _text in results]
+        chunk = max(1, len(bodies) // (count * 8))
+        with ProcessPoolExecutor(max_workers=count, mp_context=_process_context()) as pool:
+            normalised = list(pool.map(normalise_body, bodies, chunksize=chunk))
+        extensions = body_extensions()
+        for body in normalised:
+            remember_canonical(canonical_key(body, extensions))
+    done = dict(zip(pending, normalised, strict=True))
+    return [
+        _with_body(letter, ready if ready is not None else done[index])
+        for index, (letter, _body, ready) in enumerate(parsed)
+    ]
 
 
 def _process_count(files: int, wanted: int | None) -> int:
@@ -175,32 +179,6 @@ def _process_context() -> Any:
     if sys.platform == "linux" and threading.active_count() == 1 and not getattr(sys, "frozen", False):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
-
-
-def _parse_in_worker(path: Path) -> tuple[Letter, bool, str]:
-    letter = parse_letter_file(path)
-    canonical = is_known_canonical(canonical_key(letter.body, body_extensions()))
-    return letter, canonical, write_letter_text(letter)
-
-
-#: Letters parsed by worker processes, with the text `write_letter_text` gives for them, until they are
-#: stored (their first revision is that text). Keyed by the letter itself: an equal letter has the same
-#: text. Bounded, as an import of many thousands of files passes through it in order.
-_WRITTEN: Final[OrderedDict[Letter, str]] = OrderedDict()
-_WRITTEN_MAX: Final = 4096
-_WRITTEN_LOCK: Final = threading.Lock()
-
-
-def _remember_written(letter: Letter, text: str) -> None:
-    with _WRITTEN_LOCK:
-        _WRITTEN[letter] = text
-        if len(_WRITTEN) > _WRITTEN_MAX:
-            _WRITTEN.popitem(last=False)
-
-
-def _written(letter: Letter) -> str | None:
-    with _WRITTEN_LOCK:
-        return _WRITTEN.pop(letter, None)
 
 
 def read_letter_bytes(path: Path, source: str) -> str:
@@ -235,6 +213,14 @@ def decode_letter_bytes(data: bytes, source: str) -> str:
 
 def parse_letter_text(text: str, source: str) -> Letter:
     """Parse a letter file's text; `source` names the file in error messages."""
+    letter, body, ready = _parse_front(text, source)
+    return _with_body(letter, ready if ready is not None else normalise_body(body))
+
+
+def _parse_front(text: str, source: str) -> tuple[Letter, str, str | None]:
+    """The letter (body left empty), its body as written, and the normalised body when the body is
+    already canonical (else None: `normalise_body` is still to run). Every check that can refuse the
+    file is done here."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     _reject_control_characters(text, source)
     front, body = _split_front_matter(text, source)
@@ -245,9 +231,9 @@ def parse_letter_text(text: str, source: str) -> Letter:
         # What `normalise_body` returns for such a body, without a second look; the subset nests two
         # levels at most, so the depth check's Markdown parse is not needed either.
         remember_canonical(canonical_key(trimmed, body_extensions()))
-        return _with_body(letter, trimmed)
+        return letter, body, trimmed
     _refuse_deep_nesting(body, text[: len(text) - len(body)].count("\n") + 1, source)
-    return _with_body(letter, normalise_body(body))
+    return letter, body, None
 
 
 def _refuse_deep_nesting(body: str, first_line: int, source: str) -> None:
@@ -586,9 +572,6 @@ def _blank(value: Any) -> bool:
 
 def write_letter_text(letter: Letter) -> str:
     """The letter as a letter file: canonical front matter, then the normalised body."""
-    known = _written(letter) if _WRITTEN else None
-    if known is not None:
-        return known
     front = yaml.dump(
         letter_front_matter(letter),
         Dumper=LetterDumper,

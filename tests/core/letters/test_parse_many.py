@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -24,7 +23,8 @@ def _files(tmp_path: Path, count: int) -> list[Path]:
         text = sources[index % len(sources)].read_text(encoding="utf-8")
         path = tmp_path / f"letter-{index:03d}.md"
         # Each file different, so no body is served from another's memo.
-        path.write_text(text.rstrip("\n") + f"\n\nParagraph number {index}.\n", encoding="utf-8")
+        # "*" bullets are not canonical ("-" is), so every body goes through mdformat, in the workers.
+        path.write_text(text.rstrip("\n") + f"\n\n* Point number {index}.\n", encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -48,34 +48,6 @@ def test_bodies_normalised_by_workers_are_known_canonical_here(tmp_path: Path) -
     )
 
 
-def test_letters_written_by_workers_are_not_written_again_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Each letter's first revision is its text: the workers write it, storing takes it from the memo
-    once, and the text is what writing the letter here would give."""
-    paths = _files(tmp_path, 6)
-    lf.clear_normalise_cache()
-    letters = lf.parse_letter_files(paths, processes=2)
-    expected = {}
-    with monkeypatch.context() as patch:
-        patch.setattr(lf, "_written", lambda letter: None)  # the text as writing computes it
-        expected = {index: lf.write_letter_text(letter) for index, letter in enumerate(letters)}
-    dumps: list[object] = []
-    real_dump = lf.yaml.dump
-
-    def counting_dump(*args: Any, **kwargs: Any) -> Any:
-        dumps.append(args)
-        return real_dump(*args, **kwargs)
-
-    monkeypatch.setattr(lf.yaml, "dump", counting_dump)
-    assert [lf.write_letter_text(letter) for letter in letters] == list(expected.values())
-    assert dumps == []  # all six from the memo
-    assert lf.write_letter_text(letters[0]) == expected[0]  # used once: written again, the same
-    assert len(dumps) == 1
-    changed = replace(letters[1], subject="Another subject")
-    assert "subject: Another subject" in lf.write_letter_text(changed)
-
-
 def test_the_first_bad_file_is_reported_whole(tmp_path: Path) -> None:
     paths = _files(tmp_path, 10)
     paths[3].write_text("---\nlanguage: fr\n---\nno recipients\n", encoding="utf-8")
@@ -93,6 +65,28 @@ def test_spawned_workers_work_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     paths = _files(tmp_path, 4)
     monkeypatch.setattr(lf, "_process_context", lambda: multiprocessing.get_context("spawn"))
     assert lf.parse_letter_files(paths, processes=2) == [lf.parse_letter_file(path) for path in paths]
+
+
+def test_canonical_bodies_need_no_worker_and_no_mdformat(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What an import of files the app wrote meets: the pool is not even started."""
+    paths = _files(tmp_path, 6)
+    lf.clear_normalise_cache()
+    canonical = lf.parse_letter_files(paths, processes=1)
+    for index, (path, letter) in enumerate(zip(paths, canonical, strict=True)):
+        body = f"Letter {index}: *emphasis*, **bold**, [a link](https://example.org/)[^1].\n\n[^1]: A note.\n"
+        path.write_text(lf.write_letter_text(replace(letter, body=body)), encoding="utf-8")
+    canonical = [lf.parse_letter_file(path) for path in paths]
+    lf.clear_normalise_cache()
+    import mdformat
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("mdformat ran on a canonical body")
+
+    monkeypatch.setattr(mdformat, "text", refuse)
+    monkeypatch.setattr(lf, "_process_context", refuse)
+    assert lf.parse_letter_files(paths, processes=2) == canonical
 
 
 def test_small_imports_stay_in_process() -> None:
