@@ -8,11 +8,8 @@ the focus and the focused widget's own signals, so the menu and its shortcuts ar
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from collections.abc import Callable
-
 import shiboken6
+from PySide6 import QtCore
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -92,7 +89,6 @@ class EditCommands(QObject):
         for command, action in self.actions.items():
             action.triggered.connect(lambda _=False, c=command: self.run(c))
         self._watched: QWidget | None = None
-        self._disconnect: list[Callable[[], None]] = []
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)  # a method: disconnected when this object goes
@@ -118,12 +114,13 @@ class EditCommands(QObject):
         self._watch(new)
 
     def _watch(self, focused: QWidget | None) -> None:
-        """Follow the focused widget's undo and selection signals (a typed letter enables Undo)."""
+        """Follow the focused widget's undo and selection signals (a typed letter enables Undo).
+
+        Connected once per widget (UniqueConnection) and never disconnected: the connection goes with the
+        widget, and a widget that no longer has the focus only makes `update` read the focus again.
+        """
         widget = edit_target(focused)
         if widget is not self._watched:
-            for undo in self._disconnect:
-                undo()
-            self._disconnect = []
             self._watched = widget
             signals = []
             if isinstance(widget, QLineEdit):
@@ -135,15 +132,11 @@ class EditCommands(QObject):
                     widget.selectionChanged,
                     widget.copyAvailable,
                 ]
+            # QtCore.Qt read here, not imported: the Qt namespace's enums cost the first paint milliseconds.
+            unique = QtCore.Qt.ConnectionType.UniqueConnection
             for signal in signals:
-                signal.connect(self._on_signal)
-                self._disconnect.append(functools.partial(_safe_disconnect, signal, self._on_signal))
+                signal.connect(self._on_signal, unique)
         self.update()
 
     def _on_signal(self, *_: object) -> None:
         self.update()
-
-
-def _safe_disconnect(signal: object, slot: Callable[..., None]) -> None:
-    with contextlib.suppress(RuntimeError, TypeError, SystemError):  # the widget is gone already
-        signal.disconnect(slot)  # type: ignore[attr-defined]
