@@ -46,6 +46,7 @@ def restore_headers(pages: list[ListPage], settings: Settings) -> None:
         state = settings.header_state(page.objectName())
         if not state.isEmpty():
             page.table.horizontalHeader().restoreState(state)
+            page.widths_restored = True
         page.model.apply_header_sort(page.table.horizontalHeader())
 
 

@@ -318,3 +318,25 @@ def test_the_check_finds_a_cut_label(qtbot: Any) -> None:
     label.setGeometry(0, 0, 120, 20)
     label.setText("Langues")
     assert _cut(parent) == []
+
+
+def test_list_values_of_a_few_words_are_whole(language: str, qtbot: Any, ctx: Any, seeded: Any) -> None:
+    """The language column read "Английс…" in Russian: a column shows its values whole, up to its cap."""
+    from iphr_desk.gui.widgets.list_page import COLUMN_MAX_CHARS
+
+    window = _window(qtbot, ctx, (1024, 700))
+    problems = []
+    for page in (window.letters_page, window.cases_page):
+        window.show_page(page.objectName())
+        QApplication.processEvents()
+        header = page.table.horizontalHeader()
+        most = page.fontMetrics().averageCharWidth() * COLUMN_MAX_CHARS
+        for number in range(page.model.columnCount()):
+            column = page.model.column(number)
+            if column.stretch or column.rich or header.isSectionHidden(number):
+                continue
+            needed = min(page.table.sizeHintForColumn(number), most)
+            if header.sectionSize(number) < needed:
+                problems.append(f"{page.objectName()}: {column.title} {header.sectionSize(number)}<{needed}")
+    window.letter_model.wait_for_background()
+    assert problems == []

@@ -25,6 +25,9 @@ from iphr_desk.gui.widgets.filter_bar import FilterBar
 from iphr_desk.gui.widgets.rich_delegate import RichTextDelegate
 from iphr_desk.gui.widgets.search_field import SearchField
 
+#: The widest a column is made to show its values whole (longer ones, such as names, are shortened).
+COLUMN_MAX_CHARS = 28
+
 
 class RecordTable(QTableView):
     """A row-selecting table where Enter opens the current row, like double-click."""
@@ -121,6 +124,10 @@ class ListPage(QWidget):
         model.modelAboutToBeReset.connect(self._remember_place)
         model.modelReset.connect(self._restore_place)
         model.reloaded.connect(self._on_reloaded)
+        #: True when the user's own column widths were restored (window_layout.py): then left alone.
+        self.widths_restored = False
+        self._columns_fitted = False
+        model.reloaded.connect(self._fit_columns_once)
         model.modelReset.connect(self._sync_sort_indicator)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -203,6 +210,22 @@ class ListPage(QWidget):
                 title = str(self.model.headerData(number, Qt.Orientation.Horizontal) or "")
                 named = header.fontMetrics().horizontalAdvance(title) + 28
                 header.resizeSection(number, max(column.width * char + 16, named))
+
+    def _fit_columns_once(self, count: int) -> None:
+        """When rows first show, widen a column whose values are cut ("Английс…" for Английский) to show
+        them whole, up to COLUMN_MAX_CHARS; never narrower, and not over the user's own widths."""
+        if self._columns_fitted or count == 0 or self.widths_restored:
+            return
+        self._columns_fitted = True
+        header = self.table.horizontalHeader()
+        most = self.fontMetrics().averageCharWidth() * COLUMN_MAX_CHARS
+        for number in range(self.model.columnCount()):
+            column = self.model.column(number)
+            if column.stretch or column.rich or header.isSectionHidden(number):
+                continue
+            needed = min(self.table.sizeHintForColumn(number), most)
+            if needed > header.sectionSize(number):
+                header.resizeSection(number, needed)
 
     def _remember_place(self) -> None:
         index = self.table.currentIndex()
