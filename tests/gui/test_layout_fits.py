@@ -232,6 +232,7 @@ def test_letter_editor_fits_and_the_body_keeps_60_characters(
     assert editor is not None
     QApplication.processEvents()
     assert window.width() == size[0], "the editor must not widen the window"
+    assert window.minimumSizeHint().width() <= 1024, "with a letter open the window still fits 1024 px"
     text = editor.body.text
     assert text.viewport().width() - 2 * text.document().documentMargin() >= body_chars_width(text)
     assert BODY_CHARS == 60
