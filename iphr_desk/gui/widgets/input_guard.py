@@ -149,6 +149,8 @@ def fit_title(dialog: QDialog) -> None:
     screen = dialog.screen()
     if screen is not None:
         needed = min(needed, screen.availableGeometry().width())
+    # Set only when the layout's own minimum falls short (a long title, or a fixed minimum given by
+    # hand): a minimum set here is fixed, and the layout would no longer raise it as its contents grow.
     if dialog.minimumWidth() < needed:
         dialog.setMinimumWidth(needed)
     if dialog.width() < needed:
