@@ -24,7 +24,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 from iphr_desk.core.store import list_columns as cols
@@ -34,7 +34,7 @@ from iphr_desk.core.store.indexing import ANY_PENDING, index_pending, register_f
 
 if TYPE_CHECKING:
     from iphr_desk.core.store.database import Store
-    from iphr_desk.core.store.repository.values import LetterFilter, LetterSummary
+    from iphr_desk.core.store.repository.values import LetterSummary
 
 # Column weights for bm25: a word in the subject (or a case title) counts more than one in the body; a
 # name found through its transliteration (the keys column) counts like a recipient's name.
@@ -174,26 +174,12 @@ def ids_statement(order: Order, restriction: str = "") -> str:
     return f"SELECT rowid FROM letters_fts WHERE {where} ORDER BY {by} LIMIT :limit OFFSET :offset"
 
 
-def _restriction(filters: LetterFilter | None, include_trashed: bool) -> tuple[str, Any]:
-    """The rows a search may return: SQL on `rowid` and, for the list's filters, their compiled clauses.
-
-    With no filter but the trash, a short NOT IN list of trashed ids (one in-memory lookup per match);
-    with filters, `rowid IN (the filtered ids)`, built by the letter list's own clauses.
-    """
-    if filters is None:
-        return ("" if include_trashed else _LIVE), None
-    plain = replace(filters, text=None)
-    from iphr_desk.core.store.repository.values import LetterFilter
-
-    if plain == LetterFilter(trashed=plain.trashed):
-        return (_TRASHED if plain.trashed else _LIVE), None
-    from sqlalchemy import select
-
-    from iphr_desk.core.store import models as mm
-    from iphr_desk.core.store.repository import letter_lists
-
-    ids = select(mm.Letter.id).where(*letter_lists._letter_filter_clauses(plain))
-    return "", ids
+def _restriction(trashed: bool, include_trashed: bool) -> str:
+    """The rows a search may return, as SQL on `rowid`: a short list of trashed ids (one in-memory
+    lookup per match), the trash itself, or every letter."""
+    if trashed:
+        return _TRASHED
+    return "" if include_trashed else _LIVE
 
 
 def letter_ids(
@@ -203,31 +189,33 @@ def letter_ids(
     order: Order = "rank",
     limit: int = PAGE,
     offset: int = 0,
-    filters: LetterFilter | None = None,
+    trashed: bool = False,
     include_trashed: bool = False,
+    restrict: Any = None,
     cancel: Cancel | None = None,
 ) -> list[int]:
     """Phase one: the ids of one page of letters matching `query`, from the index alone.
 
     `rank`: the best by bm25 with the column weights (FTS5 scores each match, as its own floor does);
     `newest`: the highest ids, read from the end of the index and stopped after `limit` (its cost does
-    not grow with the number of matches). `filters`: the letter list's filters (its `text` is ignored;
-    `trashed` searches the trash); without them, the live letters (and the trash with `include_trashed`).
+    not grow with the number of matches). The live letters, or the trash (`trashed`), or both
+    (`include_trashed`); `restrict`, a select of letter ids the matches must be among, replaces that
+    choice (the letter list's filters: repository/letter_search.py).
     """
     parsed = parse_query(query)
     if parsed is None or limit <= 0:
         return []
     catch_up(store)
-    restriction, filtered = _restriction(filters, include_trashed)
+    restriction = _restriction(trashed, include_trashed)
     params = {"match": parsed.match, "limit": limit, "offset": max(0, offset)}
     with store.read_session() as session:
         connection = session.connection()
         raw = _driver(connection)
         with (cancel or Cancel()).running(raw):
-            if filtered is None:  # the statement as it is, through SQLAlchemy's events (benchmarks see it)
+            if restrict is None:  # the statement as it is, through SQLAlchemy's events (benchmarks see it)
                 rows = connection.exec_driver_sql(ids_statement(order, restriction), params).fetchall()
             else:
-                rows = connection.execute(_filtered_ids(order, filtered, params)).fetchall()
+                rows = connection.execute(_filtered_ids(order, restrict, params)).fetchall()
     return [int(row[0]) for row in rows]
 
 
@@ -256,7 +244,7 @@ def count_matches(
     store: Store,
     query: str,
     *,
-    filters: LetterFilter | None = None,
+    trashed: bool = False,
     include_trashed: bool = False,
     cancel: Cancel | None = None,
 ) -> int:
@@ -264,12 +252,7 @@ def count_matches(
     parsed = parse_query(query)
     if parsed is None:
         return 0
-    restriction, filtered = _restriction(filters, include_trashed)
-    if filtered is not None:
-        from iphr_desk.core.store.repository import letter_lists
-
-        assert filters is not None
-        return int(letter_lists.count_letters(store, replace(filters, text=query)))
+    restriction = _restriction(trashed, include_trashed)
     where = f"letters_fts MATCH :match{' AND ' + restriction if restriction else ''}"
     catch_up(store)
     with store.read_session() as session:
@@ -313,19 +296,19 @@ def letter_rows(store: Store, ids: Sequence[int], *, trashed: bool | None = None
 
 
 def newest_rows(
-    store: Store, query: str, *, filters: LetterFilter | None = None, limit: int = PAGE
+    store: Store, query: str, *, trashed: bool = False, restrict: Any = None, limit: int = PAGE
 ) -> list[LetterSummary]:
     """The first rows shown as the user types: the newest matches with their list columns, both phases
     in one statement on one read transaction (a search list's first paint waits for this only).
 
-    With the list's filters other than the trash, `letter_ids` and `letter_rows` do it in two steps.
+    With `restrict` (the list's filters), `letter_ids` and `letter_rows` do it in two steps.
     """
     parsed = parse_query(query)
     if parsed is None or limit <= 0:
         return []
-    restriction, filtered = _restriction(filters, include_trashed=False)
-    if filtered is not None:
-        return letter_rows(store, letter_ids(store, query, order="newest", limit=limit, filters=filters))
+    if restrict is not None:
+        return letter_rows(store, letter_ids(store, query, order="newest", limit=limit, restrict=restrict))
+    restriction = _restriction(trashed, include_trashed=False)
     from iphr_desk.core.store.repository.values import LetterSummary
 
     statement = _NEWEST_ROWS.format(ids=ids_statement("newest", restriction))

@@ -199,17 +199,20 @@ class SearchRunner(QObject):
 
         def work(cancel: Any) -> None:
             from iphr_desk.core.store import search
+            from iphr_desk.core.store.repository import letter_search
 
             self.snippets.emit(generation, _plain(search.letter_snippets(store, text, shown)))
             cancel.check()
-            ids = search.letter_ids(store, text, order="rank", filters=filters, cancel=cancel)
+            ids = letter_search.letter_ids(store, text, order="rank", filters=filters, cancel=cancel)
             rows = search.letter_rows(store, ids)
             cancel.check()
             self.ranked.emit(generation, (rows, len(ids) == search.PAGE))
             wanted = [ident for ident in ids if ident not in shown]
             self.snippets.emit(generation, _plain(search.letter_snippets(store, text, wanted)))
             cancel.check()
-            self.counted.emit(generation, search.count_matches(store, text, filters=filters, cancel=cancel))
+            self.counted.emit(
+                generation, letter_search.count_matches(store, text, filters=filters, cancel=cancel)
+            )
 
         self._start(work)
 
@@ -218,8 +221,9 @@ class SearchRunner(QObject):
 
         def work(cancel: Any) -> None:
             from iphr_desk.core.store import search
+            from iphr_desk.core.store.repository import letter_search
 
-            ids = search.letter_ids(
+            ids = letter_search.letter_ids(
                 store,
                 text,
                 order=order,
@@ -410,6 +414,7 @@ class LetterTableModel(StoreTableModel):
         """Phase one on this thread: the newest matches (from the index's end, a millisecond at 100,000
         letters); the worker then brings their snippets, the best matches and the count."""
         from iphr_desk.core.store import search
+        from iphr_desk.core.store.repository import letter_search
 
         self.same_query = not self._query_changed
         self._query_changed = False
@@ -422,7 +427,7 @@ class LetterTableModel(StoreTableModel):
         if self.same_query and self._hits is not None:  # a refresh: the same rows, read again, then ranked
             rows = search.letter_rows(self._store, [row.id for row in self._hits], trashed=self.trashed)
         else:
-            rows = search.newest_rows(self._store, self._query, filters=filters)
+            rows = letter_search.newest_rows(self._store, self._query, filters=filters)
         self.beginResetModel()
         self._pages.clear()
         self._backend = None

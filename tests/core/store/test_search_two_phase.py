@@ -16,7 +16,7 @@ import pytest
 from iphr_desk.core.letters.letter import Letter, Recipient, Signatory
 from iphr_desk.core.store import search
 from iphr_desk.core.store.database import Store
-from iphr_desk.core.store.repository import letter_lists
+from iphr_desk.core.store.repository import letter_lists, letter_search
 from iphr_desk.core.store.repository import letters as letter_repo
 from iphr_desk.core.store.repository.values import LetterFilter
 
@@ -118,10 +118,12 @@ def test_the_trash_and_the_list_filters_restrict_the_ids(store: Store) -> None:
     letter_repo.trash_letter(store, third)
     assert search.letter_ids(store, "torture", order="newest") == [second, first]
     assert search.letter_ids(store, "torture", include_trashed=True, order="newest") == [third, second, first]
-    assert search.letter_ids(store, "torture", filters=LetterFilter(trashed=True)) == [third]
-    assert search.letter_ids(store, "torture", filters=LetterFilter(language="fr")) == [second]
+    assert letter_search.letter_ids(store, "torture", filters=LetterFilter(trashed=True)) == [third]
+    assert letter_search.letter_ids(store, "torture", filters=LetterFilter(language="fr")) == [second]
     assert search.count_matches(store, "torture") == 2
-    assert search.count_matches(store, "torture", filters=LetterFilter(language="fr")) == 1
+    assert letter_search.count_matches(store, "torture", filters=LetterFilter(trashed=True)) == 1
+    assert letter_search.newest_rows(store, "torture", filters=LetterFilter(trashed=True))[0].id == third
+    assert letter_search.count_matches(store, "torture", filters=LetterFilter(language="fr")) == 1
     assert search.letter_rows(store, [first, third], trashed=False)[0].id == first
     assert [r.id for r in search.letter_rows(store, [first, third], trashed=False)] == [first]
 
@@ -239,6 +241,6 @@ def test_the_first_rows_are_the_newest_matches_with_their_list_columns(many: tup
         ids = search.letter_ids(store, query, order="newest")
         assert search.newest_rows(store, query) == search.letter_rows(store, ids), query
     filters = LetterFilter(status="draft")
-    assert search.newest_rows(store, "detention", filters=filters) == search.letter_rows(
-        store, search.letter_ids(store, "detention", order="newest", filters=filters)
+    assert letter_search.newest_rows(store, "detention", filters=filters) == search.letter_rows(
+        store, letter_search.letter_ids(store, "detention", order="newest", filters=filters)
     )
