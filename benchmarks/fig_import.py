@@ -1,8 +1,9 @@
 """Import of letter files into the 100k store, against reading them and parsing their YAML alone.
 
 The app's path is the `iphr-desk import` command's, minus the process start: `parse_letter_files`
-(worker processes, one per core, for a big import), then `letter_repo.add_letters` (one transaction,
-as the command does), into an open store.
+(files read and checked in process; bodies not already canonical normalised with mdformat, in worker
+processes when there are many), then `letter_repo.add_letters` (one transaction, as the command does),
+into an open store.
 The letter-file module remembers bodies it has already normalised; that memo is cleared before every
 run so each run parses as a fresh process would.
 """
