@@ -9,7 +9,7 @@ what=${1:-run}
 run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libfontconfig1
   libdbus-1-3 libglib2.0-0 fonts-dejavu fonts-liberation2)
-test_pkgs=(libreoffice-writer python3-uno pandoc poppler-utils xvfb xdotool desktop-file-utils appstream strace)
+test_pkgs=(libreoffice-writer python3-uno softhsm2 pandoc poppler-utils xvfb xdotool desktop-file-utils appstream strace)
 pkgs=("${run_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")
 

@@ -14,7 +14,7 @@ import pytest
 
 from iphr_desk.core.export.pdf import find_soffice
 
-TOOLS = ("pandoc", "desktop-file-validate", "appstreamcli", "Xvfb", "strace")
+TOOLS = ("pandoc", "desktop-file-validate", "appstreamcli", "Xvfb", "strace", "softhsm2-util")
 
 
 @pytest.mark.skipif(os.environ.get("CI", "").lower() not in ("1", "true", "yes"), reason="only on CI")
@@ -23,3 +23,14 @@ def test_ci_has_every_tool_the_read_back_tests_need() -> None:
     if find_soffice() is None:
         missing.append("soffice")
     assert missing == [], f"missing on CI: {missing} (packaging/system-deps.sh test installs them)"
+
+
+@pytest.mark.skipif(os.environ.get("CI", "").lower() not in ("1", "true", "yes"), reason="only on CI")
+def test_ci_has_the_uno_bridge_and_pkcs11() -> None:
+    """The review round trip drives LibreOffice through UNO (system Python) and signing is tested on a
+    SoftHSM token through python-pkcs11: both would otherwise be skipped quietly."""
+    import subprocess
+
+    import pkcs11  # noqa: F401  (the test extra installs it)
+
+    subprocess.run(["/usr/bin/python3", "-c", "import uno"], check=True)
