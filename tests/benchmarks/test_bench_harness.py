@@ -21,6 +21,7 @@ from benchmarks._report import table  # noqa: E402
 
 EXPECTED = {
     "first_paint", "ready", "memory", "search_p50", "search_p95", "export", "export_vs_docxtpl",
+    "search_replayed_p50", "search_replayed_p95", "search_first_rows_p50", "search_first_rows_p95",
     "batch", "autosave", "import", "bounds_links_growth",
     *(f"bounds_{case}_{kind}" for case in ("links", "short_paragraphs", "footnotes", "long_paragraph",
                                            "deep_lists") for kind in ("time", "memory")),
