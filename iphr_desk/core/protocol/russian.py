@@ -53,7 +53,17 @@ def _detector() -> PetrovichGenderDetector:
 
 def _is_cyrillic(word: str) -> bool:
     letters = [c for c in word.lower() if c.isalpha()]
-    return bool(letters) and all(c in _CYRILLIC for c in letters)
+    return bool(letters) and all(c in _CYRILLIC for c in letters) and _encodable(word)
+
+
+def _encodable(word: str) -> bool:
+    """False for text holding a lone surrogate (no file or keyboard gives one, but a string built in
+    code can): the dictionaries encode every word as UTF-8 and would raise on it."""
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _same_case(original: str, form: str) -> str:
@@ -83,7 +93,7 @@ def dative_title(title: str) -> Declined:
     notes: list[str] = []
     for index, word in enumerate(words):
         core = word.rstrip(",")
-        if core.lower() in _LINKS or not core:
+        if core.lower() in _LINKS or not core or not _encodable(core):
             out.append(word)
             continue
         parses = [p for p in _morph().parse(core) if "nomn" in p.tag and "plur" not in p.tag]

@@ -274,3 +274,16 @@ def test_dative_short_name(name: str, surname: str, gender: str, expected: str) 
 def test_dative_title_changes_only_the_head_phrase(title: str, expected: str) -> None:
     declined = dative_title(title)
     assert (declined.text, declined.notes) == (expected, ())
+
+
+def test_a_lone_surrogate_in_a_russian_title_or_name_is_left_as_written() -> None:
+    """Found by test_export_fuzz: the dictionaries encode words as UTF-8 and raised on '\\ud800'."""
+    from iphr_desk.core.protocol import russian
+
+    assert russian.dative_title("\ud800").text == "\ud800"
+    assert russian.dative_title("Посол \ud800").text.startswith("Послу")
+    assert (
+        "\ud800"
+        in russian.dative_short_name("Иван\ud800 Петров", "", "male").text
+        + russian.dative_full_name("Иван\ud800 Петров", "", "male").text
+    )
