@@ -101,6 +101,7 @@
         <name>ListPage</name>
         <message numerus="yes">
             <source>%Ln row(s)</source>
+            <extracomment>True when the user's own column widths were restored (window_layout.py): then left alone.</extracomment>
             <translation>
                 <numerusform>%Ln row</numerusform>
                 <numerusform>%Ln rows</numerusform>

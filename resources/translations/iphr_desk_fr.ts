@@ -2147,6 +2147,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         <name>ListPage</name>
         <message numerus="yes">
             <source>%Ln row(s)</source>
+            <extracomment>True when the user's own column widths were restored (window_layout.py): then left alone.</extracomment>
             <translation>
                 <numerusform>%Ln ligne</numerusform>
                 <numerusform>%Ln lignes</numerusform>
@@ -2154,7 +2155,7 @@ Corrigez le problème (par exemple, donnez un signataire à la lettre) et enregi
         </message>
         <message>
             <source>Number of rows</source>
-            <extracomment>Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
+            <extracomment>The widest a column is made to show its values whole (longer ones, such as names, are shortened). While searching: the width in characters a stretching column (Subject) keeps at least, and the least the snippets' column gets (`ListPage._show_search_column`). Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
             <translation>Nombre de lignes</translation>
         </message>
     </context>

@@ -2158,6 +2158,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         <name>ListPage</name>
         <message numerus="yes">
             <source>%Ln row(s)</source>
+            <extracomment>True when the user's own column widths were restored (window_layout.py): then left alone.</extracomment>
             <translation>
                 <numerusform>%Ln строка</numerusform>
                 <numerusform>%Ln строки</numerusform>
@@ -2166,7 +2167,7 @@ Fix the problem (for example, give the letter a signatory) and save again.</sour
         </message>
         <message>
             <source>Number of rows</source>
-            <extracomment>Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
+            <extracomment>The widest a column is made to show its values whole (longer ones, such as names, are shortened). While searching: the width in characters a stretching column (Subject) keeps at least, and the least the snippets' column gets (`ListPage._show_search_column`). Emitted once after `watch_first_rows()`, when the table has been painted with rows.</extracomment>
             <translation>Число строк</translation>
         </message>
     </context>
