@@ -164,20 +164,35 @@ def test_scrolling_to_the_end_fetches_the_next_ranked_page(qtbot: Any, page: Lis
     assert len(set(ids)) == len(ids)
 
 
-def test_the_subject_keeps_its_width_when_the_snippets_column_appears(qtbot: Any, page: ListPage) -> None:
+@pytest.mark.parametrize("width", [1024, 1600])
+def test_the_columns_keep_their_widths_when_the_snippets_column_appears(
+    qtbot: Any, page: ListPage, width: int
+) -> None:
+    """The Subject column collapsed to a few letters when the snippets appeared (issue 16)."""
+    from iphr_desk.gui.widgets.list_page import SNIPPET_MIN, SUBJECT_KEEPS
+
+    page.resize(width, 700)
     model: LetterTableModel = page.model  # type: ignore[assignment]
     header = page.table.horizontalHeader()
     subject = next(n for n in range(model.columnCount()) if model.column(n).stretch)
     match = next(n for n in range(model.columnCount()) if model.column(n).rich)
     qtbot.waitUntil(lambda: header.sectionSize(subject) > 100, timeout=5000)
-    widths = [header.sectionSize(n) for n in range(model.columnCount()) if n != match]
+    qtbot.wait(50)
+    others = [n for n in range(model.columnCount()) if n not in (match, subject)]
+    widths = [header.sectionSize(n) for n in others]
+    subject_before = header.sectionSize(subject)
     assert page.table.isColumnHidden(match)
     page.search.setText("torture")
     qtbot.waitUntil(lambda: not page.table.isColumnHidden(match), timeout=5000)
     qtbot.wait(50)
-    assert [header.sectionSize(n) for n in range(model.columnCount()) if n != match] == widths
     char = page.fontMetrics().averageCharWidth()
-    assert header.sectionSize(match) >= model.column(match).width * char
+    assert [header.sectionSize(n) for n in others] == widths
+    assert header.sectionSize(subject) >= min(subject_before, SUBJECT_KEEPS * char)
+    assert header.sectionSize(match) >= SNIPPET_MIN * char
+    viewport = page.table.viewport().width()
+    if width == 1600:  # room for all: the snippets are on screen, nothing scrolls
+        assert header.sectionViewportPosition(match) + header.sectionSize(match) <= viewport + 1
+        assert header.sectionSize(match) == SNIPPET_MIN * char  # the subject gave only what was needed
     page.search.clear()
     qtbot.waitUntil(lambda: page.table.isColumnHidden(match), timeout=5000)
     assert header.sectionResizeMode(subject) == header.ResizeMode.Stretch

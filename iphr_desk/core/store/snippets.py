@@ -159,7 +159,9 @@ def _best_window(text: str, query: Sequence[QueryWord], size: int) -> Snippet | 
         if score > best_score:
             best_score, best_left = score, left
     first = hits[best_left][0]
-    begin = _word_start(text, max(0, first - width // 6))
+    begin = _word_start(
+        text, max(0, first - 10)
+    )  # a word or two before: a narrow column still shows the match
     end = _word_end(text, min(len(text), begin + width))
     end = max(end, hits[best_left][1])
     lead = "" if text[:begin].strip() == "" else ELLIPSIS

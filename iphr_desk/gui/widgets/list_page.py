@@ -68,6 +68,12 @@ class RecordTable(QTableView):
         return sorted(index.row() for index in model.selectedRows())
 
 
+#: While searching: the width in characters a stretching column (Subject) keeps at least, and the least
+#: the snippets' column gets (`ListPage._show_search_column`).
+SUBJECT_KEEPS = 32
+SNIPPET_MIN = 30
+
+
 class ListPage(QWidget):
     """Search, filters and table for one kind of record; the main window wires the signals."""
 
@@ -254,11 +260,12 @@ class ListPage(QWidget):
                 self._show_search_column(number, self.model.searching)
 
     def _show_search_column(self, number: int, show: bool) -> None:
-        """The search snippets' column appears beside the others without taking their room.
+        """The search snippets' column appears beside the others without collapsing them.
 
-        The stretching column (Subject) would give the new column its width and collapse; instead it
-        keeps the width it has, and the snippets take the room left, or their own width with a
-        horizontal scroll bar.
+        A stretching column (Subject) would hand the new column its room and shrink to a few letters.
+        Instead the other columns keep their widths, the stretching one gives up only what it has beyond
+        `SUBJECT_KEEPS` characters, and the snippets take the room left (at least `SNIPPET_MIN`
+        characters; a horizontal scroll bar when the window is narrower than that).
         """
         if self.table.isColumnHidden(number) != show:
             return
@@ -269,18 +276,25 @@ class ListPage(QWidget):
             for n in stretching:
                 header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
             return
+        char = self.fontMetrics().averageCharWidth()
+        widths = {n: header.sectionSize(n) for n in stretching}
         for n in stretching:
-            width = header.sectionSize(n)
             header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(n, width)
         self.table.setColumnHidden(number, False)
-        others = sum(
+        fixed = sum(
             header.sectionSize(n)
             for n in range(self.model.columnCount())
-            if n != number and not self.table.isColumnHidden(n)
+            if n != number and n not in widths and not self.table.isColumnHidden(n)
         )
-        own = self.model.column(number).width * self.fontMetrics().averageCharWidth() + 16
-        header.resizeSection(number, max(own, self.table.viewport().width() - others))
+        room = self.table.viewport().width() - fixed
+        spare = room - sum(widths.values()) - SNIPPET_MIN * char
+        for n, width in widths.items():
+            keeps = min(width, SUBJECT_KEEPS * char)
+            give = max(0, min(width - keeps, -spare)) if spare < 0 else 0
+            header.resizeSection(n, width - give)
+            spare += give
+        used = fixed + sum(header.sectionSize(n) for n in widths)
+        header.resizeSection(number, max(SNIPPET_MIN * char, self.table.viewport().width() - used))
 
     def _sync_sort_indicator(self) -> None:
         column = self.model.sort_column()
