@@ -123,6 +123,9 @@ def data_files(repo: Path) -> list[tuple[str, str]]:
     datas = resource_files(repo) + migration_files(repo)
     datas += collect_data_files("docx")  # python-docx's default template, used by Document()
     datas += collect_data_files("pytrovich")  # its declension rules (pymorphy3's dictionaries: its own hook)
+    # German nouns (core/protocol/german.py): nouns.csv and its prebuilt index.txt (without the index the
+    # library would try to write one into the read-only bundle).
+    datas += collect_data_files("german_nouns")
     for dist in mdformat_plugin_distributions():
         datas += copy_metadata(dist)
     return datas

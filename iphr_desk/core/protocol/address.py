@@ -313,7 +313,7 @@ def address_block_for(recipient: Recipient, language: str, register: str = "hous
     values["organisation"] = organisation
     notes: list[str] = []
     if fields & _DATIVE_FIELDS:
-        notes.extend(_add_datives(values, recipient.gender, fields))
+        notes.extend(_add_datives(values, recipient.gender, fields, language))
     lines = list(fill(template, values).split("\n"))
     if organisation and "organisation" not in fields:
         lines.append(organisation)
@@ -335,9 +335,11 @@ def computed_dative_lines(recipient: Recipient, register: str = "house") -> tupl
     return address_block_for(plain, "ru", register).lines
 
 
-def _add_datives(values: dict[str, str], gender: str, fields: set[str]) -> list[str]:
+def _add_datives(values: dict[str, str], gender: str, fields: set[str], language: str = "ru") -> list[str]:
     """Fill the dative placeholders the template names; imported here so other languages never load
-    the Russian dictionaries."""
+    the Russian dictionaries (nor other blocks the German one)."""
+    if language == "de":
+        return _add_german_dative(values, gender, fields)
     from iphr_desk.core.protocol import russian
 
     declined: dict[str, russian.Declined] = {}
@@ -350,6 +352,20 @@ def _add_datives(values: dict[str, str], gender: str, fields: set[str]) -> list[
     for key in _DATIVE_FIELDS:
         values[key] = declined[key].text if key in declined else ""
     return [note for form in declined.values() for note in form.notes]
+
+
+def _add_german_dative(values: dict[str, str], gender: str, fields: set[str]) -> list[str]:
+    """German: only the office takes the dative ("Seiner Exzellenz / dem Präsidenten der … / Herrn …");
+    the name keeps "Herrn"/"Frau" in the line template, so the Russian name fields stay empty."""
+    from iphr_desk.core.protocol import german
+
+    for key in _DATIVE_FIELDS:
+        values[key] = ""
+    if "title_dative" not in fields or not values["title"]:
+        return []
+    declined = german.dative_title(values["title"], gender)
+    values["title_dative"] = declined.text
+    return list(declined.notes)
 
 
 def address_lines_for(recipient: Recipient, language: str, register: str = "house") -> tuple[str, ...]:

@@ -110,7 +110,8 @@ BLOCKS: list[tuple[str, str, str, str, str, str | None, tuple[str, ...]]] = [
         "formal",
         "Emmanuel Macron",
         "Präsident der Französischen Republik",
-        ("Seiner Exzellenz", "Herrn", "Emmanuel Macron", "Präsident der Französischen Republik"),
+        # Reference §5/§7: after "Seiner Exzellenz" the office and "Herrn" are in the dative.
+        ("Seiner Exzellenz", "dem Präsidenten der Französischen Republik", "Herrn Emmanuel Macron"),
     ),
     ("de", "official", "unspecified", "house", "Alex Weber", None, ("Alex Weber",)),
     (
