@@ -132,6 +132,10 @@ def dative_title(title: str, gender: str = "unspecified") -> Declined:
     if not title:
         return Declined("")
     first, _, rest = title.partition(" ")
+    if first in _ARTICLE.values():
+        # Typed already in the dative ("dem Außerordentlichen und Bevollmächtigten Botschafter …"): how a
+        # writer corrects a title the dictionary cannot decline, so it is taken as written, without a note.
+        return Declined(title)
     word = first.rstrip(_TRAILING)
     tail = first[len(word) :]
     try:

@@ -13,6 +13,7 @@ import pytest
 
 from iphr_desk.core.letters.letter import Gender, Recipient
 from iphr_desk.core.protocol.address import address_block_for
+from iphr_desk.core.protocol.german import Declined as german_declined
 from iphr_desk.core.protocol.german import dative_title
 
 # (title as typed, recipient gender, expected dative) — real office titles, weak and strong nouns, compounds.
@@ -167,3 +168,12 @@ def test_without_the_dictionary_the_title_stays_as_typed_with_a_note(monkeypatch
     finally:
         german._decline_head.cache_clear()
         german._nouns.cache_clear()
+
+
+def test_title_typed_in_the_dative_is_kept_without_a_note() -> None:
+    # The writer's fix for a title the dictionary cannot decline: type it with its article.
+    title = "dem Außerordentlichen und Bevollmächtigten Botschafter der Republik Usbekistan"
+    assert dative_title(title, "male") == german_declined(title)
+    block = address_block_for(person("male", "Ivan Petrov", title, "ambassador"), "de", "formal")
+    assert block.lines == ("Seiner Exzellenz", title, "Herrn Ivan Petrov")
+    assert block.notes == ()
