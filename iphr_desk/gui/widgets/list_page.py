@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -133,8 +133,15 @@ class ListPage(QWidget):
         #: True when the user's own column widths were restored (window_layout.py): then left alone.
         self.widths_restored = False
         self._columns_fitted = False
+        self._fit_when_shown = False
         model.reloaded.connect(self._fit_columns_once)
         model.modelReset.connect(self._sync_sort_indicator)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_when_shown:
+            self._fit_when_shown = False
+            self._fit_columns_once(self.model.rowCount())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -221,6 +228,9 @@ class ListPage(QWidget):
         """When rows first show, widen a column whose values are cut ("Английс…" for Английский) to show
         them whole, up to COLUMN_MAX_CHARS; never narrower, and not over the user's own widths."""
         if self._columns_fitted or count == 0 or self.widths_restored:
+            return
+        if not self.isVisible():  # a list not shown yet need not read its values (country names: babel)
+            self._fit_when_shown = True
             return
         self._columns_fitted = True
         header = self.table.horizontalHeader()
