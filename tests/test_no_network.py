@@ -97,8 +97,28 @@ def test_the_journey_guard_catches_sockets_that_bypass_socket_socket() -> None:
     assert int(done.stdout.split()[-1]) >= 4
 
 
+#: The one reading of `ssl`, and what it may call: `verify` reads the system's trusted root certificates
+#: from disk the way Python's own TLS does (the OpenSSL default file, the Windows certificate stores).
+#: Nothing there makes a context wrap a socket.
+SYSTEM_ROOTS = PACKAGE / "core" / "signing" / "verification.py"
+SYSTEM_ROOTS_SSL_CALLS = {"ssl.create_default_context", "ssl.enum_certificates"}
+
+
 def _sources() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
+
+
+def _allowed(what: str, path: Path) -> bool:
+    return what == "an HTTP or socket library" and path == SYSTEM_ROOTS
+
+
+def test_the_system_roots_reader_uses_ssl_only_to_read_certificates() -> None:
+    text = SYSTEM_ROOTS.read_text(encoding="utf-8")
+    assert re.findall(r"^\s*import\s+ssl\b", text, re.MULTILINE), "the allowance is no longer needed"
+    assert set(re.findall(r"\bssl\.\w+", text)) == SYSTEM_ROOTS_SSL_CALLS
+    assert "wrap_socket" not in text and "load_verify_locations" not in text
+    assert re.findall(r"^\s*(?:import|from)\s+(?!ssl\b)(?:requests|httpx|urllib3|socket|http\.client)\b",
+                      text, re.MULTILINE) == []  # fmt: skip
 
 
 @pytest.mark.parametrize("what", sorted(FORBIDDEN))
@@ -107,6 +127,7 @@ def test_the_source_holds_no_network_client(what: str) -> None:
     found = [
         f"{path.relative_to(PACKAGE.parent)}:{text[: match.start()].count(chr(10)) + 1}"
         for path in _sources()
+        if not _allowed(what, path)
         for text in [path.read_text(encoding="utf-8")]
         for match in pattern.finditer(text)
     ]

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from iphr_desk.cli.common import EXIT_OK, IMPORT_AUTHOR, ask_passphrase, close, open_store, say
+from iphr_desk.core.paths import PACKAGE_PASSPHRASE_ENV
 
 if TYPE_CHECKING:
     import argparse
-
-PACKAGE_PASSPHRASE_ENV = "IPHR_DESK_PACKAGE_PASSPHRASE"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -16,6 +16,8 @@ DATA_DIR_ENV: Final = "IPHR_DESK_DATA_DIR"
 PASSPHRASE_ENV: Final = "IPHR_DESK_PASSPHRASE"
 #: The passphrase of the PKCS#12 certificate file (or the PIN of a PKCS#11 token) `sign` uses (docs/cli.md).
 CERT_PASSPHRASE_ENV: Final = "IPHR_DESK_CERT_PASSPHRASE"
+#: The passphrase of an exchange package (`package export` / `package import`, docs/cli.md).
+PACKAGE_PASSPHRASE_ENV: Final = "IPHR_DESK_PACKAGE_PASSPHRASE"
 DB_FILENAME: Final = "iphr-desk.sqlite3"
 BACKUP_DIRNAME: Final = "backups"
 

@@ -29,6 +29,8 @@ DEFINITIONS: dict[str, tuple[str, str]] = {
     "passphrase variable literal": (r"\"IPHR_DESK_PASSPHRASE\"", "core/paths.py"),
     "CERT_PASSPHRASE_ENV": (r"^\s*CERT_PASSPHRASE_ENV\s*(:[^=]*)?=", "core/paths.py"),
     "certificate passphrase variable literal": (r"\"IPHR_DESK_CERT_PASSPHRASE\"", "core/paths.py"),
+    "PACKAGE_PASSPHRASE_ENV": (r"^\s*PACKAGE_PASSPHRASE_ENV\s*(:[^=]*)?=", "core/paths.py"),
+    "package passphrase variable literal": (r"\"IPHR_DESK_PACKAGE_PASSPHRASE\"", "core/paths.py"),
 }
 #: Copies outside the GUI and the core that this change did not own (the command line keeps its own
 #: names of the environment variables until it imports them from core/paths.py).

@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 FORMAT: Final = "iphr-desk-package"
 FORMAT_VERSION: Final = 1
 SUFFIX: Final = ".iphrpkg"
-PASSPHRASE_ENV: Final = "IPHR_DESK_PACKAGE_PASSPHRASE"
 #: What every age file starts with; anything else is not a package at all.
 AGE_MAGIC: Final = b"age-encryption.org/v1\n"
 #: A package of a few hundred letters with their history is a few MB; more is not a package.
