@@ -95,16 +95,18 @@ def main(step: str, folder: Path, language: str = "en") -> int:
 
             infos = revision_repo.list_revisions(store, letter_id)
             sent_label = next(revision_label(i) for i in infos if i.id == plan.base_revision_id)
-            dialog = ReviewImportDialog(plan, letter.subject, sent_label, window)
-            dialog.resize(1180, 800)
-            dialog.show()
-            keep.append(dialog)
+            review_dialog = ReviewImportDialog(plan, letter.subject, sent_label, window)
+            review_dialog.resize(1180, 800)
+            review_dialog.show()
+            keep.append(review_dialog)
             return
         settings.user_name = "Brigitte Dufour"
         settings.user_role = "director"
         apply_review_import(store, plan, author="Aigerim Tulegenova")
+        from iphr_desk.gui.editor.letter_editor import LetterEditor
+
         editor = window.open_letter(letter_id)
-        assert editor is not None
+        assert isinstance(editor, LetterEditor)
         if step == "comments":
             for tabs in editor.findChildren(QTabWidget):
                 for index in range(tabs.count()):
@@ -120,9 +122,9 @@ def main(step: str, folder: Path, language: str = "en") -> int:
         if step == "compare":
             revisions = editor.revisions
             ids = revisions.revision_ids()
-            dialog = revisions.compare(ids[-2] if len(ids) > 2 else ids[-1], ids[0])
-            dialog.resize(1100, 780)
-            keep.append(dialog)
+            compare_dialog = revisions.compare(ids[-2] if len(ids) > 2 else ids[-1], ids[0])
+            compare_dialog.resize(1100, 780)
+            keep.append(compare_dialog)
 
     QTimer.singleShot(400, show_step)
     return app.exec()

@@ -17,12 +17,12 @@ from typing import Any, Final
 from sqlalchemy import (
     JSON,
     Boolean,
-    LargeBinary,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,

@@ -1,5 +1,6 @@
 """A real review round trip: LibreOffice Writer, driven through UNO, records an insertion, a deletion and
-a formatting change with change tracking and adds a comment, then saves as .docx; the import takes it back (issue 15).
+a formatting change with change tracking and adds a comment, then saves as .docx; the import takes it
+back (issue 15).
 
 The UNO script runs under the system Python (python3-uno is not in the venv): tests/exchange_uno/.
 """

@@ -86,9 +86,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_signature_records"),
         sa.UniqueConstraint("uuid", name="uq_signature_records_uuid"),
     )
-    op.create_index(
-        "ix_signature_records_letter_signed", "signature_records", ["letter_id", "signed_at"]
-    )
+    op.create_index("ix_signature_records_letter_signed", "signature_records", ["letter_id", "signed_at"])
 
 
 def downgrade() -> None:
