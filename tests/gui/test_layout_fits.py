@@ -341,3 +341,18 @@ def test_list_values_of_a_few_words_are_whole(language: str, qtbot: Any, ctx: An
                 problems.append(f"{page.objectName()}: {column.title} {header.sectionSize(number)}<{needed}")
     window.letter_model.wait_for_background()
     assert problems == []
+
+
+def test_a_label_above_its_field_comes_and_goes_with_it(qtbot: Any, ctx: Any, seeded: Any) -> None:
+    """The Russian address block's row shows for Russian letters only: its label (above it) too."""
+    window = _window(qtbot, ctx, (1024, 700))
+    editor = window.open_letter(seeded["letter_en"])
+    form = editor.form
+    labels = [label for label in form.findChildren(QLabel) if label.buddy() is form.address_dative]
+    assert len(labels) == 1
+    assert not labels[0].isVisibleTo(form)
+    form.language.setCurrentIndex(form.language.findData("ru"))
+    assert labels[0].isVisibleTo(form) and form.address_dative.isVisibleTo(form)
+    form.language.setCurrentIndex(form.language.findData("en"))
+    assert not labels[0].isVisibleTo(form)
+    window.letter_model.wait_for_background()

@@ -48,7 +48,7 @@ from iphr_desk.gui.editor.letter_languages import (
     title_item,
 )
 from iphr_desk.gui.editor.name_hint import awaits_name, show_computed
-from iphr_desk.gui.widgets.fitting import fit_combos
+from iphr_desk.gui.widgets.fitting import fit_combos, label_above
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English", "ru": "Русский", "de": "Deutsch"}
 
@@ -283,8 +283,7 @@ class HeaderForm(QWidget):
             if isinstance(widget.findChild(QCheckBox), QCheckBox):  # a computed line and its Override box
                 # Its name above it and the line across the column: beside a label the "Override" box
                 # came out a few pixels short whenever the row just fitted.
-                form.addRow(QLabel(label, box))
-                form.addRow(widget)
+                label_above(form, label, widget)
             else:
                 form.addRow(label, widget)
             widget.setAccessibleName(label.replace("&", ""))

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QSizePolicy, QStyle, QStyleOptionComboBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QWidget,
+)
 
 
 def combo_width_for(combo: QComboBox, text: str) -> int:
@@ -50,3 +58,31 @@ def fit_combos(root: QWidget, pickers: Iterable[QComboBox] = ()) -> None:
             policy = combo.sizePolicy()
             policy.setHorizontalPolicy(QSizePolicy.Policy.Minimum)
             combo.setSizePolicy(policy)
+
+
+class _SameVisibility(QObject):
+    """Shows and hides a label with the widget it names (the form hides a row by its field widget)."""
+
+    def __init__(self, label: QLabel, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._label = label
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShowToParent:
+            self._label.setVisible(True)
+        elif event.type() == QEvent.Type.HideToParent:
+            self._label.setVisible(False)
+        return False
+
+
+def label_above(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """A form row whose label stands above its field, the field across the whole column; the label is
+    shown and hidden with the field (`QFormLayout.setRowVisible(field, …)` hides only the field's row)."""
+    label = QLabel(text, widget.parentWidget())
+    label.setBuddy(widget)
+    form.addRow(label)
+    form.addRow(widget)
+    _SameVisibility(label, widget)
+    label.setVisible(not widget.isHidden())
+    return label
